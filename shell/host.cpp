@@ -1,0 +1,421 @@
+// host.cpp — see host.h. The frame path: input queue -> ImGui NewFrame -> widget Frame -> Render -> Renderer.
+#include "host.h"
+
+#include <cfloat>
+
+#include <imgui.h>
+
+#include <cstdlib>
+
+#include "content/default_content.h"
+#include "content/json_text.h"
+#include "ui/draw.h"
+
+namespace scw {
+namespace {
+Host* g_host = nullptr;
+
+std::string ProblemsJson(const LoadResult& r, bool warnings) {
+  nlohmann::json list = nlohmann::json::array();
+  for (const auto& p : r.problems)
+    if (p.warning == warnings) list.push_back({{"path", p.path}, {"message", p.message}});
+  nlohmann::json d;
+  if (!list.empty()) {
+    d["path"] = list[0]["path"];
+    d["message"] = list[0]["message"];
+  }
+  d["problems"] = list;
+  return d.dump();
+}
+
+bool ParseThemeMode(const std::string& v, ThemeMode* m) {
+  if (v == "light") { *m = ThemeMode::Light; return true; }
+  if (v == "dark") { *m = ThemeMode::Dark; return true; }
+  if (v == "high-contrast" || v == "contrast") { *m = ThemeMode::HighContrast; return true; }
+  return false;
+}
+}  // namespace
+
+Host* GlobalHost() { return g_host; }
+void SetGlobalHost(Host* host) { g_host = host; }
+
+Host::Host(std::unique_ptr<Platform> platform, std::unique_ptr<Renderer> renderer)
+    : platform_(std::move(platform)), renderer_(std::move(renderer)) {}
+
+Host::~Host() {
+  while (!instances_.empty()) Destroy(instances_.begin()->first);
+}
+
+Instance* Host::Find(int id) {
+  auto it = instances_.find(id);
+  return it == instances_.end() ? nullptr : it->second.get();
+}
+const Instance* Host::Find(int id) const {
+  auto it = instances_.find(id);
+  return it == instances_.end() ? nullptr : it->second.get();
+}
+
+void Host::Emit(int id, const char* type, const std::string& detail) {
+  if (sink_) sink_(id, type, detail);
+}
+
+void Host::EmitProblems(int id, const LoadResult& r) {
+  bool any_error = false, any_warning = false;
+  for (const auto& p : r.problems) (p.warning ? any_warning : any_error) = true;
+  if (any_error) Emit(id, "error", ProblemsJson(r, false));
+  if (any_warning) Emit(id, "warning", ProblemsJson(r, true));
+}
+
+void Host::Invalidate(Instance& inst) {
+  const bool was = WantsFrame();
+  inst.scheduler.Invalidate();
+  if (!was && request_frame_) request_frame_();
+}
+
+int Host::Create(const std::string& kind, const std::string& canvas, std::string* error) {
+  auto widget = CreateWidget(kind);
+  if (!widget) {
+    std::string known;
+    for (const auto& k : WidgetKinds()) known += (known.empty() ? "" : ", ") + k;
+    *error = "Unknown widget kind \"" + kind + "\". Use one of: " + known + ".";
+    return 0;
+  }
+  if (canvas.empty()) {
+    *error = "No canvas given for the widget.";
+    return 0;
+  }
+  auto inst = std::make_unique<Instance>();
+  inst->id = next_id_++;
+  inst->canvas = canvas;
+  inst->widget = std::move(widget);
+  ImGuiContext* previous = ImGui::GetCurrentContext();
+  inst->imgui = ImGui::CreateContext();
+  ImGui::SetCurrentContext(inst->imgui);
+  ImGuiIO& io = ImGui::GetIO();
+  io.IniFilename = nullptr;  // no settings files: the page is stateless
+  io.LogFilename = nullptr;
+  io.ConfigFlags |= ImGuiConfigFlags_NoMouseCursorChange;
+  io.MousePos = ImVec2(-FLT_MAX, -FLT_MAX);
+  InstallKeyMap(io);
+  ImGuiStyle& style = ImGui::GetStyle();
+  style.WindowPadding = ImVec2(0, 0);
+  style.WindowBorderSize = 0;
+  style.WindowRounding = 0;
+  inst->view = ComputeViewport(inst->css_w, inst->css_h, inst->dpr);
+  const bool gpu_ok = renderer_->Attach(*inst);
+  ImGui::SetCurrentContext(previous);
+  if (!gpu_ok) {
+    ImGui::DestroyContext(inst->imgui);
+    *error = "WebGL2 is not available, so the widget cannot draw.";
+    return 0;
+  }
+  platform_->Attach(*inst);
+  const int id = inst->id;
+  instances_[id] = std::move(inst);
+  stats_.instances = (int)instances_.size();
+  Invalidate(*instances_[id]);
+  return id;
+}
+
+bool Host::Destroy(int id) {
+  auto it = instances_.find(id);
+  if (it == instances_.end()) return false;
+  Instance& inst = *it->second;
+  platform_->Detach(inst);
+  ImGuiContext* previous = ImGui::GetCurrentContext();
+  ImGui::SetCurrentContext(inst.imgui);
+  renderer_->Detach(inst);
+  ImGui::DestroyContext(inst.imgui);
+  ImGui::SetCurrentContext(previous == inst.imgui ? nullptr : previous);
+  instances_.erase(it);
+  stats_.instances = (int)instances_.size();
+  return true;
+}
+
+int Host::SetData(int id, const std::string& json_text, std::string* error) {
+  Instance* inst = Find(id);
+  if (!inst) { *error = "No widget with id " + std::to_string(id) + "."; return -1; }
+  LoadResult r;
+  nlohmann::json doc;
+  std::string text = json_text;
+  if (text.empty()) text = DefaultContentText();  // no data given: the bundle's own English content
+  if (text.empty()) text = "{}";
+  if (!ParseJsonText(text, &doc, &r.problems)) {
+    r.ok = false;
+  } else {
+    r = inst->widget->SetContent(doc, inst->lang);
+  }
+  int errors = 0;
+  for (const auto& p : r.problems) errors += p.warning ? 0 : 1;
+  if (!r.ok && errors == 0) errors = 1;
+  EmitProblems(id, r);
+  if (errors == 0) Emit(id, "ready", inst->widget->State().dump());
+  if (errors) *error = r.problems.empty() ? "The content could not be used." : r.problems[0].message;
+  Invalidate(*inst);
+  return errors;
+}
+
+bool Host::SetOption(int id, const std::string& key, const std::string& value, std::string* error) {
+  Instance* inst = Find(id);
+  if (!inst) { *error = "No widget with id " + std::to_string(id) + "."; return false; }
+  if (key == "theme") {
+    ThemeMode m;
+    if (!ParseThemeMode(value, &m)) {
+      *error = "theme must be \"light\", \"dark\", \"high-contrast\" or \"auto\", got \"" + value + "\".";
+      return false;
+    }
+    inst->theme_mode = m;
+    const float ts = inst->theme.text_scale;
+    inst->theme = MakeTheme(m);
+    inst->theme.text_scale = ts;
+  } else if (key == "reducedMotion") {
+    inst->reduced_motion = (value == "1" || value == "true");
+  } else if (key == "lang") {
+    if (value.empty() || value.size() > 16) { *error = "lang must be a language code like \"en\" or \"es\"."; return false; }
+    inst->lang = value;
+  } else if (key == "textScale") {
+    char* end = nullptr;
+    const float v = std::strtof(value.c_str(), &end);
+    if (end == value.c_str() || !(v >= 0.75f && v <= 2.0f)) {
+      *error = "textScale must be a number from 0.75 to 2, got \"" + value + "\".";
+      return false;
+    }
+    inst->theme.text_scale = v;
+    inst->view = ComputeViewport(inst->css_w, inst->css_h, inst->dpr, v);
+  } else {
+    *error = "Unknown option \"" + key + "\" (known: theme, reducedMotion, lang, textScale).";
+    return false;
+  }
+  Invalidate(*inst);
+  return true;
+}
+
+bool Host::Resize(int id, float css_w, float css_h, float dpr) {
+  Instance* inst = Find(id);
+  if (!inst) return false;
+  inst->css_w = css_w;
+  inst->css_h = css_h;
+  inst->dpr = dpr;
+  inst->view = ComputeViewport(css_w, css_h, dpr, inst->theme.text_scale);
+  Invalidate(*inst);
+  return true;
+}
+
+std::string Host::State(int id) const {
+  const Instance* inst = Find(id);
+  return inst ? inst->widget->State().dump() : std::string();
+}
+
+// ---- input ----------------------------------------------------------------------------------------------
+
+bool Host::MouseMove(int id, float x, float y) {
+  Instance* inst = Find(id);
+  if (!inst || !inst->pointer_filter.AcceptMouse(platform_->Now())) return false;
+  InputEvent e;
+  e.type = InputType::MouseMove;
+  e.x = x * inst->view.px;
+  e.y = y * inst->view.px;
+  inst->input.Push(e);
+  Invalidate(*inst);
+  return false;  // moving never needs the page's default prevented
+}
+
+bool Host::MouseButton(int id, int button, bool down, float x, float y) {
+  Instance* inst = Find(id);
+  if (!inst || !inst->pointer_filter.AcceptMouse(platform_->Now())) return false;
+  if (!down && !inst->pointer_captured) return false;  // a release that began elsewhere
+  InputEvent e;
+  e.type = InputType::MouseButton;
+  e.button = button;
+  e.down = down;
+  e.x = x * inst->view.px;
+  e.y = y * inst->view.px;
+  inst->input.Push(e);
+  if (button == 0) inst->pointer_captured = down;
+  if (down) inst->focus_from_pointer = true;
+  Invalidate(*inst);
+  return false;  // keep default: the canvas takes focus on mousedown
+}
+
+bool Host::MouseLeave(int id) {
+  Instance* inst = Find(id);
+  if (!inst || inst->pointer_captured) return false;  // dragging: keep the position until release
+  InputEvent e;
+  e.type = InputType::PointerLeave;
+  inst->input.Push(e);
+  Invalidate(*inst);
+  return false;
+}
+
+bool Host::Touch(int id, int phase, float x, float y) {
+  Instance* inst = Find(id);
+  if (!inst) return false;
+  inst->pointer_filter.OnTouch(platform_->Now());
+  InputEvent e;
+  e.x = x * inst->view.px;
+  e.y = y * inst->view.px;
+  if (phase == 0) {
+    e.type = InputType::MouseMove;
+    inst->input.Push(e);
+    e.type = InputType::MouseButton;
+    e.down = true;
+    inst->input.Push(e);
+    inst->pointer_captured = true;
+    inst->focus_from_pointer = true;
+  } else if (phase == 1) {
+    e.type = InputType::MouseMove;
+    inst->input.Push(e);
+  } else {
+    e.type = InputType::MouseButton;
+    e.down = false;
+    if (phase == 3) { e.x = -FLT_MAX; e.y = -FLT_MAX; }  // cancelled (e.g. the page scrolled): no click
+    inst->input.Push(e);
+    InputEvent leave;
+    leave.type = InputType::PointerLeave;  // touch leaves no hover behind
+    inst->input.Push(leave);
+    inst->pointer_captured = false;
+  }
+  Invalidate(*inst);
+  return false;  // never block the page's touch scrolling
+}
+
+bool Host::Wheel(int id, float dx, float dy) {
+  Instance* inst = Find(id);
+  if (!inst || !inst->widget->UsesWheel()) return false;  // let the page scroll
+  InputEvent e;
+  e.type = InputType::Wheel;
+  e.wheel_x = dx;
+  e.wheel_y = dy;
+  inst->input.Push(e);
+  Invalidate(*inst);
+  return true;
+}
+
+bool Host::KeyEvent(int id, Key key, bool down) {
+  Instance* inst = Find(id);
+  if (!inst || key == Key::None || key == Key::Count) return false;
+  if (!inst->widget->UsesKey(key)) {
+    // A key the widget does not use goes to the page; make sure no stale "down" is left behind.
+    return false;
+  }
+  inst->focus_from_pointer = false;
+  InputEvent e;
+  e.type = InputType::Key;
+  e.key = key;
+  e.down = down;
+  inst->input.Push(e);
+  Invalidate(*inst);
+  return true;
+}
+
+void Host::Focus(int id, bool focused) {
+  Instance* inst = Find(id);
+  if (!inst) return;
+  inst->focused = focused;
+  if (!focused) {
+    inst->focus_from_pointer = false;
+    // Release any keys held when focus left, so nothing stays pressed.
+    for (int k = 1; k < (int)Key::Count; ++k) {
+      InputEvent e;
+      e.type = InputType::Key;
+      e.key = (Key)k;
+      e.down = false;
+      ImGuiContext* prev = ImGui::GetCurrentContext();
+      ImGui::SetCurrentContext(inst->imgui);
+      const bool held = ImGui::GetIO().KeysDown[k];
+      ImGui::SetCurrentContext(prev);
+      if (held) inst->input.Push(e);
+    }
+  }
+  Invalidate(*inst);
+}
+
+// ---- frames ---------------------------------------------------------------------------------------------
+
+bool Host::WantsFrame() const {
+  for (const auto& kv : instances_) {
+    const Instance& i = *kv.second;
+    if (i.scheduler.WantsFrame(i.widget->Animating(), !i.input.Empty())) return true;
+  }
+  return false;
+}
+
+bool Host::Frame() {
+  if (renderer_->Lost()) return false;  // nothing can draw; ContextRestored() starts again
+  const double now = platform_->Now();
+  for (auto& kv : instances_) {
+    Instance& inst = *kv.second;
+    if (inst.scheduler.WantsFrame(inst.widget->Animating(), !inst.input.Empty())) DrawInstance(inst, now);
+  }
+  return WantsFrame();
+}
+
+void Host::DrawInstance(Instance& inst, double now) {
+  ImGuiContext* previous = ImGui::GetCurrentContext();
+  ImGui::SetCurrentContext(inst.imgui);
+  ImGuiIO& io = ImGui::GetIO();
+  if (inst.fonts.Ensure(io.Fonts, inst.view.scale) || !inst.fonts_uploaded) {
+    renderer_->UploadFonts(inst);
+    inst.fonts_uploaded = true;
+  }
+  io.DisplaySize = ImVec2((float)inst.view.fb_w, (float)inst.view.fb_h);
+  io.DisplayFramebufferScale = ImVec2(1, 1);  // ImGui works in framebuffer pixels
+  float dt = inst.last_frame_time < 0 ? 1.0f / 60.0f : (float)(now - inst.last_frame_time);
+  if (!(dt > 0)) dt = 1e-4f;
+  if (dt > 0.1f) dt = 0.1f;  // after an idle gap, animations resume from where they were
+  io.DeltaTime = dt;
+  inst.last_frame_time = now;
+  inst.input.ApplyFrame(io);
+
+  ImGui::NewFrame();
+  ImGui::SetNextWindowPos(ImVec2(0, 0));
+  ImGui::SetNextWindowSize(io.DisplaySize);
+  const ImGuiWindowFlags flags = ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove |
+                                 ImGuiWindowFlags_NoSavedSettings | ImGuiWindowFlags_NoBackground |
+                                 ImGuiWindowFlags_NoNav | ImGuiWindowFlags_NoBringToFrontOnFocus |
+                                 ImGuiWindowFlags_NoScrollWithMouse;
+  ImGui::Begin("##scw", nullptr, flags);
+  FrameContext ctx;
+  ctx.width = io.DisplaySize.x;
+  ctx.height = io.DisplaySize.y;
+  ctx.px = inst.view.px;
+  ctx.scale = Fonts::Quantise(inst.view.scale);
+  ctx.time = now;
+  ctx.dt = dt;
+  ctx.focused = inst.focused;
+  ctx.focus_visible = inst.focused && !inst.focus_from_pointer;
+  ctx.reduced_motion = inst.reduced_motion;
+  ctx.theme = &inst.theme;
+  SetCurrentFonts(&inst.fonts);
+  inst.widget->Frame(ctx);
+  SetCurrentFonts(nullptr);
+  ImGui::End();
+  ImGui::Render();
+  renderer_->Draw(inst, ImGui::GetDrawData());
+  ImGui::SetCurrentContext(previous);
+
+  ++inst.frames;
+  ++stats_.frames;
+  inst.scheduler.FrameDrawn(inst.widget->Animating(), !inst.input.Empty());
+  if (inst.widget->TakeChanged()) {
+    nlohmann::json detail = inst.widget->State();
+    detail["announcement"] = inst.widget->Announcement();
+    Emit(inst.id, "change", detail.dump());
+  }
+}
+
+void Host::ContextRestored() {
+  ++stats_.context_restores;
+  for (auto& kv : instances_) {
+    Instance& inst = *kv.second;
+    ImGuiContext* previous = ImGui::GetCurrentContext();
+    ImGui::SetCurrentContext(inst.imgui);
+    renderer_->Detach(inst);
+    renderer_->Attach(inst);
+    inst.fonts_uploaded = false;
+    ImGui::SetCurrentContext(previous);
+    Invalidate(inst);
+  }
+}
+
+}  // namespace scw

@@ -1,0 +1,131 @@
+// host.h — owns every widget instance on the page: its ImGui context, fonts, input queue, scheduler and size.
+//
+// Portable: no browser here. The browser pieces plug in through two small interfaces — Platform (attach
+// input listeners to a canvas) and Renderer (draw ImDrawData onto a canvas) — and the exported C API
+// (c_api.cpp) wraps this class. Natively, tests drive it with the null platform and renderer.
+#pragma once
+#include <functional>
+#include <map>
+#include <memory>
+#include <string>
+
+#include "input_queue.h"
+#include "scheduler.h"
+#include "ui/fonts.h"
+#include "ui/theme.h"
+#include "viewport.h"
+#include "widget.h"
+
+struct ImGuiContext;
+struct ImDrawData;
+
+namespace scw {
+
+struct Instance {
+  int id = 0;
+  std::string canvas;  // the canvas element id (html5.h selector "#" + canvas)
+  std::unique_ptr<Widget> widget;
+  ImGuiContext* imgui = nullptr;
+  Fonts fonts;
+  InputQueue input;
+  PointerFilter pointer_filter;
+  FrameScheduler scheduler;
+  Viewport view;
+  float css_w = 300, css_h = 150, dpr = 1;
+  Theme theme = MakeTheme(ThemeMode::Light);
+  ThemeMode theme_mode = ThemeMode::Light;
+  std::string lang = "en";
+  bool reduced_motion = false;
+  bool focused = false, focus_from_pointer = false;
+  bool pointer_captured = false;  // primary button went down on this canvas and is not yet up
+  bool fonts_uploaded = false;    // the renderer holds a texture of the current atlas
+  long frames = 0;                // frames drawn
+  double last_frame_time = -1;
+};
+
+class Renderer {
+ public:
+  virtual ~Renderer() = default;
+  // Called with the instance's ImGui context current.
+  virtual bool Attach(Instance& inst) = 0;
+  virtual void Detach(Instance& inst) = 0;
+  virtual void UploadFonts(Instance& inst) = 0;
+  virtual void Draw(Instance& inst, ImDrawData* draw_data) = 0;
+  virtual bool Lost() const { return false; }  // the GPU context is lost: skip drawing until restored
+};
+
+class Platform {
+ public:
+  virtual ~Platform() = default;
+  virtual void Attach(Instance& inst) = 0;  // start listening to the canvas's input events
+  virtual void Detach(Instance& inst) = 0;
+  virtual double Now() const = 0;           // seconds
+};
+
+struct HostStats {
+  long frames = 0;           // frames drawn, all instances
+  long frame_requests = 0;   // animation frames requested
+  int instances = 0;
+  int context_restores = 0;
+};
+
+class Host {
+ public:
+  // type: "change" | "error" | "warning" | "ready"; detail: a JSON object as text.
+  using EventSink = std::function<void(int id, const char* type, const std::string& detail)>;
+
+  Host(std::unique_ptr<Platform> platform, std::unique_ptr<Renderer> renderer);
+  ~Host();
+
+  void SetEventSink(EventSink sink) { sink_ = std::move(sink); }
+  // Called whenever some instance newly wants a frame; the browser side requests one animation frame.
+  void SetFrameRequester(std::function<void()> request) { request_frame_ = std::move(request); }
+
+  int Create(const std::string& kind, const std::string& canvas, std::string* error);  // 0 on failure
+  bool Destroy(int id);
+  // Parses and applies content. Returns the number of errors (0 = drawn); problems go out as events.
+  int SetData(int id, const std::string& json_text, std::string* error);
+  bool SetOption(int id, const std::string& key, const std::string& value, std::string* error);
+  bool Resize(int id, float css_w, float css_h, float dpr);
+  std::string State(int id) const;  // "" for an unknown id
+
+  // Input, in CSS pixels relative to the canvas. Each returns true when the widget used the event
+  // (the browser then prevents its default action); false lets it go to the page.
+  bool MouseMove(int id, float css_x, float css_y);
+  bool MouseButton(int id, int button, bool down, float css_x, float css_y);
+  bool MouseLeave(int id);
+  bool Touch(int id, int phase, float css_x, float css_y);  // phase: 0 start, 1 move, 2 end, 3 cancel
+  bool Wheel(int id, float dx, float dy);
+  bool KeyEvent(int id, Key key, bool down);
+  void Focus(int id, bool focused);
+
+  // Draws every instance that wants a frame. Returns true if another frame is wanted.
+  bool Frame();
+  bool WantsFrame() const;
+  void ContextRestored();  // the renderer's GPU context came back: rebuild device objects, redraw all
+
+  Instance* Find(int id);
+  const Instance* Find(int id) const;
+  const HostStats& stats() const { return stats_; }
+  void CountFrameRequest() { ++stats_.frame_requests; }
+
+ private:
+  void Invalidate(Instance& inst);
+  void DrawInstance(Instance& inst, double now);
+  void Emit(int id, const char* type, const std::string& detail);
+  void EmitProblems(int id, const LoadResult& r);
+
+  std::unique_ptr<Platform> platform_;
+  std::unique_ptr<Renderer> renderer_;
+  std::map<int, std::unique_ptr<Instance>> instances_;
+  int next_id_ = 1;
+  EventSink sink_;
+  std::function<void()> request_frame_;
+  HostStats stats_;
+};
+
+// The page's single host (created by the wasm entry or by tests).
+Host* GlobalHost();
+void SetGlobalHost(Host* host);
+
+}  // namespace scw

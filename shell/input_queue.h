@@ -1,0 +1,57 @@
+// input_queue.h — browser input, queued and applied to ImGui one transition per frame.
+//
+// ImGui 1.86 reads input as state (MouseDown[], KeysDown[]) once per frame. A fast click (down and up between
+// two frames) would be lost, so events wait in a queue and each frame applies them up to and including the
+// first button or key transition. Moves and wheel in between coalesce. (ImGui 1.87+ has its own queue.)
+#pragma once
+#include <cstddef>
+#include <deque>
+
+#include "widget.h"
+
+struct ImGuiIO;
+
+namespace scw {
+
+enum class InputType { MouseMove, MouseButton, Wheel, Key, PointerLeave };
+
+struct InputEvent {
+  InputType type = InputType::MouseMove;
+  float x = 0, y = 0;          // framebuffer pixels (MouseMove, MouseButton)
+  int button = 0;              // 0 = primary (MouseButton)
+  bool down = false;           // MouseButton, Key
+  float wheel_x = 0, wheel_y = 0;
+  Key key = Key::None;
+};
+
+class InputQueue {
+ public:
+  static constexpr size_t kMaxEvents = 256;  // past this, the oldest moves are dropped (never transitions)
+
+  void Push(const InputEvent& e);
+  bool Empty() const { return q_.empty(); }
+  size_t Size() const { return q_.size(); }
+  void Clear() { q_.clear(); }
+  // Applies events to io until one button/key transition has been applied. Returns how many were applied.
+  int ApplyFrame(ImGuiIO& io);
+
+ private:
+  std::deque<InputEvent> q_;
+};
+
+// Browsers follow a touch with emulated mouse events; a tap must count once. Mouse events that arrive within
+// kWindow seconds of a touch are dropped.
+class PointerFilter {
+ public:
+  static constexpr double kWindow = 0.8;
+  void OnTouch(double now) { last_touch_ = now; }
+  bool AcceptMouse(double now) const { return now - last_touch_ > kWindow; }
+
+ private:
+  double last_touch_ = -1e9;
+};
+
+// ImGui key map: our Key values are the KeysDown[] indices.
+void InstallKeyMap(ImGuiIO& io);
+
+}  // namespace scw

@@ -1,0 +1,25 @@
+// null_backends.h — Platform and Renderer with no browser and no GPU, for native tests and tools.
+#pragma once
+#include "host.h"
+
+namespace scw {
+
+class NullRenderer final : public Renderer {
+ public:
+  bool Attach(Instance& inst) override;
+  void Detach(Instance& inst) override;
+  void UploadFonts(Instance& inst) override;
+  void Draw(Instance& inst, ImDrawData* draw_data) override;
+  int draws = 0, font_uploads = 0, last_id = 0, last_vertices = 0;
+};
+
+class NullPlatform final : public Platform {
+ public:
+  void Attach(Instance& inst) override;
+  void Detach(Instance& inst) override;
+  double Now() const override;
+  double now = 0;  // tests move the clock
+  int attached = 0;
+};
+
+}  // namespace scw

@@ -1,0 +1,59 @@
+// harness.h — a headless host for tests: null platform and renderer, a movable clock, recorded events.
+#pragma once
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "host.h"
+#include "null_backends.h"
+
+namespace scw::test {
+
+struct Event {
+  int id;
+  std::string type;
+  std::string detail;
+};
+
+struct Harness {
+  NullPlatform* platform;
+  NullRenderer* renderer;
+  std::unique_ptr<Host> host;
+  std::vector<Event> events;
+  int frame_requests = 0;
+
+  Harness() {
+    auto p = std::make_unique<NullPlatform>();
+    auto r = std::make_unique<NullRenderer>();
+    platform = p.get();
+    renderer = r.get();
+    host = std::make_unique<Host>(std::move(p), std::move(r));
+    host->SetEventSink([this](int id, const char* type, const std::string& d) { events.push_back({id, type, d}); });
+    host->SetFrameRequester([this] { ++frame_requests; });
+  }
+  // Runs frames until the host is idle (or max frames); advances the clock 1/60 s a frame. Returns frames run.
+  int Settle(int max_frames = 600) {
+    int n = 0;
+    while (host->WantsFrame() && n < max_frames) {
+      platform->now += 1.0 / 60.0;
+      host->Frame();
+      ++n;
+    }
+    return n;
+  }
+  int Make(const std::string& kind, float w = 640, float h = 400, float dpr = 1) {
+    std::string err;
+    const int id = host->Create(kind, "c" + std::to_string(host->stats().instances + 1), &err);
+    host->Resize(id, w, h, dpr);
+    return id;
+  }
+  std::vector<Event> Of(const std::string& type) const {
+    std::vector<Event> out;
+    for (const auto& e : events)
+      if (e.type == type) out.push_back(e);
+    return out;
+  }
+  nlohmann::json State(int id) const { return nlohmann::json::parse(host->State(id)); }
+};
+
+}  // namespace scw::test

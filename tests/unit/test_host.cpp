@@ -1,0 +1,210 @@
+// The host with the test-pattern widget, headless: clicks, taps, keys, frames, events, isolation.
+#include <doctest/doctest.h>
+
+#include "harness.h"
+#include "test_pattern.h"
+
+using namespace scw;
+using scw::test::Harness;
+
+namespace {
+// The centre of shape i of the test pattern, in CSS px, for a canvas of w×h at scale s.
+void ShapeCentre(int i, float w, float h, float s, float* x, float* y) {
+  auto L = TestPatternWidget::ComputeLayout(w * s, h * s, s);
+  *x = (L.shapes[i].x + L.shapes[i].w / 2) / s;
+  *y = (L.shapes[i].y + L.shapes[i].h / 2) / s;
+}
+}  // namespace
+
+TEST_CASE("an unknown kind is refused with the list of kinds") {
+  Harness h;
+  std::string err;
+  CHECK(h.host->Create("pie-chart", "c1", &err) == 0);
+  CHECK(err.find("pie-chart") != std::string::npos);
+  CHECK(err.find("test-pattern") != std::string::npos);
+}
+
+TEST_CASE("a click selects exactly the shape under it, in its own widget only") {
+  Harness h;
+  const int a = h.Make("test-pattern");
+  const int b = h.Make("test-pattern");
+  h.Settle();
+  float x, y;
+  ShapeCentre(1, 640, 400, 1, &x, &y);
+  h.host->MouseMove(a, x, y);
+  h.host->MouseButton(a, 0, true, x, y);
+  h.host->MouseButton(a, 0, false, x, y);  // down and up before any frame: must not be lost
+  h.Settle();
+  CHECK(h.State(a)["selected"] == "square");
+  CHECK(h.State(a)["clicks"] == 1);
+  CHECK(h.State(b)["selected"].is_null());
+  CHECK(h.State(b)["clicks"] == 0);
+  auto changes = h.Of("change");
+  REQUIRE(changes.size() == 1);
+  CHECK(changes[0].id == a);
+  CHECK(nlohmann::json::parse(changes[0].detail)["selected"] == "square");
+}
+
+TEST_CASE("a second click on the same shape clears the selection") {
+  Harness h;
+  const int a = h.Make("test-pattern");
+  float x, y;
+  ShapeCentre(0, 640, 400, 1, &x, &y);
+  for (int i = 0; i < 2; ++i) {
+    h.host->MouseButton(a, 0, true, x, y);
+    h.host->MouseButton(a, 0, false, x, y);
+    h.Settle();
+  }
+  CHECK(h.State(a)["selected"].is_null());
+  CHECK(h.State(a)["clicks"] == 2);
+}
+
+TEST_CASE("pointer coordinates map through devicePixelRatio") {
+  Harness h;
+  const int a = h.Make("test-pattern", 640, 400, 2.0f);
+  h.Settle();
+  float x, y;
+  ShapeCentre(2, 640, 400, 2.0f, &x, &y);  // CSS px
+  h.host->MouseButton(a, 0, true, x, y);
+  h.host->MouseButton(a, 0, false, x, y);
+  h.Settle();
+  CHECK(h.State(a)["selected"] == "triangle");
+}
+
+TEST_CASE("a touch tap counts once even when the browser follows it with mouse events") {
+  Harness h;
+  const int a = h.Make("test-pattern");
+  float x, y;
+  ShapeCentre(0, 640, 400, 1, &x, &y);
+  h.host->Touch(a, 0, x, y);
+  h.host->Touch(a, 2, x, y);
+  h.platform->now += 0.05;  // the emulated mouse events arrive a moment later
+  h.host->MouseMove(a, x, y);
+  h.host->MouseButton(a, 0, true, x, y);
+  h.host->MouseButton(a, 0, false, x, y);
+  h.Settle();
+  CHECK(h.State(a)["clicks"] == 1);
+  CHECK(h.State(a)["selected"] == "circle");
+}
+
+TEST_CASE("a cancelled touch (the page scrolled) selects nothing") {
+  Harness h;
+  const int a = h.Make("test-pattern");
+  float x, y;
+  ShapeCentre(0, 640, 400, 1, &x, &y);
+  h.host->Touch(a, 0, x, y);
+  h.host->Touch(a, 3, x, y);
+  h.Settle();
+  // ImGui counts a click on press; the cancel must not leave a selection drawn as a hover
+  CHECK(h.State(a)["clicks"].get<int>() <= 1);
+  CHECK_FALSE(h.host->WantsFrame());
+}
+
+TEST_CASE("keys the widget uses are taken; others go to the page") {
+  Harness h;
+  const int a = h.Make("test-pattern");
+  h.host->Focus(a, true);
+  CHECK(h.host->KeyEvent(a, Key::Right, true));
+  CHECK(h.host->KeyEvent(a, Key::Right, false));
+  CHECK_FALSE(h.host->KeyEvent(a, Key::Tab, true));
+  CHECK_FALSE(h.host->KeyEvent(a, Key::Escape, true));  // nothing selected: Escape is the page's
+  CHECK_FALSE(h.host->Wheel(a, 0, 3));                   // the pattern never scrolls: the page does
+  h.Settle();
+  CHECK(h.State(a)["cursor"] == 1);
+  h.host->KeyEvent(a, Key::Enter, true);
+  h.host->KeyEvent(a, Key::Enter, false);
+  h.Settle();
+  CHECK(h.State(a)["selected"] == "square");
+  CHECK(h.host->KeyEvent(a, Key::Escape, true));
+  h.host->KeyEvent(a, Key::Escape, false);
+  h.Settle();
+  CHECK(h.State(a)["selected"].is_null());
+}
+
+TEST_CASE("idle draws nothing; input draws a bounded number of frames") {
+  Harness h;
+  const int a = h.Make("test-pattern");
+  const int first = h.Settle();
+  CHECK(first > 0);
+  CHECK(first <= 3);
+  const long frames = h.host->stats().frames;
+  for (int i = 0; i < 100; ++i) {
+    h.platform->now += 0.03;
+    h.host->Frame();
+  }
+  CHECK(h.host->stats().frames == frames);  // 3 s of idle: no frame
+  h.host->MouseMove(a, 5, 5);
+  CHECK(h.Settle() <= 3);
+}
+
+TEST_CASE("an animation runs frames until it ends, then stops; reduced motion runs none") {
+  Harness h;
+  const int a = h.Make("test-pattern");
+  auto L = TestPatternWidget::ComputeLayout(640, 400, 1);
+  const float bx = L.button.x + 5, by = L.button.y + 5;
+  h.Settle();
+  h.host->MouseButton(a, 0, true, bx, by);
+  h.host->MouseButton(a, 0, false, bx, by);
+  const int frames = h.Settle();
+  CHECK(frames >= 55);  // about 1 s at 60 Hz
+  CHECK(frames <= 70);
+  CHECK(h.State(a)["animationsCompleted"] == 1);
+
+  std::string err;
+  REQUIRE(h.host->SetOption(a, "reducedMotion", "1", &err));
+  h.Settle();
+  h.host->MouseButton(a, 0, true, bx, by);
+  h.host->MouseButton(a, 0, false, bx, by);
+  CHECK(h.Settle() <= 3);
+  CHECK(h.State(a)["animationsCompleted"] == 2);
+}
+
+TEST_CASE("a resize re-renders at the new framebuffer size and rebuilds fonts for a new ratio") {
+  Harness h;
+  const int a = h.Make("test-pattern", 320, 480, 1);
+  h.Settle();
+  const int uploads = h.renderer->font_uploads;
+  h.host->Resize(a, 320, 480, 2);
+  CHECK(h.Settle() > 0);
+  CHECK(h.host->Find(a)->view.fb_w == 640);
+  CHECK(h.renderer->font_uploads == uploads + 1);
+  CHECK(h.renderer->last_vertices > 0);
+}
+
+TEST_CASE("update(data) reaches the widget; bad data reports a path and keeps the widget") {
+  Harness h;
+  const int a = h.Make("test-pattern");
+  std::string err;
+  CHECK(h.host->SetData(a, R"({"label": "Hello"})", &err) == 0);
+  CHECK(h.State(a)["label"] == "Hello");
+  CHECK(h.host->SetData(a, R"({"label": 5})", &err) == 1);
+  auto errors = h.Of("error");
+  REQUIRE(errors.size() == 1);
+  CHECK(nlohmann::json::parse(errors[0].detail)["path"] == "/label");
+  CHECK(h.host->SetData(a, "{\"label\": ", &err) == 1);
+  CHECK(err.find("line 1") != std::string::npos);
+  CHECK(h.State(a)["label"] == "Hello");
+}
+
+TEST_CASE("destroy releases the instance and its listeners") {
+  Harness h;
+  const int a = h.Make("test-pattern");
+  CHECK(h.platform->attached == 1);
+  CHECK(h.host->Destroy(a));
+  CHECK(h.platform->attached == 0);
+  CHECK_FALSE(h.host->Destroy(a));
+  CHECK(h.host->State(a).empty());
+  CHECK_FALSE(h.host->WantsFrame());
+}
+
+TEST_CASE("a restored GPU context rebuilds device objects and redraws every widget") {
+  Harness h;
+  h.Make("test-pattern");
+  h.Make("test-pattern");
+  h.Settle();
+  const int draws = h.renderer->draws;
+  h.host->ContextRestored();
+  CHECK(h.Settle() > 0);
+  CHECK(h.renderer->draws >= draws + 2);
+  CHECK(h.host->stats().context_restores == 1);
+}

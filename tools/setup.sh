@@ -1,0 +1,60 @@
+#!/usr/bin/env bash
+# Installs what the build and the tests need on Debian 12, as root. Idempotent: quick when all is there.
+# Sources: Debian's archive (packages and the Dear ImGui source package) and the npm registry. Nothing else.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+APT_PACKAGES=(cmake make g++ clang libclang-rt-14-dev dpkg-dev emscripten nlohmann-json3-dev doctest-dev
+              fonts-inter python3-fonttools chromium brotli)
+SUDO=""; [ "$(id -u)" -eq 0 ] || SUDO="sudo"
+
+missing=()
+for p in "${APT_PACKAGES[@]}"; do
+  dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
+done
+
+# Node.js: keep whatever node/npm the machine has (some images ship a node that bundles npm and
+# conflicts with Debian's npm package); install Debian's only when the commands are missing.
+command -v node >/dev/null 2>&1 || missing+=(nodejs)
+command -v npm >/dev/null 2>&1 || missing+=(npm)
+
+# Dear ImGui comes as Debian's source package, so apt needs a deb-src entry for Debian's own archive.
+need_imgui=0
+ls third_party/imgui/imgui.h >/dev/null 2>&1 || need_imgui=1
+if [ "$need_imgui" = 1 ] && ! grep -rqsE '^(deb-src|Types:.*deb-src)' /etc/apt/sources.list /etc/apt/sources.list.d/; then
+  echo "setup: adding a deb-src entry for Debian's archive (Dear ImGui sources)"
+  $SUDO tee /etc/apt/sources.list.d/stemcell-widgets-src.sources >/dev/null <<'SRC'
+Types: deb-src
+URIs: http://deb.debian.org/debian
+Suites: bookworm
+Components: main
+Signed-By: /usr/share/keyrings/debian-archive-keyring.gpg
+SRC
+  missing+=("__update__")
+fi
+
+if [ ${#missing[@]} -gt 0 ]; then
+  echo "setup: installing ${missing[*]}"
+  export DEBIAN_FRONTEND=noninteractive
+  $SUDO apt-get update -qq
+  pkgs=(); for p in "${missing[@]}"; do [ "$p" = "__update__" ] || pkgs+=("$p"); done
+  [ ${#pkgs[@]} -eq 0 ] || $SUDO apt-get install -y -qq --no-install-recommends "${pkgs[@]}" >/dev/null
+fi
+
+if [ "$need_imgui" = 1 ]; then
+  echo "setup: fetching Dear ImGui sources with apt-get source"
+  rm -rf third_party/imgui third_party/imgui-src && mkdir -p third_party/imgui-src
+  (cd third_party/imgui-src && apt-get source -qq imgui >/dev/null 2>&1 || apt-get source imgui)
+  src=$(find third_party/imgui-src -maxdepth 1 -mindepth 1 -type d -name 'imgui*' | head -1)
+  [ -n "$src" ] && [ -f "$src/imgui.h" ] || { echo "setup: imgui sources not found after apt-get source" >&2; exit 1; }
+  ln -sfn "imgui-src/$(basename "$src")" third_party/imgui
+fi
+
+# npm packages for the browser tests, pinned by package-lock.json. No browser download: Debian's chromium is used.
+if [ -f package-lock.json ]; then
+  if [ ! -d node_modules ] || [ package-lock.json -nt node_modules/.package-lock.json ]; then
+    echo "setup: npm ci"
+    PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1 npm ci --no-audit --no-fund --loglevel=error
+  fi
+fi
+echo "setup: ok"

@@ -1,0 +1,120 @@
+// json_text.cpp — see json_text.h. A SAX pass builds the document and stops at the first syntax error or
+// at too deep a nesting, so nothing recurses without bound and nothing throws.
+#include "content/json_text.h"
+
+#include <algorithm>
+#include <cctype>
+
+namespace scw {
+namespace {
+
+using json = nlohmann::json;
+
+class Builder {
+ public:
+  explicit Builder(json* out) : dom_(*out, false) {}
+  bool null() { return dom_.null(); }
+  bool boolean(bool v) { return dom_.boolean(v); }
+  bool number_integer(json::number_integer_t v) { return dom_.number_integer(v); }
+  bool number_unsigned(json::number_unsigned_t v) { return dom_.number_unsigned(v); }
+  bool number_float(json::number_float_t v, const std::string& s) { return dom_.number_float(v, s); }
+  bool string(std::string& v) { return dom_.string(v); }
+  bool binary(json::binary_t& v) { return dom_.binary(v); }
+  bool start_object(std::size_t n) { return Deeper() && dom_.start_object(n); }
+  bool key(std::string& k) { return dom_.key(k); }
+  bool end_object() { --depth_; return dom_.end_object(); }
+  bool start_array(std::size_t n) { return Deeper() && dom_.start_array(n); }
+  bool end_array() { --depth_; return dom_.end_array(); }
+  bool parse_error(std::size_t position, const std::string& last_token, const nlohmann::detail::exception&) {
+    failed_ = true;
+    position_ = position;
+    token_ = last_token;
+    return false;
+  }
+
+  bool too_deep() const { return too_deep_; }
+  bool failed() const { return failed_; }
+  size_t position() const { return position_; }
+  const std::string& token() const { return token_; }
+
+ private:
+  bool Deeper() {
+    if (++depth_ > kMaxNesting) { too_deep_ = true; return false; }
+    return true;
+  }
+  nlohmann::detail::json_sax_dom_parser<json> dom_;
+  int depth_ = 0;
+  bool too_deep_ = false, failed_ = false;
+  size_t position_ = 0;
+  std::string token_;
+};
+
+// Line and column (1-based, columns in characters) of a byte offset.
+void LineColumn(const std::string& text, size_t pos, size_t* line, size_t* col) {
+  *line = 1;
+  *col = 1;
+  pos = std::min(pos, text.size());
+  for (size_t i = 0; i < pos; ++i) {
+    const unsigned char c = (unsigned char)text[i];
+    if (c == '\n') { ++*line; *col = 1; }
+    else if ((c & 0xC0) != 0x80) ++*col;  // count UTF-8 lead bytes only
+  }
+}
+
+std::string Printable(const std::string& s) {
+  std::string out;
+  for (unsigned char c : s) {
+    if (c < 0x20) { out += ' '; continue; }
+    out += (char)c;
+    if (out.size() > 24) { out += "…"; break; }
+  }
+  return out;
+}
+
+std::string Hint(const std::string& text, size_t pos, const std::string& token) {
+  // Look back past white space at what came before the offending token.
+  size_t i = std::min(pos, text.size());
+  std::string tok = token;
+  if (!tok.empty() && (tok[0] == '}' || tok[0] == ']')) {
+    size_t j = i > tok.size() ? i - tok.size() : 0;
+    while (j > 0 && (text[j - 1] == ' ' || text[j - 1] == '\n' || text[j - 1] == '\r' || text[j - 1] == '\t')) --j;
+    if (j > 0 && text[j - 1] == ',') return " Remove the comma before it: JSON allows no trailing comma.";
+  }
+  if (!tok.empty() && tok[0] == '\'') return " Use double quotes (\") around text and names, not single quotes.";
+  if (!tok.empty() && (std::isalpha((unsigned char)tok[0]) || tok[0] == '_'))
+    return " Put names and text in double quotes, e.g. \"name\": \"Red cell\".";
+  if (tok.empty() || tok == "<end of input>") return " The document ends too early: check that every { and [ is closed.";
+  if (!tok.empty() && tok[0] == '"') return " A comma or colon may be missing before it.";
+  return "";
+}
+
+}  // namespace
+
+bool ParseJsonText(const std::string& text, json* out, std::vector<Problem>* problems) {
+  *out = json();
+  if (text.size() > kMaxDocumentBytes) {
+    problems->push_back({"", "The document is " + std::to_string(text.size() / 1024) +
+                                 " KB; the limit is 1024 KB (1 MB). Split it or remove unused parts."});
+    return false;
+  }
+  Builder b(out);
+  const bool ok = json::sax_parse(text, &b, json::input_format_t::json, /*strict=*/true);
+  if (ok && !b.failed() && !b.too_deep()) return true;
+  *out = json();
+  if (b.too_deep()) {
+    problems->push_back({"", "The document nests more than " + std::to_string(kMaxNesting) +
+                                 " levels of { } and [ ]; the content format needs far fewer. Flatten it."});
+    return false;
+  }
+  size_t line, col;
+  LineColumn(text, b.position(), &line, &col);
+  std::string tok = b.token();
+  if (tok.empty() || b.position() >= text.size()) tok = "<end of input>";
+  std::string msg = "This is not valid JSON: at line " + std::to_string(line) + ", column " + std::to_string(col) +
+                    ", unexpected " + (tok == "<end of input>" ? std::string("end of the document") : "'" + Printable(tok) + "'") +
+                    "." + Hint(text, b.position(), tok);
+  problems->push_back({"", msg});
+  return false;
+}
+
+}  // namespace scw

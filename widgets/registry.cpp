@@ -1,0 +1,14 @@
+// registry.cpp — KIND string -> widget. The one place that knows every widget.
+#include "test_pattern.h"
+#include "widget.h"
+
+namespace scw {
+
+std::unique_ptr<Widget> CreateWidget(const std::string& kind) {
+  if (kind == "test-pattern") return std::make_unique<TestPatternWidget>();
+  return nullptr;
+}
+
+std::vector<std::string> WidgetKinds() { return {"test-pattern"}; }
+
+}  // namespace scw

@@ -1,0 +1,30 @@
+// draw.h — small drawing helpers shared by the widgets (text with a font role, wrapping, focus rings).
+#pragma once
+#include <string>
+
+#include <imgui.h>
+
+#include "ui/fonts.h"
+#include "ui/theme.h"
+
+namespace scw {
+
+struct Rect {
+  float x = 0, y = 0, w = 0, h = 0;
+  bool Contains(float px, float py) const { return px >= x && py >= y && px < x + w && py < y + h; }
+  bool Overlaps(const Rect& o) const { return x < o.x + o.w && o.x < x + w && y < o.y + o.h && o.y < y + h; }
+  bool Inside(const Rect& o) const { return x >= o.x && y >= o.y && x + w <= o.x + o.w && y + h <= o.y + o.h; }
+  ImVec2 Min() const { return ImVec2(x, y); }
+  ImVec2 Max() const { return ImVec2(x + w, y + h); }
+};
+
+// The widget's fonts for the current ImGui context (the host builds them; see ui/fonts.h).
+const Fonts& CurrentFonts();
+void SetCurrentFonts(const Fonts* fonts);
+
+ImVec2 MeasureText(FontRole role, const std::string& text, float wrap_width = 0);
+void DrawText(ImDrawList* dl, FontRole role, ImVec2 pos, Color color, const std::string& text, float wrap_width = 0);
+// A focus ring around r (2 CSS px wide, outside the shape), drawn only when visible.
+void DrawFocusRing(ImDrawList* dl, const Rect& r, float rounding, const Theme& theme, float scale);
+
+}  // namespace scw

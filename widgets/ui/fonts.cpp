@@ -1,0 +1,45 @@
+// fonts.cpp — builds the Inter atlas at the requested scale.
+#include "ui/fonts.h"
+
+#include <cmath>
+
+#include <imgui.h>
+
+#include "ui/font_data.h"
+
+namespace scw {
+
+float Fonts::Quantise(float scale) {
+  if (!(scale > 0)) scale = 1;
+  if (scale > 6) scale = 6;  // beyond 6 px per design px the atlas would exceed texture limits
+  return std::round(scale * 8.0f) / 8.0f;
+}
+
+bool Fonts::Ensure(ImFontAtlas* atlas, float scale) {
+  const float q = Quantise(scale);
+  if (q == built_scale && atlas->IsBuilt()) return false;
+  atlas->Clear();
+  ImFontConfig cfg;
+  cfg.FontDataOwnedByAtlas = false;  // the data is static; the atlas must not free it
+  cfg.OversampleH = 2;
+  cfg.OversampleV = 1;
+  cfg.PixelSnapH = false;
+  const struct { FontRole role; const unsigned char* data; unsigned size; float px; } faces[] = {
+      {FontRole::Small, kInterRegular, kInterRegularSize, kFontSmall},
+      {FontRole::Body, kInterRegular, kInterRegularSize, kFontBody},
+      {FontRole::Strong, kInterSemiBold, kInterSemiBoldSize, kFontStrong},
+      {FontRole::Title, kInterSemiBold, kInterSemiBoldSize, kFontTitle},
+  };
+  for (const auto& f : faces) {
+    const float px = std::round(f.px * q);
+    font[(int)f.role] = atlas->AddFontFromMemoryTTF(const_cast<unsigned char*>(f.data), (int)f.size, px, &cfg,
+                                                    reinterpret_cast<const ImWchar*>(kGlyphRanges));
+    size[(int)f.role] = px;
+  }
+  atlas->Flags |= ImFontAtlasFlags_NoMouseCursors;
+  atlas->Build();
+  built_scale = q;
+  return true;
+}
+
+}  // namespace scw

@@ -1,0 +1,27 @@
+// fonts.h — the fonts a widget draws with, rasterised at the canvas's pixel scale so text is crisp at any DPR.
+#pragma once
+struct ImFontAtlas;
+struct ImFont;
+
+namespace scw {
+
+enum class FontRole : int { Small = 0, Body, Strong, Title, Count };
+
+struct Fonts {
+  ImFont* font[(int)FontRole::Count] = {};
+  float size[(int)FontRole::Count] = {};  // pixel sizes as rasterised
+  float built_scale = 0;                  // the scale the atlas was built for (0 = never)
+
+  // Rebuilds the atlas when `scale` (framebuffer px per design px) changed. Returns true if it rebuilt, so the
+  // renderer must upload a new texture. Scales are quantised to 1/8 so a resize does not rebuild every pixel.
+  bool Ensure(ImFontAtlas* atlas, float scale);
+  ImFont* Get(FontRole r) const { return font[(int)r]; }
+  float Size(FontRole r) const { return size[(int)r]; }
+
+  static float Quantise(float scale);
+};
+
+// Design sizes in CSS px at scale 1 (the phone floor is 12 px).
+constexpr float kFontSmall = 12.5f, kFontBody = 15.0f, kFontStrong = 15.0f, kFontTitle = 19.0f;
+
+}  // namespace scw

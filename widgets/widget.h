@@ -1,0 +1,84 @@
+// widget.h — the interface every widget implements. Pure C++: no browser, no GPU.
+//
+// A widget is a function of (content, its own state, input) -> ImGui draw lists. The host (shell/) owns the
+// ImGui context, feeds input, and calls Frame() with that context current; natively, tests do the same
+// headless. Widgets do their own hit testing on their own layout, so tests can click a point and check state.
+#pragma once
+#include <memory>
+#include <string>
+#include <vector>
+
+#include <nlohmann/json.hpp>
+
+#include "ui/theme.h"
+
+namespace scw {
+
+// Keys a widget may use. The host maps browser keys to these; anything else bubbles to the page.
+enum class Key : int { None = 0, Tab, Left, Right, Up, Down, Home, End, PageUp, PageDown, Enter, Space, Escape, Count };
+
+// One problem found in content or options: a JSON Pointer path and a sentence for a non-programmer.
+struct Problem {
+  std::string path;     // e.g. "/timeline/variants/0/phases/3/days" ("" = the whole document)
+  std::string message;  // e.g. "expected two numbers like [-7, -1], got \"a week\""
+  bool warning = false; // warnings do not stop the widget from drawing
+};
+
+struct LoadResult {
+  bool ok = true;                 // false: the widget keeps its previous content (or shows nothing new)
+  std::vector<Problem> problems;  // errors first, then warnings
+};
+
+// What the host tells the widget each frame.
+struct FrameContext {
+  float width = 0, height = 0;  // framebuffer pixels (ImGui coordinates)
+  float px = 1;                 // framebuffer pixels per CSS pixel (devicePixelRatio, measured)
+  float scale = 1;              // px * the widget's text/UI scale: multiply CSS-px design sizes by this
+  double time = 0;              // seconds, monotonic
+  float dt = 0;                 // seconds since the previous frame drawn
+  bool focused = false;         // the canvas has focus
+  bool focus_visible = false;   // focus came from the keyboard: draw a focus ring
+  bool reduced_motion = false;  // prefers-reduced-motion: no animation
+  const Theme* theme = nullptr;
+};
+
+class Widget {
+ public:
+  virtual ~Widget() = default;
+  virtual const char* Kind() const = 0;
+
+  // Replaces the content. `doc` is an already-parsed JSON document (see content/). `lang` picks translations.
+  virtual LoadResult SetContent(const nlohmann::json& doc, const std::string& lang) = 0;
+
+  // Draws one frame into the current ImGui context's window draw list, reading ImGui's input state.
+  virtual void Frame(const FrameContext& ctx) = 0;
+
+  // The public state: {"widget": kind, "selected": id|null, ...view state}.
+  virtual nlohmann::json State() const = 0;
+
+  // Synchronous, at event time: does the widget use this key / the wheel now? If not, it goes to the page.
+  virtual bool UsesKey(Key key) const = 0;
+  virtual bool UsesWheel() const { return false; }
+
+  // True while an animation runs: the host keeps drawing frames.
+  virtual bool Animating() const { return false; }
+
+  // True once after the selection or view state changed (the host then emits stemcell:change).
+  bool TakeChanged() { bool c = changed_; changed_ = false; return c; }
+
+  // A short sentence for the page's polite live region after a change ("Selected: red blood cell").
+  virtual std::string Announcement() const { return std::string(); }
+
+ protected:
+  void MarkChanged() { changed_ = true; }
+
+ private:
+  bool changed_ = false;
+};
+
+// Creates a widget by KIND (the value of data-stemcell-widget). nullptr for an unknown kind.
+std::unique_ptr<Widget> CreateWidget(const std::string& kind);
+// The kinds CreateWidget knows, for error messages.
+std::vector<std::string> WidgetKinds();
+
+}  // namespace scw
