@@ -77,7 +77,8 @@ SCW_EXPORT const char* scw_stats() {
   const scw::HostStats& s = h->stats();
   g_returned = "{\"frames\":" + std::to_string(s.frames) + ",\"frameRequests\":" + std::to_string(s.frame_requests) +
                ",\"instances\":" + std::to_string(s.instances) +
-               ",\"contextRestores\":" + std::to_string(s.context_restores) + "}";
+               ",\"contextRestores\":" + std::to_string(s.context_restores) +
+               ",\"wantsFrame\":" + (h->WantsFrame() ? "true" : "false") + "}";
   return g_returned.c_str();
 }
 

@@ -67,9 +67,8 @@ void Host::EmitProblems(int id, const LoadResult& r) {
 }
 
 void Host::Invalidate(Instance& inst) {
-  const bool was = WantsFrame();
   inst.scheduler.Invalidate();
-  if (!was && request_frame_) request_frame_();
+  if (request_frame_) request_frame_();  // the requester keeps at most one frame pending
 }
 
 int Host::Create(const std::string& kind, const std::string& canvas, std::string* error) {

@@ -1,11 +1,14 @@
 #!/usr/bin/env bash
 # Installs what the build and the tests need on Debian 12, as root. Idempotent: quick when all is there.
 # Sources: Debian's archive (packages and the Dear ImGui source package) and the npm registry. Nothing else.
+#   tools/setup.sh build   what building the bundle needs (used by tools/serve.sh)
+#   tools/setup.sh         everything, tests included (used by tools/test.sh)
 set -euo pipefail
 cd "$(dirname "$0")/.."
+PROFILE="${1:-all}"
 
-APT_PACKAGES=(cmake make g++ clang libclang-rt-14-dev dpkg-dev emscripten nlohmann-json3-dev doctest-dev
-              fonts-inter python3-fonttools chromium brotli)
+APT_PACKAGES=(cmake make g++ dpkg-dev emscripten nlohmann-json3-dev fonts-inter python3-fonttools brotli)
+[ "$PROFILE" = "build" ] || APT_PACKAGES+=(clang libclang-rt-14-dev doctest-dev chromium)
 SUDO=""; [ "$(id -u)" -eq 0 ] || SUDO="sudo"
 
 missing=()
@@ -51,7 +54,7 @@ if [ "$need_imgui" = 1 ]; then
 fi
 
 # npm packages for the browser tests, pinned by package-lock.json. No browser download: Debian's chromium is used.
-if [ -f package-lock.json ]; then
+if [ "$PROFILE" != "build" ] && [ -f package-lock.json ]; then
   if [ ! -d node_modules ] || [ package-lock.json -nt node_modules/.package-lock.json ]; then
     echo "setup: npm ci"
     PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1 npm ci --no-audit --no-fund --loglevel=error

@@ -66,6 +66,8 @@ void TestPatternWidget::Frame(const FrameContext& ctx) {
   const Theme& th = *ctx.theme;
   const float s = ctx.scale;
   const Layout L = ComputeLayout(ctx.width, ctx.height, s);
+  last_layout_ = L;
+  last_px_ = ctx.px;
   ImGuiIO& io = ImGui::GetIO();
 
   // Input: pointer
@@ -124,6 +126,13 @@ nlohmann::json TestPatternWidget::State() const {
   j["animationsCompleted"] = runs_;
   j["cursor"] = cursor_;
   j["label"] = label_;
+  auto box = [&](const Rect& r) {
+    return nlohmann::json{{"x", r.x / last_px_}, {"y", r.y / last_px_}, {"w", r.w / last_px_}, {"h", r.h / last_px_}};
+  };
+  nlohmann::json items = nlohmann::json::array();
+  for (int i = 0; i < 3; ++i) items.push_back({{"id", kShapeIds[i]}, {"box", box(last_layout_.shapes[i])}});
+  items.push_back({{"id", "button"}, {"box", box(last_layout_.button)}});
+  j["items"] = items;  // scaffolding: where to click, in CSS px from the canvas's top-left
   return j;
 }
 

@@ -37,6 +37,8 @@ class TestPatternWidget final : public Widget {
   int runs_ = 0;       // completed animations
   float anim_t_ = -1;  // animation progress 0..1, -1 when idle
   std::string label_ = "Test pattern";
+  Layout last_layout_{};  // as drawn last frame, so state() can report hit areas (CSS px) to browser tests
+  float last_px_ = 1;
 };
 
 }  // namespace scw

@@ -4,6 +4,8 @@
 #include <string>
 #include <vector>
 
+#include <doctest/doctest.h>
+
 #include "host.h"
 #include "null_backends.h"
 
@@ -21,6 +23,7 @@ struct Harness {
   std::unique_ptr<Host> host;
   std::vector<Event> events;
   int frame_requests = 0;
+  bool frame_pending = false;  // like the browser: at most one animation frame pending
 
   Harness() {
     auto p = std::make_unique<NullPlatform>();
@@ -29,16 +32,26 @@ struct Harness {
     renderer = r.get();
     host = std::make_unique<Host>(std::move(p), std::move(r));
     host->SetEventSink([this](int id, const char* type, const std::string& d) { events.push_back({id, type, d}); });
-    host->SetFrameRequester([this] { ++frame_requests; });
+    host->SetFrameRequester([this] {
+      if (frame_pending) return;
+      frame_pending = true;
+      ++frame_requests;
+    });
   }
-  // Runs frames until the host is idle (or max frames); advances the clock 1/60 s a frame. Returns frames run.
+  // Runs animation frames the way the browser glue does: only when one was requested, and requesting the next
+  // only while the host wants one. Advances the clock 1/60 s a frame. Returns frames run.
   int Settle(int max_frames = 600) {
     int n = 0;
-    while (host->WantsFrame() && n < max_frames) {
+    while (frame_pending && n < max_frames) {
+      frame_pending = false;
       platform->now += 1.0 / 60.0;
-      host->Frame();
+      if (host->Frame()) {
+        frame_pending = true;
+        ++frame_requests;
+      }
       ++n;
     }
+    CHECK_FALSE(host->WantsFrame());  // never idle while something still wants a frame (a stuck widget)
     return n;
   }
   int Make(const std::string& kind, float w = 640, float h = 400, float dpr = 1) {

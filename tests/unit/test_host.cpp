@@ -208,3 +208,19 @@ TEST_CASE("a restored GPU context rebuilds device objects and redraws every widg
   CHECK(h.renderer->draws >= draws + 2);
   CHECK(h.host->stats().context_restores == 1);
 }
+
+TEST_CASE("a slow click (move, press, release each in its own frame) selects") {
+  Harness h;
+  const int a = h.Make("test-pattern", 600, 360, 1);
+  h.Settle();
+  float x, y;
+  ShapeCentre(1, 600, 360, 1, &x, &y);
+  h.host->MouseMove(a, x, y);
+  h.Settle();
+  h.host->Focus(a, true);
+  h.host->MouseButton(a, 0, true, x, y);
+  h.Settle();
+  h.host->MouseButton(a, 0, false, x, y);
+  h.Settle();
+  CHECK(h.State(a)["selected"] == "square");
+}

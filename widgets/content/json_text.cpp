@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <cctype>
+#include <cstring>
 
 namespace scw {
 namespace {
@@ -25,17 +26,15 @@ class Builder {
   bool end_object() { --depth_; return dom_.end_object(); }
   bool start_array(std::size_t n) { return Deeper() && dom_.start_array(n); }
   bool end_array() { --depth_; return dom_.end_array(); }
-  bool parse_error(std::size_t position, const std::string& last_token, const nlohmann::detail::exception&) {
+  bool parse_error(std::size_t position, const std::string&, const nlohmann::detail::exception&) {
     failed_ = true;
     position_ = position;
-    token_ = last_token;
     return false;
   }
 
   bool too_deep() const { return too_deep_; }
   bool failed() const { return failed_; }
   size_t position() const { return position_; }
-  const std::string& token() const { return token_; }
 
  private:
   bool Deeper() {
@@ -46,7 +45,6 @@ class Builder {
   int depth_ = 0;
   bool too_deep_ = false, failed_ = false;
   size_t position_ = 0;
-  std::string token_;
 };
 
 // Line and column (1-based, columns in characters) of a byte offset.
@@ -71,20 +69,18 @@ std::string Printable(const std::string& s) {
   return out;
 }
 
-std::string Hint(const std::string& text, size_t pos, const std::string& token) {
-  // Look back past white space at what came before the offending token.
-  size_t i = std::min(pos, text.size());
-  std::string tok = token;
-  if (!tok.empty() && (tok[0] == '}' || tok[0] == ']')) {
-    size_t j = i > tok.size() ? i - tok.size() : 0;
-    while (j > 0 && (text[j - 1] == ' ' || text[j - 1] == '\n' || text[j - 1] == '\r' || text[j - 1] == '\t')) --j;
+// `at` is the index of the offending character; `tok` what the parser read there.
+std::string Hint(const std::string& text, size_t at, const std::string& tok) {
+  if (tok == "<end of input>") return " The document ends too early: check that every { and [ is closed.";
+  if (tok[0] == '}' || tok[0] == ']') {
+    size_t j = at;
+    while (j > 0 && std::isspace((unsigned char)text[j - 1])) --j;
     if (j > 0 && text[j - 1] == ',') return " Remove the comma before it: JSON allows no trailing comma.";
   }
-  if (!tok.empty() && tok[0] == '\'') return " Use double quotes (\") around text and names, not single quotes.";
-  if (!tok.empty() && (std::isalpha((unsigned char)tok[0]) || tok[0] == '_'))
+  if (tok[0] == '\'') return " Use double quotes (\") around text and names, not single quotes.";
+  if (std::isalpha((unsigned char)tok[0]) || tok[0] == '_')
     return " Put names and text in double quotes, e.g. \"name\": \"Red cell\".";
-  if (tok.empty() || tok == "<end of input>") return " The document ends too early: check that every { and [ is closed.";
-  if (!tok.empty() && tok[0] == '"') return " A comma or colon may be missing before it.";
+  if (tok[0] == '"') return " A comma or a colon may be missing before it.";
   return "";
 }
 
@@ -106,13 +102,31 @@ bool ParseJsonText(const std::string& text, json* out, std::vector<Problem>* pro
                                  " levels of { } and [ ]; the content format needs far fewer. Flatten it."});
     return false;
   }
+  // The parser stops just after the token that broke the document (one past the end at end of input).
+  // Find that token in the text: a quoted string, a bare word or number, or one punctuation character.
+  std::string tok;
+  size_t at = 0;
+  if (b.position() > text.size() || text.empty()) {
+    tok = "<end of input>";
+  } else {
+    size_t end_ = b.position() > 0 ? b.position() - 1 : 0;
+    auto word = [](char ch) { return std::isalnum((unsigned char)ch) || ch == '.' || ch == '-' || ch == '+' || ch == '_'; };
+    at = end_;
+    if (text[end_] == '"' && end_ > 0) {  // a whole string token: back to its opening quote
+      size_t k = end_;
+      while (k > 0 && !(text[k - 1] == '"' && (k < 2 || text[k - 2] != '\\'))) --k;
+      at = k > 0 ? k - 1 : 0;
+    } else if (word(text[end_])) {
+      while (at > 0 && word(text[at - 1])) --at;
+      while (end_ + 1 < text.size() && word(text[end_ + 1])) ++end_;
+    }
+    tok = text.substr(at, end_ - at + 1);
+  }
   size_t line, col;
-  LineColumn(text, b.position(), &line, &col);
-  std::string tok = b.token();
-  if (tok.empty() || b.position() >= text.size()) tok = "<end of input>";
+  LineColumn(text, tok == "<end of input>" ? text.size() : at, &line, &col);
   std::string msg = "This is not valid JSON: at line " + std::to_string(line) + ", column " + std::to_string(col) +
                     ", unexpected " + (tok == "<end of input>" ? std::string("end of the document") : "'" + Printable(tok) + "'") +
-                    "." + Hint(text, b.position(), tok);
+                    "." + Hint(text, at, tok);
   problems->push_back({"", msg});
   return false;
 }

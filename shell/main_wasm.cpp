@@ -1,0 +1,45 @@
+// main_wasm.cpp — the wasm entry: creates the page's one Host with the browser platform and renderer,
+// sends host events to the page glue, and owns the single requestAnimationFrame call site.
+#include <emscripten.h>
+#include <emscripten/html5.h>
+
+#include <memory>
+
+#include "host.h"
+#include "web_backends.h"
+
+namespace {
+
+EM_JS(void, scw_js_emit, (int id, const char* type, const char* detail), {
+  if (Module['scwOnEvent']) Module['scwOnEvent'](id, UTF8ToString(type), UTF8ToString(detail));
+});
+
+bool g_frame_pending = false;
+
+EM_BOOL OnAnimationFrame(double, void*);
+
+void RequestFrame() {
+  scw::Host* host = scw::GlobalHost();
+  if (g_frame_pending || !host) return;
+  g_frame_pending = true;
+  host->CountFrameRequest();
+  emscripten_request_animation_frame(OnAnimationFrame, nullptr);
+}
+
+EM_BOOL OnAnimationFrame(double, void*) {
+  g_frame_pending = false;
+  scw::Host* host = scw::GlobalHost();
+  if (host && host->Frame()) RequestFrame();  // only while something still wants a frame
+  return EM_FALSE;
+}
+
+// Runs at module start (there is no main: the page drives everything through the C API).
+const bool g_started = [] {
+  static scw::Host host(std::make_unique<scw::Html5Platform>(), std::make_unique<scw::WebGl2Renderer>());
+  host.SetEventSink([](int id, const char* type, const std::string& detail) { scw_js_emit(id, type, detail.c_str()); });
+  host.SetFrameRequester(RequestFrame);
+  scw::SetGlobalHost(&host);
+  return true;
+}();
+
+}  // namespace

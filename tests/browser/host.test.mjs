@@ -1,0 +1,269 @@
+// Browser tests of the wasm host with the test-pattern scaffold, in Debian's Chromium (SwiftShader WebGL2).
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { startServer, launch, watchErrors, COUNT_RAF, waitReady, settle, canvasPixels, artifact, centre } from './lib.mjs';
+
+let server, base, browser;
+before(async () => { ({ server, base } = await startServer()); browser = await launch(); });
+after(async () => { await browser?.close(); server?.close(); });
+
+async function open(pathname, { viewport = { width: 1000, height: 900 }, dpr = 1, touch = false } = {}) {
+  const context = await browser.newContext({ viewport, deviceScaleFactor: dpr, hasTouch: touch });
+  const page = await context.newPage();
+  await page.addInitScript(COUNT_RAF);
+  const errors = watchErrors(page);
+  await page.goto(base + pathname);
+  return { page, errors, context };
+}
+const state = (page, sel) => page.evaluate((s) => StemCellWidgets.get(document.querySelector(s)).state(), sel);
+async function itemPoint(page, sel, id) {
+  const st = await state(page, sel);
+  const item = st.items.find((i) => i.id === id);
+  const box = await page.locator(sel + ' canvas').boundingBox();
+  const [x, y] = centre(item.box);
+  return [box.x + x, box.y + y];
+}
+
+test('two widgets both render real pixels, at the device pixel ratio', async () => {
+  const { page, errors, context } = await open('/tests/two.html', { dpr: 2 });
+  await waitReady(page, '[data-stemcell-widget]');
+  for (const sel of ['#a', '#b']) {
+    const st = await state(page, sel);
+    const circle = st.items.find((i) => i.id === 'circle').box;
+    const px = await canvasPixels(page, sel + ' canvas', [centre(circle), [2, 2]]);
+    assert.equal(px.width, 1200, 'canvas pixels = CSS width × devicePixelRatio');
+    assert.equal(px.height, 720);
+    assert.ok(px.distinct >= 5, `${sel} draws several colours, got ${px.distinct}`);
+    assert.deepEqual(px.at[0], [0x00, 0x72, 0xB2], `${sel} circle is drawn in its palette colour`);
+    assert.deepEqual(px.at[1], [255, 255, 255], `${sel} background is the light theme's`);
+  }
+  await page.screenshot({ path: artifact('host-two-widgets.png') });
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+test('a click changes only its own widget, and emits stemcell:change', async () => {
+  const { page, errors, context } = await open('/tests/two.html');
+  await waitReady(page, '[data-stemcell-widget]');
+  await page.evaluate(() => {
+    window.__changes = [];
+    document.addEventListener('stemcell:change', (e) => window.__changes.push([e.target.id, e.detail.selected]));
+  });
+  const [x, y] = await itemPoint(page, '#a', 'square');
+  await page.mouse.click(x, y);
+  await settle(page);
+  assert.equal((await state(page, '#a')).selected, 'square');
+  assert.equal((await state(page, '#a')).clicks, 1);
+  assert.equal((await state(page, '#b')).selected, null);
+  assert.equal((await state(page, '#b')).clicks, 0);
+  assert.deepEqual(await page.evaluate(() => window.__changes), [['a', 'square']]);
+  const live = await page.locator('#a .scw-live').textContent();
+  assert.match(live, /square/, 'the polite live region says what changed');
+  const sq = (await state(page, '#a')).items.find((i) => i.id === 'square').box;
+  const px = await canvasPixels(page, '#a canvas', [centre(sq)]);
+  assert.deepEqual(px.at[0], [0x1F, 0x5F, 0xBF], 'the selected square is redrawn in the accent colour');
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+test('a touch tap counts once', async () => {
+  const { page, errors, context } = await open('/tests/two.html', { touch: true });
+  await waitReady(page, '[data-stemcell-widget]');
+  const [x, y] = await itemPoint(page, '#b', 'circle');
+  await page.touchscreen.tap(x, y);
+  await page.waitForTimeout(300);
+  await settle(page);
+  const st = await state(page, '#b');
+  assert.equal(st.clicks, 1, 'one tap, one click (no second click from emulated mouse events)');
+  assert.equal(st.selected, 'circle');
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+test('an idle page draws 0 frames and requests 0 animation frames for 3 s', async () => {
+  const { page, errors, context } = await open('/tests/two.html');
+  await waitReady(page, '[data-stemcell-widget]');
+  await page.waitForTimeout(300);
+  const before = await page.evaluate(() => ({ frames: StemCellWidgets.debug.stats().frames, raf: window.__rafRequests }));
+  await page.waitForTimeout(3000);
+  const afterIdle = await page.evaluate(() => ({ frames: StemCellWidgets.debug.stats().frames, raf: window.__rafRequests }));
+  assert.equal(afterIdle.frames - before.frames, 0, 'no frame drawn while idle');
+  assert.equal(afterIdle.raf - before.raf, 0, 'no animation frame requested while idle');
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+test('a resize re-renders at the new size', async () => {
+  const { page, errors, context } = await open('/tests/two.html');
+  await waitReady(page, '[data-stemcell-widget]');
+  const framesBefore = await page.evaluate(() => StemCellWidgets.debug.stats().frames);
+  await page.evaluate(() => { document.querySelector('#a').style.width = '420px'; });
+  await page.waitForFunction(() => document.querySelector('#a canvas').width === 420);
+  await settle(page);
+  const st = await state(page, '#a');
+  const px = await canvasPixels(page, '#a canvas', [centre(st.items.find((i) => i.id === 'triangle').box)]);
+  assert.equal(px.width, 420);
+  assert.deepEqual(px.at[0], [0x00, 0x9E, 0x73], 'the triangle is drawn where the new layout puts it');
+  assert.ok(await page.evaluate(() => StemCellWidgets.debug.stats().frames) > framesBefore);
+  await page.screenshot({ path: artifact('host-resized.png') });
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+test('a lost WebGL context is restored and every widget redrawn', async () => {
+  const { page, errors, context } = await open('/tests/two.html');
+  await waitReady(page, '[data-stemcell-widget]');
+  await page.evaluate(() => new Promise((resolve) => {
+    const ext = StemCellWidgets.debug.loseContext();
+    setTimeout(() => { ext.restoreContext(); resolve(); }, 200);
+  }));
+  await page.waitForFunction(() => StemCellWidgets.debug.stats().contextRestores === 1, null, { timeout: 10000 });
+  await page.evaluate(() => { const c = document.querySelector('#a canvas'); c.getContext('2d').clearRect(0, 0, c.width, c.height); });
+  // Any input after the restore redraws; the restore itself must already have redrawn both.
+  await settle(page);
+  const [x, y] = await itemPoint(page, '#a', 'circle');
+  await page.mouse.click(x, y);
+  await settle(page);
+  const st = await state(page, '#a');
+  const px = await canvasPixels(page, '#a canvas', [centre(st.items.find((i) => i.id === 'square').box)]);
+  assert.deepEqual(px.at[0], [0xD5, 0x5E, 0x00], 'drawing works after the restore');
+  assert.equal(st.selected, 'circle');
+  assert.deepEqual(errors.filter((e) => !/WebGL: CONTEXT_LOST_WEBGL/.test(e)), []);
+  await context.close();
+});
+
+test('the strict-CSP page works with no violation', async () => {
+  const { page, errors, context } = await open('/csp.html');
+  await waitReady(page, '[data-stemcell-widget]');
+  const px = await canvasPixels(page, '[data-stemcell-widget] canvas');
+  assert.ok(px.distinct >= 5, 'the widget draws under the strict policy');
+  await page.screenshot({ path: artifact('host-csp.png') });
+  assert.deepEqual(errors, [], 'no console error and no CSP violation');
+  await context.close();
+});
+
+test('keyboard: Tab enters, arrows move, Enter selects, Tab leaves to the page', async () => {
+  const { page, errors, context } = await open('/tests/two.html');
+  await waitReady(page, '[data-stemcell-widget]');
+  await page.keyboard.press('Tab');
+  assert.equal(await page.evaluate(() => document.activeElement.closest('[data-stemcell-widget]')?.id), 'a');
+  await page.keyboard.press('ArrowRight');
+  await page.keyboard.press('ArrowRight');
+  await page.keyboard.press('Enter');
+  await settle(page);
+  const st = await state(page, '#a');
+  assert.equal(st.cursor, 2);
+  assert.equal(st.selected, 'triangle', JSON.stringify(st));
+  await page.keyboard.press('Tab');
+  assert.equal(await page.evaluate(() => document.activeElement.tagName), 'A', 'Tab is not trapped');
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+test('the wheel over a widget scrolls the page (no scroll trapping)', async () => {
+  const { page, errors, context } = await open('/tests/two.html', { viewport: { width: 1000, height: 600 } });
+  await waitReady(page, '[data-stemcell-widget]');
+  const box = await page.locator('#a canvas').boundingBox();
+  await page.mouse.move(box.x + 50, box.y + 50);
+  await page.mouse.wheel(0, 400);
+  await page.waitForFunction(() => window.scrollY > 0, null, { timeout: 5000 });
+  assert.ok(await page.evaluate(() => window.scrollY) > 0);
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+test('24 widgets on one page all draw and respond', async () => {
+  const { page, errors, context } = await open('/tests/many.html', { viewport: { width: 1300, height: 800 } });
+  await waitReady(page, '.w');
+  const stats = await page.evaluate(() => StemCellWidgets.debug.stats());
+  assert.equal(stats.instances, 24);
+  for (let i = 0; i < 24; ++i) {
+    const sel = `#w${i}`;
+    await page.locator(sel).scrollIntoViewIfNeeded();
+    const [x, y] = await itemPoint(page, sel, 'circle');
+    await page.mouse.click(x, y);
+  }
+  await settle(page);
+  for (let i = 0; i < 24; ++i) {
+    const sel = `#w${i}`;
+    const st = await state(page, sel);
+    assert.equal(st.selected, 'circle', `${sel} responded`);
+    const px = await canvasPixels(page, sel + ' canvas', [centre(st.items.find((it) => it.id === 'circle').box)]);
+    assert.deepEqual(px.at[0], [0x1F, 0x5F, 0xBF], `${sel} drew its selection`);
+  }
+  await page.evaluate(() => window.scrollTo(0, 0));
+  await page.screenshot({ path: artifact('host-24-widgets.png') });
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+test('widgets added later are mounted; removed ones are destroyed', async () => {
+  const { page, errors, context } = await open('/tests/two.html');
+  await waitReady(page, '#a');
+  await page.evaluate(() => {
+    const d = document.createElement('div');
+    d.id = 'late';
+    d.setAttribute('data-stemcell-widget', 'test-pattern');
+    d.style.cssText = 'width: 300px; height: 200px';
+    document.querySelector('main').prepend(d);
+  });
+  await waitReady(page, '#late');
+  assert.equal(await page.evaluate(() => StemCellWidgets.debug.stats().instances), 3);
+  await page.evaluate(() => document.querySelector('#late').remove());
+  await page.waitForFunction(() => StemCellWidgets.debug.stats().instances === 2);
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+test('mount() API: options, update(), state(), destroy(), and errors as events and text', async () => {
+  const { page, errors, context } = await open('/tests/two.html');
+  await waitReady(page, '#a');
+  const result = await page.evaluate(async () => {
+    const el = document.createElement('div');
+    el.style.cssText = 'width: 400px; height: 260px';
+    document.body.append(el);
+    const h = await StemCellWidgets.mount(el, { widget: 'test-pattern', data: { label: 'Mounted' } });
+    const s1 = h.state();
+    await h.update({ label: 'Updated' });
+    const s2 = h.state();
+    let err = null;
+    const seen = [];
+    el.addEventListener('stemcell:error', (e) => seen.push(e.detail));
+    try { await h.update({ label: 42 }); } catch (e) { err = { message: e.message, path: e.path }; }
+    await new Promise((r) => setTimeout(r, 50));
+    const alert = el.querySelector('[role=alert]');
+    const shown = alert && !alert.hidden ? alert.textContent : '';
+    const same = StemCellWidgets.get(el) === h;
+    h.destroy();
+    return { s1, s2, err, seen, shown, same, after: StemCellWidgets.get(el), left: el.querySelector('canvas') };
+  });
+  assert.equal(result.s1.widget, 'test-pattern');
+  assert.equal(result.s1.label, 'Mounted');
+  assert.equal(result.s2.label, 'Updated');
+  assert.equal(result.err.path, '/label');
+  assert.equal(result.seen[0].path, '/label');
+  assert.match(result.shown, /\/label/);
+  assert.equal(result.same, true);
+  assert.equal(result.after, null);
+  assert.equal(result.left, null);
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+test('broken data shows a readable error in place of the widget, never a blank box', async () => {
+  const { page, errors, context } = await open('/tests/errors.html');
+  await page.waitForFunction(() => [...document.querySelectorAll('[role=alert]')].filter((a) => !a.hidden).length >= 4, null, { timeout: 20000 });
+  const text = async (sel) => page.locator(`${sel} [role=alert]`).textContent();
+  assert.match(await text('#missing'), /404/);
+  assert.match(await text('#html'), /HTML/);
+  assert.match(await text('#syntax'), /line 3, column 18/);
+  assert.match(await text('#syntax'), /trailing comma/);
+  assert.match(await text('#kind'), /Unknown widget kind "no-such-widget"/);
+  // Text from JSON is text: the inline label never becomes markup.
+  await waitReady(page, '#inline');
+  assert.equal((await state(page, '#inline')).label, '<img src=x onerror=alert(1)>');
+  assert.equal(await page.locator('img').count(), 0);
+  await page.screenshot({ path: artifact('host-errors.png'), fullPage: true });
+  assert.deepEqual(errors.filter((e) => !/404/.test(e)), []);
+  await context.close();
+});

@@ -1,0 +1,90 @@
+// lib.mjs — shared setup for the browser tests: Debian's Chromium through playwright-core (never a downloaded
+// browser), a local static server for dist/ and the test pages, console-error collection, canvas pixel reads.
+import fs from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { chromium } from 'playwright-core';
+import { createServer } from '../../tools/serve.mjs';
+
+const here = path.dirname(fileURLToPath(import.meta.url));
+export const ROOT = path.resolve(here, '..', '..');
+export const ARTIFACTS = path.join(ROOT, 'test-artifacts');
+
+export const CHROMIUM_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
+  '--disable-background-networking', '--disable-component-update', '--disable-sync', '--enable-unsafe-swiftshader'];
+
+export async function startServer() {
+  const server = createServer([
+    { prefix: '/tests/', dir: path.join(here, 'pages') },
+    { prefix: '/data/', dir: path.join(ROOT, 'data') },
+    { prefix: '/', dir: path.join(ROOT, 'dist') },
+  ]);
+  await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
+  return { server, base: `http://127.0.0.1:${server.address().port}` };
+}
+
+export async function launch() {
+  const executablePath = process.env.CHROMIUM || '/usr/bin/chromium';
+  if (!fs.existsSync(executablePath)) throw new Error(`Chromium not found at ${executablePath} (run tools/setup.sh)`);
+  return chromium.launch({ executablePath, args: CHROMIUM_ARGS });
+}
+
+// Collects console errors, page errors and CSP violations; GPU driver performance warnings are not errors.
+export function watchErrors(page) {
+  const errors = [];
+  page.on('console', (m) => { if (m.type() === 'error') errors.push(`console: ${m.text()}`); });
+  page.on('pageerror', (e) => errors.push(`pageerror: ${e.message}`));
+  return errors;
+}
+
+// Counts animation frames requested by anyone on the page, from before any page script runs.
+export const COUNT_RAF = () => {
+  window.__rafRequests = 0;
+  const raf = window.requestAnimationFrame.bind(window);
+  window.requestAnimationFrame = (cb) => { window.__rafRequests++; return raf(cb); };
+  document.addEventListener('securitypolicyviolation', (e) => console.error('CSP violation: ' + e.violatedDirective));
+};
+
+export async function waitReady(page, selector, timeout = 20000) {
+  await page.waitForFunction((sel) => {
+    const els = [...document.querySelectorAll(sel)];
+    return els.length > 0 && els.every((el) => {
+      const h = window.StemCellWidgets && StemCellWidgets.get(el);
+      const c = el.querySelector('canvas');
+      return h && c && c.width > 1 && h.state().items !== undefined ? true : h && c && c.width > 1 && h.id > 0;
+    });
+  }, selector, { timeout });
+  await settle(page);
+}
+
+// Waits until the host wants no more frames (input drained, animations done), then one more animation frame
+// so the last drawn frame has been presented.
+export async function settle(page) {
+  await page.waitForFunction(() => StemCellWidgets.debug.stats() && !StemCellWidgets.debug.stats().wantsFrame,
+    null, { timeout: 10000, polling: 'raf' });
+  await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => r())));
+}
+
+// Reads a canvas's pixels: how many distinct colours, and the colour at (x, y) in CSS px.
+export async function canvasPixels(page, selector, points = []) {
+  return page.evaluate(([sel, pts]) => {
+    const c = document.querySelector(sel);
+    const ctx = c.getContext('2d');
+    const d = ctx.getImageData(0, 0, c.width, c.height).data;
+    const colours = new Set();
+    for (let i = 0; i < d.length; i += 4 * 97) colours.add((d[i] << 16) | (d[i + 1] << 8) | d[i + 2]);
+    const k = c.width / c.getBoundingClientRect().width;
+    const at = pts.map(([x, y]) => {
+      const i = (Math.floor(y * k) * c.width + Math.floor(x * k)) * 4;
+      return [d[i], d[i + 1], d[i + 2]];
+    });
+    return { width: c.width, height: c.height, distinct: colours.size, at };
+  }, [selector, points]);
+}
+
+export function artifact(name) {
+  fs.mkdirSync(ARTIFACTS, { recursive: true });
+  return path.join(ARTIFACTS, name);
+}
+
+export const centre = (box) => [box.x + box.w / 2, box.y + box.h / 2];

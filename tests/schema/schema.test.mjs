@@ -1,0 +1,38 @@
+// JSON Schema (2020-12) checks with ajv: the default documents validate; every file of the invalid corpus
+// that the schema can judge (structure, types, patterns, limits) is rejected.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import fs from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import Ajv2020 from 'ajv/dist/2020.js';
+
+const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
+const schema = JSON.parse(fs.readFileSync(path.join(ROOT, 'data', 'schema.json'), 'utf8'));
+const ajv = new Ajv2020({ allErrors: true, strict: false });
+const validate = ajv.compile(schema);
+
+for (const name of ['stemcell-explainer.en.json', 'stemcell-explainer.es.json']) {
+  test(`schema accepts data/${name}`, () => {
+    const doc = JSON.parse(fs.readFileSync(path.join(ROOT, 'data', name), 'utf8'));
+    const ok = validate(doc);
+    assert.ok(ok, JSON.stringify(validate.errors?.slice(0, 5), null, 1));
+  });
+}
+
+// tests/data/invalid/NAME.json with NAME.expect.json beside it: {"path": "...", "message": "...", "schema": true|false}.
+// "schema": false marks what only the C++ model can catch (cross-references, cycles, syntax errors).
+const invalidDir = path.join(ROOT, 'tests', 'data', 'invalid');
+const cases = fs.existsSync(invalidDir) ? fs.readdirSync(invalidDir).filter((f) => f.endsWith('.json') && !f.endsWith('.expect.json')) : [];
+for (const file of cases) {
+  const expect = JSON.parse(fs.readFileSync(path.join(invalidDir, file.replace(/\.json$/, '.expect.json')), 'utf8'));
+  if (expect.schema === false) continue;
+  test(`schema rejects tests/data/invalid/${file}`, () => {
+    let doc;
+    try { doc = JSON.parse(fs.readFileSync(path.join(invalidDir, file), 'utf8')); } catch { return; }  // not JSON at all
+    assert.equal(validate(doc), false, `${file} should be invalid`);
+    const paths = validate.errors.map((e) => e.instancePath);
+    assert.ok(paths.some((p) => p.startsWith(expect.path) || expect.path.startsWith(p)),
+      `${file}: expected an error at ${expect.path}, got ${paths.join(', ')}`);
+  });
+}

@@ -1,0 +1,445 @@
+/* stemcell-widgets loader — appended after the Emscripten module glue (--extern-post-js).
+ *
+ * Public contract (stable):
+ *   <div data-stemcell-widget="KIND" data-src="URL" data-lang="es" data-theme="dark"></div>
+ *   StemCellWidgets.mount(element, {widget, src, data, lang, theme, height}) -> Promise<handle>
+ *   handle.update(data) -> Promise<handle>, handle.destroy(), handle.state() -> {widget, selected, ...}
+ *   StemCellWidgets.get(element) -> handle | null
+ *   events on the element (bubbling): stemcell:ready, stemcell:change, stemcell:error ({message, path, problems})
+ *
+ * No inline script, no eval: works under `script-src 'self' 'wasm-unsafe-eval'`. Styles are set through the
+ * CSSOM only (no <style> element), so a strict style-src is fine too. Text from JSON only ever reaches the page
+ * through textContent.
+ */
+(function () {
+  'use strict';
+  if (typeof window === 'undefined' || typeof document === 'undefined') return;
+  if (window.StemCellWidgets && window.StemCellWidgets.mount) return;  // loaded twice: keep the first
+
+  var VERSION = '0.1.0';
+  var FETCH_TIMEOUT_MS = 15000;
+  var ATTR = 'data-stemcell-widget';
+  var factory = typeof StemCellWidgetsModule === 'function' ? StemCellWidgetsModule : null;
+  var scriptSrc = (document.currentScript && document.currentScript.src) || '';
+
+  var modulePromise = null;
+  var mod = null;
+  var handles = new Map();     // element -> Handle
+  var byId = new Map();        // wasm instance id -> Handle
+  var canvasCounter = 0;
+  var lazyObserver = null;
+
+  // ---- environment ------------------------------------------------------------------------------------
+  function webgl2Available() {
+    try {
+      var c = document.createElement('canvas');
+      return !!(window.WebGL2RenderingContext && c.getContext('webgl2'));
+    } catch (e) { return false; }
+  }
+  function supportProblem() {
+    if (typeof WebAssembly !== 'object') return 'This browser cannot run WebAssembly, so the interactive widget cannot start.';
+    if (!factory) return 'The widget script did not load completely.';
+    if (!webgl2Available()) return 'This browser or device has WebGL2 turned off, so the interactive widget cannot draw.';
+    return null;
+  }
+  function media(q) { return window.matchMedia ? window.matchMedia(q) : null; }
+  function prefersDark() { var m = media('(prefers-color-scheme: dark)'); return !!(m && m.matches); }
+  function prefersContrast() {
+    var a = media('(prefers-contrast: more)'), b = media('(forced-colors: active)');
+    return !!((a && a.matches) || (b && b.matches));
+  }
+  function reducedMotion() { var m = media('(prefers-reduced-motion: reduce)'); return !!(m && m.matches); }
+
+  // ---- the module -------------------------------------------------------------------------------------
+  function loadModule() {
+    if (modulePromise) return modulePromise;
+    var problem = supportProblem();
+    if (problem) { modulePromise = Promise.reject(new Error(problem)); return modulePromise; }
+    modulePromise = factory({
+      locateFile: function (path) { return new URL(path, scriptSrc || document.baseURI).href; },
+      print: function () {},
+      printErr: function (t) { console.warn('[stemcell-widgets]', t); }
+    }).then(function (m) {
+      mod = m;
+      m.scwOnEvent = onModuleEvent;
+      return m;
+    });
+    return modulePromise;
+  }
+
+  function withCString(s, fn) {
+    var n = mod.lengthBytesUTF8(s) + 1;
+    var p = mod._malloc(n);
+    try { mod.stringToUTF8(s, p, n); return fn(p); } finally { mod._free(p); }
+  }
+  function call(fnName, id, a, b) {  // calls a C function taking (id, string[, string])
+    return withCString(a, function (pa) {
+      if (b === undefined) return mod[fnName](id, pa);
+      return withCString(b, function (pb) { return mod[fnName](id, pa, pb); });
+    });
+  }
+  function lastError() { return mod.UTF8ToString(mod._scw_last_error()); }
+
+  function onModuleEvent(id, type, detailText) {
+    var h = byId.get(id);
+    if (!h) return;
+    var detail;
+    try { detail = JSON.parse(detailText); } catch (e) { detail = {}; }
+    if (type === 'error' && h.pending) h.pending.problems = detail.problems;  // read synchronously by _loadData
+    // Deliver after the current wasm call returns, so a listener may call back into the widget safely.
+    Promise.resolve().then(function () { h._onEvent(type, detail); });
+  }
+
+  // ---- errors -----------------------------------------------------------------------------------------
+  function WidgetError(message, path, problems, handle) {
+    var e = new Error(message);
+    e.name = 'StemCellWidgetsError';
+    e.path = path || '';
+    e.problems = problems || [{path: path || '', message: message}];
+    e.handle = handle || null;
+    return e;
+  }
+
+  // ---- a mounted widget -------------------------------------------------------------------------------
+  function Handle(el, opts) {
+    this.element = el;
+    this.kind = String(opts.widget || '');
+    this.opts = opts;
+    this.id = 0;
+    this.readyFired = false;
+    this.destroyed = false;
+    this.pending = null;  // {resolve, reject} of the data load in flight
+    this._build();
+  }
+
+  Handle.prototype._build = function () {
+    var el = this.element;
+    var root = document.createElement('div');
+    root.className = 'scw-root';
+    var rs = root.style;
+    rs.position = 'relative'; rs.width = '100%'; rs.boxSizing = 'border-box';
+    // The page's own height wins; otherwise a height from the width (set in _measure).
+    this.fillParent = el.clientHeight > 0 && el.childElementCount === 0 ? true : !!this.opts.height;
+    if (this.opts.height) rs.height = typeof this.opts.height === 'number' ? this.opts.height + 'px' : String(this.opts.height);
+    else if (this.fillParent) rs.height = '100%';
+
+    var canvas = document.createElement('canvas');
+    canvas.id = 'scw-canvas-' + (++canvasCounter);
+    canvas.tabIndex = 0;
+    canvas.setAttribute('role', 'img');
+    canvas.setAttribute('aria-label', 'Interactive ' + this.kind.replace(/-/g, ' ') + '. Use Tab to focus, arrow keys to move, Enter to select.');
+    var cs = canvas.style;
+    cs.display = 'block'; cs.width = '100%'; cs.height = '100%'; cs.touchAction = 'manipulation';
+    cs.outline = 'none';  // the widget draws its own focus ring where the focus is
+    root.appendChild(canvas);
+
+    var live = document.createElement('div');
+    live.className = 'scw-live';
+    live.setAttribute('aria-live', 'polite');
+    visuallyHidden(live);
+    root.appendChild(live);
+
+    var error = document.createElement('div');
+    error.className = 'scw-error';
+    error.setAttribute('role', 'alert');
+    error.hidden = true;
+    var es = error.style;
+    es.position = 'absolute'; es.inset = '0'; es.overflow = 'auto'; es.padding = '16px';
+    es.font = '15px/1.45 system-ui, sans-serif'; es.background = '#fff8f6'; es.color = '#5c1a12';
+    es.border = '2px solid #b3261e'; es.borderRadius = '8px'; es.boxSizing = 'border-box';
+    root.appendChild(error);
+
+    // Keep what the page put inside (e.g. an inline <script type="application/json">) but hide loose content.
+    el.appendChild(root);
+    this.root = root; this.canvas = canvas; this.live = live; this.errorBox = error;
+  };
+
+  function visuallyHidden(n) {
+    var s = n.style;
+    s.position = 'absolute'; s.width = '1px'; s.height = '1px'; s.margin = '-1px'; s.padding = '0';
+    s.overflow = 'hidden'; s.clip = 'rect(0 0 0 0)'; s.whiteSpace = 'nowrap'; s.border = '0';
+  }
+
+  Handle.prototype._measure = function () {
+    var w = this.root.clientWidth || 300;
+    if (!this.fillParent) {
+      var h = Math.round(Math.max(320, Math.min(720, w * 0.62)));
+      if (this.root.style.height !== h + 'px') this.root.style.height = h + 'px';
+    }
+    return {w: this.root.clientWidth || w, h: this.root.clientHeight || 320};
+  };
+
+  Handle.prototype._resize = function () {
+    if (!this.id || this.destroyed) return;
+    var s = this._measure();
+    mod._scw_resize(this.id, s.w, s.h, window.devicePixelRatio || 1);
+  };
+
+  Handle.prototype._applyTheme = function () {
+    if (!this.id) return;
+    var t = this.opts.theme || 'auto';
+    if (t === 'auto') t = prefersContrast() ? 'high-contrast' : prefersDark() ? 'dark' : 'light';
+    if (!call('_scw_set_option', this.id, 'theme', t)) this._showError(lastError(), '');
+    call('_scw_set_option', this.id, 'reducedMotion', reducedMotion() ? '1' : '0');
+    if (this.opts.lang) call('_scw_set_option', this.id, 'lang', String(this.opts.lang));
+  };
+
+  Handle.prototype._start = function () {
+    var self = this;
+    return loadModule().then(function () {
+      if (self.destroyed) throw WidgetError('The widget was removed before it started.');
+      self._measure();
+      var id = withCString(self.kind, function (pk) {
+        return withCString(self.canvas.id, function (pc) { return mod._scw_create(pk, pc); });
+      });
+      if (!id) throw WidgetError(lastError(), '', null, self);
+      self.id = id;
+      byId.set(id, self);
+      self._applyTheme();
+      self._resize();
+      if (typeof ResizeObserver === 'function') {
+        self.resizeObserver = new ResizeObserver(function () { self._resize(); });
+        self.resizeObserver.observe(self.root);
+      }
+      return self._loadData(self.opts);
+    }).catch(function (err) {
+      if (!(err && err.name === 'StemCellWidgetsError')) err = WidgetError(String((err && err.message) || err), '', null, self);
+      err.handle = self;
+      if (!self.destroyed) self._showError(err.message, err.path, err.problems);
+      throw err;
+    });
+  };
+
+  // Resolves the content text: data (object or JSON text) > src URL > inline JSON script > built-in default.
+  Handle.prototype._contentText = function (opts) {
+    if (opts.data !== undefined && opts.data !== null) {
+      if (typeof opts.data === 'string') return Promise.resolve(opts.data);
+      try { return Promise.resolve(JSON.stringify(opts.data)); }
+      catch (e) { return Promise.reject(WidgetError('The data object cannot be turned into JSON: ' + e.message)); }
+    }
+    if (opts.src) return fetchText(String(opts.src));
+    var inline = this.element.querySelector(':scope > script[type="application/json"]');
+    if (inline) return Promise.resolve(inline.textContent || '');
+    return Promise.resolve('');  // '' = the default content embedded in the bundle
+  };
+
+  Handle.prototype._loadData = function (opts) {
+    var self = this;
+    return this._contentText(opts).then(function (text) {
+      if (self.destroyed) return self;
+      self._clearError();
+      return new Promise(function (resolve, reject) {
+        self.pending = {resolve: resolve, reject: reject, problems: null};
+        var errors = call('_scw_set_data', self.id, text);
+        var p = self.pending;
+        self.pending = null;
+        if (errors > 0 || errors < 0) {
+          var first = (p.problems && p.problems[0]) || {message: lastError(), path: ''};
+          reject(WidgetError(first.message, first.path, p.problems, self));
+        } else {
+          resolve(self);
+        }
+      });
+    });
+  };
+
+  Handle.prototype._onEvent = function (type, detail) {
+    if (this.destroyed) return;
+    if (type === 'error') {
+      this._showError(detail.message, detail.path, detail.problems);
+      this._dispatch('error', {message: detail.message, path: detail.path, problems: detail.problems});
+    } else if (type === 'warning') {
+      (detail.problems || []).forEach(function (p) { console.warn('[stemcell-widgets] ' + (p.path ? p.path + ': ' : '') + p.message); });
+    } else if (type === 'change') {
+      if (detail.announcement) this.live.textContent = detail.announcement;
+      delete detail.announcement;
+      this._dispatch('change', detail);
+    } else if (type === 'ready') {
+      if (!this.readyFired) { this.readyFired = true; this._dispatch('ready', detail); }
+    }
+  };
+
+  Handle.prototype._dispatch = function (name, detail) {
+    this.element.dispatchEvent(new CustomEvent('stemcell:' + name, {bubbles: true, detail: detail}));
+  };
+
+  Handle.prototype._showError = function (message, path, problems) {
+    var box = this.errorBox;
+    while (box.firstChild) box.removeChild(box.firstChild);
+    var title = document.createElement('strong');
+    title.textContent = 'This widget could not show its content.';
+    title.style.display = 'block';
+    box.appendChild(title);
+    var list = problems && problems.length ? problems : [{path: path, message: message}];
+    var ul = document.createElement('ul');
+    ul.style.margin = '8px 0 0'; ul.style.paddingLeft = '20px';
+    list.slice(0, 20).forEach(function (p) {
+      var li = document.createElement('li');
+      if (p.path) {
+        var code = document.createElement('code');
+        code.textContent = p.path;
+        li.appendChild(code);
+        li.appendChild(document.createTextNode(': '));
+      }
+      li.appendChild(document.createTextNode(String(p.message || '')));
+      ul.appendChild(li);
+    });
+    if (list.length > 20) { var more = document.createElement('li'); more.textContent = '… and ' + (list.length - 20) + ' more.'; ul.appendChild(more); }
+    box.appendChild(ul);
+    box.hidden = false;
+    if (!this.fillParent && this.root.clientHeight < 160) this.root.style.height = '160px';
+  };
+
+  Handle.prototype._clearError = function () { this.errorBox.hidden = true; };
+
+  // ---- public handle API --------------------------------------------------------------------------------
+  Handle.prototype.update = function (data) {
+    if (this.destroyed) return Promise.reject(WidgetError('This widget was destroyed.'));
+    if (!this.id) return Promise.reject(WidgetError('The widget has not started yet; wait for mount() to resolve.'));
+    return this._loadData({data: data === undefined ? null : data});
+  };
+
+  Handle.prototype.state = function () {
+    if (this.id && mod && !this.destroyed) {
+      try { return JSON.parse(mod.UTF8ToString(mod._scw_state(this.id))); } catch (e) { /* fall through */ }
+    }
+    return {widget: this.kind, selected: null};
+  };
+
+  Handle.prototype.destroy = function () {
+    if (this.destroyed) return;
+    this.destroyed = true;
+    if (this.resizeObserver) this.resizeObserver.disconnect();
+    if (this.id && mod) { mod._scw_destroy(this.id); byId.delete(this.id); }
+    if (this.root && this.root.parentNode) this.root.parentNode.removeChild(this.root);
+    if (handles.get(this.element) === this) handles.delete(this.element);
+    if (lazyObserver) lazyObserver.unobserve(this.element);
+  };
+
+  // ---- fetching data ------------------------------------------------------------------------------------
+  function fetchText(url) {
+    var ctrl = typeof AbortController === 'function' ? new AbortController() : null;
+    var timer = setTimeout(function () { if (ctrl) ctrl.abort(); }, FETCH_TIMEOUT_MS);
+    return fetch(url, {signal: ctrl ? ctrl.signal : undefined, credentials: 'same-origin'}).then(function (res) {
+      if (!res.ok) throw WidgetError('Could not load the data from "' + url + '": the server answered ' + res.status +
+        (res.statusText ? ' ' + res.statusText : '') + '. Check the data-src address.');
+      return res.text();
+    }, function (err) {
+      if (err && err.name === 'AbortError') throw WidgetError('Loading the data from "' + url + '" took longer than ' + (FETCH_TIMEOUT_MS / 1000) + ' seconds. Check the address or try again.');
+      throw WidgetError('Could not load the data from "' + url + '": the network request failed (offline, a wrong address, or the server does not allow this page to read it).');
+    }).then(function (text) {
+      clearTimeout(timer);
+      if (/^\s*</.test(text)) throw WidgetError('The address "' + url + '" returned a web page (HTML), not JSON data. Check the data-src address.');
+      return text;
+    }, function (err) { clearTimeout(timer); throw err; });
+  }
+
+  // ---- mounting -----------------------------------------------------------------------------------------
+  function optionsFromElement(el) {
+    var o = {widget: el.getAttribute(ATTR)};
+    if (el.hasAttribute('data-src')) o.src = el.getAttribute('data-src');
+    if (el.hasAttribute('data-lang')) o.lang = el.getAttribute('data-lang');
+    if (el.hasAttribute('data-theme')) o.theme = el.getAttribute('data-theme');
+    if (el.hasAttribute('data-height')) o.height = el.getAttribute('data-height');
+    return o;
+  }
+
+  function mount(el, options) {
+    if (!el || el.nodeType !== 1) return Promise.reject(new TypeError('StemCellWidgets.mount: the first argument must be an element.'));
+    var opts = {};
+    var fromAttrs = el.hasAttribute(ATTR) ? optionsFromElement(el) : {};
+    Object.keys(fromAttrs).forEach(function (k) { opts[k] = fromAttrs[k]; });
+    Object.keys(options || {}).forEach(function (k) { if (options[k] !== undefined) opts[k] = options[k]; });
+    var old = handles.get(el);
+    if (old) old.destroy();
+    var h = new Handle(el, opts);
+    handles.set(el, h);
+    if (!opts.widget) {
+      var err = WidgetError('No widget kind given: set data-stemcell-widget="…" or mount(el, {widget: "…"}).', '', null, h);
+      h._showError(err.message, '');
+      h._dispatch('error', {message: err.message, path: '', problems: err.problems});
+      return Promise.reject(err);
+    }
+    h.started = h._start();
+    h.started.catch(function (err) { if (!h.destroyed) h._dispatch('error', {message: err.message, path: err.path, problems: err.problems}); });
+    return h.started;
+  }
+
+  function autoMount(el) {
+    if (handles.has(el)) return;
+    mount(el).catch(function () { /* shown in the element and sent as stemcell:error */ });
+  }
+
+  // Lazy start: the module loads when the first widget comes within 200px of the viewport.
+  function scan(rootNode) {
+    var list = [];
+    if (rootNode.nodeType === 1 && rootNode.hasAttribute(ATTR)) list.push(rootNode);
+    if (rootNode.querySelectorAll) list.push.apply(list, rootNode.querySelectorAll('[' + ATTR + ']'));
+    list.forEach(function (el) {
+      if (handles.has(el)) return;
+      if (lazyObserver && !modulePromise) lazyObserver.observe(el);
+      else autoMount(el);
+    });
+  }
+
+  function start() {
+    if (typeof IntersectionObserver === 'function') {
+      lazyObserver = new IntersectionObserver(function (entries) {
+        if (entries.some(function (e) { return e.isIntersecting; })) {
+          lazyObserver.disconnect();
+          var waiting = document.querySelectorAll('[' + ATTR + ']');
+          lazyObserver = null;
+          Array.prototype.forEach.call(waiting, autoMount);
+        }
+      }, {rootMargin: '200px'});
+    }
+    scan(document);
+    if (typeof MutationObserver === 'function') {
+      new MutationObserver(function (records) {
+        records.forEach(function (r) {
+          Array.prototype.forEach.call(r.addedNodes, function (n) { if (n.nodeType === 1) scan(n); });
+          Array.prototype.forEach.call(r.removedNodes, function (n) {
+            if (n.nodeType !== 1) return;
+            handles.forEach(function (h, el) { if (!el.isConnected && (n === el || n.contains(el))) h.destroy(); });
+          });
+        });
+      }).observe(document.documentElement, {childList: true, subtree: true});
+    }
+    // Follow the reader's settings: colour scheme, contrast, reduced motion, and zoom / screen changes.
+    ['(prefers-color-scheme: dark)', '(prefers-contrast: more)', '(forced-colors: active)', '(prefers-reduced-motion: reduce)'].forEach(function (q) {
+      var m = media(q);
+      if (m && m.addEventListener) m.addEventListener('change', function () { handles.forEach(function (h) { h._applyTheme(); }); });
+    });
+    watchPixelRatio();
+  }
+
+  function watchPixelRatio() {
+    var m = media('(resolution: ' + (window.devicePixelRatio || 1) + 'dppx)');
+    if (!m || !m.addEventListener) return;
+    m.addEventListener('change', function onChange() {
+      m.removeEventListener('change', onChange);
+      handles.forEach(function (h) { h._resize(); });
+      watchPixelRatio();
+    });
+  }
+
+  window.StemCellWidgets = {
+    version: VERSION,
+    mount: mount,
+    get: function (el) { return handles.get(el) || null; },
+    // Diagnostics for tests and benchmarks (not part of the stable contract).
+    debug: {
+      stats: function () { return mod ? JSON.parse(mod.UTF8ToString(mod._scw_stats())) : null; },
+      loseContext: function () {
+        var gl = mod && mod.scwGl && mod.scwGl.canvas.getContext('webgl2');
+        var ext = gl && gl.getExtension('WEBGL_lose_context');
+        if (ext) ext.loseContext();
+        return ext || null;
+      },
+      moduleLoaded: function () { return !!mod; }
+    }
+  };
+
+  if (document.readyState === 'loading') document.addEventListener('DOMContentLoaded', start);
+  else start();
+})();
