@@ -143,6 +143,10 @@ int Host::SetData(int id, const std::string& json_text, std::string* error) {
     r.ok = false;
   } else {
     r = inst->widget->SetContent(doc, inst->lang);
+    if (r.ok) {
+      inst->doc = std::move(doc);
+      inst->has_doc = true;
+    }
   }
   int errors = 0;
   for (const auto& p : r.problems) errors += p.warning ? 0 : 1;
@@ -171,7 +175,9 @@ bool Host::SetOption(int id, const std::string& key, const std::string& value, s
     inst->reduced_motion = (value == "1" || value == "true");
   } else if (key == "lang") {
     if (value.empty() || value.size() > 16) { *error = "lang must be a language code like \"en\" or \"es\"."; return false; }
+    const bool changed = inst->lang != value;
     inst->lang = value;
+    if (changed && inst->has_doc) EmitProblems(id, inst->widget->SetContent(inst->doc, inst->lang));
   } else if (key == "textScale") {
     char* end = nullptr;
     const float v = std::strtof(value.c_str(), &end);

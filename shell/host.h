@@ -34,7 +34,9 @@ struct Instance {
   float css_w = 300, css_h = 150, dpr = 1;
   Theme theme = MakeTheme(ThemeMode::Light);
   ThemeMode theme_mode = ThemeMode::Light;
-  std::string lang = "en";
+  std::string lang;                // "" = the document's own language
+  nlohmann::json doc;              // the last accepted document, re-applied when the language changes
+  bool has_doc = false;
   bool reduced_motion = false;
   bool focused = false, focus_from_pointer = false;
   bool pointer_captured = false;  // primary button went down on this canvas and is not yet up

@@ -1,0 +1,15 @@
+#!/usr/bin/env bash
+# Fuzzes the content parser with libFuzzer (clang, ASan + UBSan). Seeds: data/ and tests/data/.
+#   tools/fuzz.sh [SECONDS]     default 30 (the test command's short run); e.g. 3600 for a long run
+# Findings are written to test-artifacts/fuzz/ (crash-*, leak-*, timeout-*); exit status 1 when any.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+SECONDS_TO_RUN="${1:-30}"
+cmake --preset fuzz >/dev/null
+cmake --build --preset fuzz --target fuzz_content -j"$(nproc)" >/dev/null
+OUT=test-artifacts/fuzz; mkdir -p "$OUT"
+WORK=$(mktemp -d); trap 'rm -rf "$WORK"' EXIT
+mkdir -p "$WORK/corpus"
+cp data/*.json tests/data/*.json tests/data/invalid/*.json "$WORK/corpus/"
+build/fuzz/tests/fuzz_content "$WORK/corpus" -max_total_time="$SECONDS_TO_RUN" -max_len=16384 -timeout=10 \
+  -rss_limit_mb=2048 -artifact_prefix="$OUT/" -print_final_stats=1 2>&1 | tail -n 25

@@ -1,0 +1,122 @@
+// model.h — the content document as typed structs, and the loader that checks it.
+//
+// Load() reports every problem it finds, not just the first, each with a JSON Pointer path and a sentence a
+// non-programmer can act on; unknown keys are warnings naming the nearest known key. Text fields may be plain
+// strings or {"en": …, "es": …} objects: Load() resolves them to the requested language, falling back to English.
+// The format is specified in docs/DATA-FORMAT-SPEC.md and data/schema.json.
+#pragma once
+#include <map>
+#include <string>
+#include <vector>
+
+#include <nlohmann/json.hpp>
+
+#include "widget.h"
+
+namespace scw::content {
+
+constexpr int kFormatVersion = 1;
+constexpr size_t kMaxList = 200;
+constexpr size_t kMaxString = 4000;
+constexpr double kMinDay = -365, kMaxDay = 3650;
+
+enum class Level { None, Low, Moderate, High, Unknown };
+
+struct Source { std::string id, citation, url; };
+
+struct CellType {
+  std::string id, name, category, short_text, long_text, found_in, therapy_role, glyph;
+  std::vector<std::string> becomes, reprogrammed_from, sources;
+};
+
+struct Therapy {
+  std::string id, name, short_text, timeline_variant;
+  std::vector<std::string> cells, sources;
+};
+
+struct DayRange { double from = 0, to = 0; };
+
+struct Phase {
+  std::string id, name, text;
+  DayRange days;
+  std::vector<std::string> risks, sources;
+};
+
+struct Milestone {
+  std::string id, name, text;
+  DayRange days;
+  std::vector<std::string> sources;
+};
+
+struct Variant {
+  std::string id, name, short_text;
+  std::vector<Phase> phases;
+  std::vector<Milestone> milestones;
+  std::vector<std::string> sources;
+};
+
+struct Figure {
+  std::string label, unit, population, source, interval_kind;
+  double value = 0;
+  bool has_interval = false;
+  double lo = 0, hi = 0;
+  int year = 0;  // 0 = not given
+};
+
+struct RiskLevel {
+  std::string therapy, note;
+  Level level = Level::Unknown;
+  std::vector<Figure> figures;
+  std::vector<std::string> sources;
+};
+
+struct RiskWindow { std::string variant; DayRange days; };
+
+struct Risk {
+  std::string id, name, short_text, what, why, when, managed;
+  std::vector<RiskWindow> windows;
+  std::vector<RiskLevel> levels;
+  std::vector<std::string> sources;
+};
+
+struct ThemeSpec {
+  std::string mode = "auto";
+  bool has_accent = false, has_background = false, has_text = false;
+  uint32_t accent = 0, background = 0, text = 0;  // ImGui ABGR
+  float text_scale = 1.0f;
+};
+
+struct Document {
+  int version = kFormatVersion;
+  std::string lang = "en";
+  std::string title;
+  std::map<std::string, std::string> strings;  // resolved to the requested language
+  ThemeSpec theme;
+  std::vector<CellType> cell_types;
+  std::vector<Therapy> therapies;
+  std::vector<Variant> variants;
+  std::vector<Risk> risks;
+  std::vector<Source> sources;
+  bool has_cell_types = false, has_therapies = false, has_timeline = false, has_risks = false;
+
+  // A UI string: the document's, else the built-in English one, else the key itself. Fills {name} placeholders.
+  std::string String(const std::string& key, const std::map<std::string, std::string>& vars = {}) const;
+  const Source* FindSource(const std::string& id) const;
+  const CellType* FindCell(const std::string& id) const;
+  const Therapy* FindTherapy(const std::string& id) const;
+  const Risk* FindRisk(const std::string& id) const;
+  const Variant* FindVariant(const std::string& id) const;
+};
+
+// Checks `doc` and fills `out`. `lang` is the language to show (empty = the document's own `lang`).
+// Returns ok = false when there is any error; warnings alone keep ok = true.
+LoadResult Load(const nlohmann::json& doc, const std::string& lang, Document* out);
+
+// The UI string keys the format knows (docs/DATA-FORMAT-SPEC.md).
+const std::vector<std::string>& KnownStringKeys();
+// The nearest of `candidates` to `word` by edit distance, or "" when none is close.
+std::string Nearest(const std::string& word, const std::vector<std::string>& candidates);
+// JSON Pointer escaping of one key ("~" -> "~0", "/" -> "~1").
+std::string PointerKey(const std::string& key);
+
+}  // namespace scw::content
