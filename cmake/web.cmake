@@ -14,7 +14,7 @@ target_sources(scw_shell PRIVATE shell/platform_html5.cpp shell/renderer_webgl2.
 target_include_directories(scw_shell PRIVATE ${IMGUI_DIR}/backends)
 target_compile_definitions(scw_shell PRIVATE IMGUI_IMPL_OPENGL_ES3)
 
-set(SCW_EXPORTS _scw_create _scw_destroy _scw_set_data _scw_set_option _scw_resize _scw_state _scw_last_error
+set(SCW_EXPORTS _scw_create _scw_destroy _scw_set_data _scw_set_option _scw_resize _scw_state _scw_dom _scw_last_error
   _scw_stats _scw_context_restored _malloc _free)
 list(JOIN SCW_EXPORTS "," SCW_EXPORTS_CSV)
 

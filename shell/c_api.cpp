@@ -68,6 +68,13 @@ SCW_EXPORT const char* scw_state(int id) {
   return g_returned.c_str();
 }
 
+// The widget's parallel DOM (headings, lists, tables) as a JSON tree; "null" for none or an unknown id.
+SCW_EXPORT const char* scw_dom(int id) {
+  scw::Host* h = HostOrError();
+  g_returned = h ? h->Dom(id) : std::string("null");
+  return g_returned.c_str();
+}
+
 SCW_EXPORT const char* scw_last_error() { return g_last_error.c_str(); }
 
 // Diagnostics for tests and benchmarks: frames drawn, animation frames requested, instances.

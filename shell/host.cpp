@@ -8,6 +8,7 @@
 #include <cstdlib>
 
 #include "content/default_content.h"
+#include "content/model.h"
 #include "content/json_text.h"
 #include "ui/draw.h"
 
@@ -101,14 +102,10 @@ int Host::Create(const std::string& kind, const std::string& canvas, std::string
   style.WindowBorderSize = 0;
   style.WindowRounding = 0;
   inst->view = ComputeViewport(inst->css_w, inst->css_h, inst->dpr);
-  const bool gpu_ok = renderer_->Attach(*inst);
+  // Without a GPU the widget still loads content and answers state() and the parallel DOM; it just draws nothing.
+  inst->gpu = renderer_->Attach(*inst);
   ImGui::SetCurrentContext(previous);
-  if (!gpu_ok) {
-    ImGui::DestroyContext(inst->imgui);
-    *error = "WebGL2 is not available, so the widget cannot draw.";
-    return 0;
-  }
-  platform_->Attach(*inst);
+  if (inst->gpu) platform_->Attach(*inst);
   const int id = inst->id;
   instances_[id] = std::move(inst);
   stats_.instances = (int)instances_.size();
@@ -120,10 +117,10 @@ bool Host::Destroy(int id) {
   auto it = instances_.find(id);
   if (it == instances_.end()) return false;
   Instance& inst = *it->second;
-  platform_->Detach(inst);
+  if (inst.gpu) platform_->Detach(inst);
   ImGuiContext* previous = ImGui::GetCurrentContext();
   ImGui::SetCurrentContext(inst.imgui);
-  renderer_->Detach(inst);
+  if (inst.gpu) renderer_->Detach(inst);
   ImGui::DestroyContext(inst.imgui);
   ImGui::SetCurrentContext(previous == inst.imgui ? nullptr : previous);
   instances_.erase(it);
@@ -146,6 +143,7 @@ int Host::SetData(int id, const std::string& json_text, std::string* error) {
     if (r.ok) {
       inst->doc = std::move(doc);
       inst->has_doc = true;
+      ApplyTheme(*inst);
     }
   }
   int errors = 0;
@@ -161,16 +159,17 @@ int Host::SetData(int id, const std::string& json_text, std::string* error) {
 bool Host::SetOption(int id, const std::string& key, const std::string& value, std::string* error) {
   Instance* inst = Find(id);
   if (!inst) { *error = "No widget with id " + std::to_string(id) + "."; return false; }
-  if (key == "theme") {
+  if (key == "theme" || key == "systemTheme") {
     ThemeMode m;
-    if (!ParseThemeMode(value, &m)) {
-      *error = "theme must be \"light\", \"dark\", \"high-contrast\" or \"auto\", got \"" + value + "\".";
+    const bool is_auto = key == "theme" && value == "auto";
+    if (!is_auto && !ParseThemeMode(value, &m)) {
+      *error = key + " must be \"light\", \"dark\", \"high-contrast\"" + (key == "theme" ? " or \"auto\"" : "") +
+               ", got \"" + value + "\".";
       return false;
     }
-    inst->theme_mode = m;
-    const float ts = inst->theme.text_scale;
-    inst->theme = MakeTheme(m);
-    inst->theme.text_scale = ts;
+    if (key == "theme") inst->page_theme = value;
+    else inst->system_theme = m;
+    ApplyTheme(*inst);
   } else if (key == "reducedMotion") {
     inst->reduced_motion = (value == "1" || value == "true");
   } else if (key == "lang") {
@@ -185,10 +184,10 @@ bool Host::SetOption(int id, const std::string& key, const std::string& value, s
       *error = "textScale must be a number from 0.75 to 2, got \"" + value + "\".";
       return false;
     }
-    inst->theme.text_scale = v;
-    inst->view = ComputeViewport(inst->css_w, inst->css_h, inst->dpr, v);
+    inst->option_text_scale = v;
+    ApplyTheme(*inst);
   } else {
-    *error = "Unknown option \"" + key + "\" (known: theme, reducedMotion, lang, textScale).";
+    *error = "Unknown option \"" + key + "\" (known: theme, systemTheme, reducedMotion, lang, textScale).";
     return false;
   }
   Invalidate(*inst);
@@ -201,9 +200,44 @@ bool Host::Resize(int id, float css_w, float css_h, float dpr) {
   inst->css_w = css_w;
   inst->css_h = css_h;
   inst->dpr = dpr;
-  inst->view = ComputeViewport(css_w, css_h, dpr, inst->theme.text_scale);
+  ApplyTheme(*inst);
   Invalidate(*inst);
   return true;
+}
+
+void Host::ApplyTheme(Instance& inst) {
+  const content::ThemeSpec* doc = inst.widget->DocumentTheme();
+  ThemeMode mode = inst.system_theme;
+  ThemeMode m;
+  if (inst.page_theme != "auto" && ParseThemeMode(inst.page_theme, &m)) mode = m;
+  else if (doc && doc->mode != "auto" && ParseThemeMode(doc->mode, &m)) mode = m;
+  Theme t = MakeTheme(mode);
+  if (doc && mode != ThemeMode::HighContrast) {
+    // Brand colours: background and text are light-page colours; the accent applies wherever it stays legible.
+    if (mode == ThemeMode::Light && doc->has_background) {
+      t.background = doc->background;
+      t.surface = Mix(doc->background, t.text, 0.04f);
+      t.surface_alt = Mix(doc->background, t.text, 0.09f);
+    }
+    if (mode == ThemeMode::Light && doc->has_text && ContrastRatio(doc->text, t.background) >= 4.5f) {
+      t.text = doc->text;
+      t.text_muted = Mix(doc->text, t.background, 0.25f);
+    }
+    if (doc->has_accent && ContrastRatio(doc->accent, t.background) >= 3.0f) {
+      t.accent = doc->accent;
+      t.focus = doc->accent;
+      const Color white = 0xFFFFFFFFu, black = 0xFF000000u;
+      t.accent_text = ContrastRatio(white, t.accent) >= ContrastRatio(black, t.accent) ? white : black;
+    }
+  }
+  t.text_scale = inst.option_text_scale * (doc ? doc->text_scale : 1.0f);
+  inst.theme = t;
+  inst.view = ComputeViewport(inst.css_w, inst.css_h, inst.dpr, t.text_scale);
+}
+
+std::string Host::Dom(int id) const {
+  const Instance* inst = Find(id);
+  return inst ? inst->widget->Dom().dump() : std::string("null");
 }
 
 std::string Host::State(int id) const {
@@ -340,6 +374,7 @@ void Host::Focus(int id, bool focused) {
 bool Host::WantsFrame() const {
   for (const auto& kv : instances_) {
     const Instance& i = *kv.second;
+    if (!i.gpu) continue;
     if (i.scheduler.WantsFrame(i.widget->Animating(), !i.input.Empty())) return true;
   }
   return false;
@@ -350,6 +385,7 @@ bool Host::Frame() {
   const double now = platform_->Now();
   for (auto& kv : instances_) {
     Instance& inst = *kv.second;
+    if (!inst.gpu) { inst.scheduler = FrameScheduler(); inst.input.Clear(); continue; }
     if (inst.scheduler.WantsFrame(inst.widget->Animating(), !inst.input.Empty())) DrawInstance(inst, now);
   }
   return WantsFrame();
@@ -413,6 +449,7 @@ void Host::ContextRestored() {
   ++stats_.context_restores;
   for (auto& kv : instances_) {
     Instance& inst = *kv.second;
+    if (!inst.gpu) continue;
     ImGuiContext* previous = ImGui::GetCurrentContext();
     ImGui::SetCurrentContext(inst.imgui);
     renderer_->Detach(inst);

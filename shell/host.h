@@ -33,7 +33,10 @@ struct Instance {
   Viewport view;
   float css_w = 300, css_h = 150, dpr = 1;
   Theme theme = MakeTheme(ThemeMode::Light);
-  ThemeMode theme_mode = ThemeMode::Light;
+  std::string page_theme = "auto";               // the page's choice: auto | light | dark | high-contrast
+  ThemeMode system_theme = ThemeMode::Light;     // the reader's setting (prefers-color-scheme / contrast)
+  float option_text_scale = 1.0f;                // the page's textScale option
+  bool gpu = true;                                // false: no WebGL2; the page shows the parallel DOM instead
   std::string lang;                // "" = the document's own language
   nlohmann::json doc;              // the last accepted document, re-applied when the language changes
   bool has_doc = false;
@@ -90,6 +93,7 @@ class Host {
   bool SetOption(int id, const std::string& key, const std::string& value, std::string* error);
   bool Resize(int id, float css_w, float css_h, float dpr);
   std::string State(int id) const;  // "" for an unknown id
+  std::string Dom(int id) const;    // the parallel DOM tree as JSON ("null" when the widget has none)
 
   // Input, in CSS pixels relative to the canvas. Each returns true when the widget used the event
   // (the browser then prevents its default action); false lets it go to the page.
@@ -113,6 +117,7 @@ class Host {
 
  private:
   void Invalidate(Instance& inst);
+  void ApplyTheme(Instance& inst);  // page choice > document > reader's setting; then document colours
   void DrawInstance(Instance& inst, double now);
   void Emit(int id, const char* type, const std::string& detail);
   void EmitProblems(int id, const LoadResult& r);

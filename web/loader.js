@@ -37,10 +37,36 @@
     } catch (e) { return false; }
   }
   function supportProblem() {
-    if (typeof WebAssembly !== 'object') return 'This browser cannot run WebAssembly, so the interactive widget cannot start.';
+    if (typeof WebAssembly !== 'object') return 'This browser cannot run WebAssembly (it may be switched off, e.g. by a lockdown or security mode), so the interactive widget cannot start.';
     if (!factory) return 'The widget script did not load completely.';
-    if (!webgl2Available()) return 'This browser or device has WebGL2 turned off, so the interactive widget cannot draw.';
     return null;
+  }
+  var HAS_WEBGL2 = null;  // without WebGL2 the widgets still load and show their content as readable HTML
+  function canDraw() { if (HAS_WEBGL2 === null) HAS_WEBGL2 = webgl2Available(); return HAS_WEBGL2; }
+
+  // ---- the parallel DOM ----------------------------------------------------------------------------------
+  // Built from the widget's tree with createElement/textContent only; any other tag or attribute is dropped.
+  var DOM_TAGS = {section: 1, h2: 1, h3: 1, h4: 1, p: 1, ul: 1, ol: 1, li: 1, table: 1, caption: 1, thead: 1,
+    tbody: 1, tr: 1, th: 1, td: 1, dl: 1, dt: 1, dd: 1, strong: 1, em: 1, span: 1, a: 1, small: 1, div: 1};
+  var DOM_ATTRS = {scope: 1, colspan: 1, rowspan: 1, 'aria-current': 1, 'aria-label': 1, 'data-id': 1, lang: 1, href: 1, abbr: 1};
+  function buildDom(node, focusable) {
+    if (!node || typeof node !== 'object' || !DOM_TAGS[node.tag]) return null;
+    var el = document.createElement(node.tag);
+    var attrs = node.attrs || {};
+    Object.keys(attrs).forEach(function (k) {
+      if (!DOM_ATTRS[k]) return;
+      var v = String(attrs[k]);
+      if (k === 'href' && !/^https?:\/\//i.test(v)) return;
+      el.setAttribute(k, v);
+    });
+    if (node.tag === 'a') {
+      el.rel = 'noopener noreferrer';
+      el.target = '_blank';
+      if (!focusable) el.tabIndex = -1;  // hidden links must not become invisible tab stops
+    }
+    if (node.text) el.appendChild(document.createTextNode(String(node.text)));
+    (node.children || []).forEach(function (c) { var e = buildDom(c, focusable); if (e) el.appendChild(e); });
+    return el;
   }
   function media(q) { return window.matchMedia ? window.matchMedia(q) : null; }
   function prefersDark() { var m = media('(prefers-color-scheme: dark)'); return !!(m && m.matches); }
@@ -126,12 +152,25 @@
     var canvas = document.createElement('canvas');
     canvas.id = 'scw-canvas-' + (++canvasCounter);
     canvas.tabIndex = 0;
-    canvas.setAttribute('role', 'img');
-    canvas.setAttribute('aria-label', 'Interactive ' + this.kind.replace(/-/g, ' ') + '. Use Tab to focus, arrow keys to move, Enter to select.');
+    canvas.setAttribute('role', 'application');
+    canvas.setAttribute('aria-roledescription', 'interactive ' + this.kind.replace(/-/g, ' '));
+    canvas.setAttribute('aria-label', 'Interactive ' + this.kind.replace(/-/g, ' ') + '. Arrow keys move between items, Enter selects, Escape clears. The same content follows as text.');
     var cs = canvas.style;
     cs.display = 'block'; cs.width = '100%'; cs.height = '100%'; cs.touchAction = 'manipulation';
     cs.outline = 'none';  // the widget draws its own focus ring where the focus is
     root.appendChild(canvas);
+
+    var domBox = document.createElement('div');
+    domBox.className = 'scw-dom';
+    if (canDraw()) visuallyHidden(domBox);
+    else {
+      var ds = domBox.style;
+      ds.font = '16px/1.5 system-ui, sans-serif'; ds.padding = '12px 16px'; ds.overflow = 'auto'; ds.maxHeight = '100%';
+      ds.boxSizing = 'border-box';
+      canvas.style.display = 'none';
+    }
+    root.appendChild(domBox);
+    this.domBox = domBox;
 
     var live = document.createElement('div');
     live.className = 'scw-live';
@@ -160,8 +199,19 @@
     s.overflow = 'hidden'; s.clip = 'rect(0 0 0 0)'; s.whiteSpace = 'nowrap'; s.border = '0';
   }
 
+  Handle.prototype._renderDom = function () {
+    if (!this.id || !mod || this.destroyed) return;
+    var tree = null;
+    try { tree = JSON.parse(mod.UTF8ToString(mod._scw_dom(this.id))); } catch (e) { tree = null; }
+    var box = this.domBox;
+    while (box.firstChild) box.removeChild(box.firstChild);
+    var el = buildDom(tree, !canDraw());
+    if (el) box.appendChild(el);
+  };
+
   Handle.prototype._measure = function () {
     var w = this.root.clientWidth || 300;
+    if (!this.fillParent && !canDraw()) return {w: w, h: this.root.clientHeight || 320};
     if (!this.fillParent) {
       var h = Math.round(Math.max(320, Math.min(720, w * 0.62)));
       if (this.root.style.height !== h + 'px') this.root.style.height = h + 'px';
@@ -177,9 +227,9 @@
 
   Handle.prototype._applyTheme = function () {
     if (!this.id) return;
-    var t = this.opts.theme || 'auto';
-    if (t === 'auto') t = prefersContrast() ? 'high-contrast' : prefersDark() ? 'dark' : 'light';
-    if (!call('_scw_set_option', this.id, 'theme', t)) this._showError(lastError(), '');
+    var system = prefersContrast() ? 'high-contrast' : prefersDark() ? 'dark' : 'light';
+    call('_scw_set_option', this.id, 'systemTheme', system);
+    if (!call('_scw_set_option', this.id, 'theme', String(this.opts.theme || 'auto'))) this._showError(lastError(), '');
     call('_scw_set_option', this.id, 'reducedMotion', reducedMotion() ? '1' : '0');
     if (this.opts.lang) call('_scw_set_option', this.id, 'lang', String(this.opts.lang));
   };
@@ -237,6 +287,7 @@
           var first = (p.problems && p.problems[0]) || {message: lastError(), path: ''};
           reject(WidgetError(first.message, first.path, p.problems, self));
         } else {
+          self._renderDom();
           resolve(self);
         }
       });
@@ -253,6 +304,7 @@
     } else if (type === 'change') {
       if (detail.announcement) this.live.textContent = detail.announcement;
       delete detail.announcement;
+      this._renderDom();
       this._dispatch('change', detail);
     } else if (type === 'ready') {
       if (!this.readyFired) { this.readyFired = true; this._dispatch('ready', detail); }

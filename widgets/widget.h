@@ -13,6 +13,7 @@
 #include "ui/theme.h"
 
 namespace scw {
+namespace content { struct ThemeSpec; }
 
 // Keys a widget may use. The host maps browser keys to these; anything else bubbles to the page.
 enum class Key : int { None = 0, Tab, Left, Right, Up, Down, Home, End, PageUp, PageDown, Enter, Space, Escape, Count };
@@ -68,6 +69,12 @@ class Widget {
 
   // A short sentence for the page's polite live region after a change ("Selected: red blood cell").
   virtual std::string Announcement() const { return std::string(); }
+
+  // The same content as a small HTML tree for screen readers and the no-WebGL fallback (ui/dom.h), or null.
+  virtual nlohmann::json Dom() const { return nullptr; }
+
+  // Colours and text scale the loaded document asks for (null: none).
+  virtual const content::ThemeSpec* DocumentTheme() const { return nullptr; }
 
  protected:
   void MarkChanged() { changed_ = true; }

@@ -1,0 +1,51 @@
+// content_widget.cpp — see content_widget.h.
+#include "content_widget.h"
+
+namespace scw {
+
+LoadResult ContentWidget::SetContent(const nlohmann::json& json, const std::string& lang) {
+  content::Document d;
+  LoadResult r = content::Load(json, lang, &d);
+  if (r.ok && !HasSection(d)) {
+    r.ok = false;
+    r.problems.insert(r.problems.begin(), Problem{SectionPath(), std::string("this widget needs ") + SectionHint() +
+                                                                     " here; the document has none. See docs/DATA.md.", false});
+  }
+  if (!r.ok) return r;  // keep showing the previous content, if any
+  doc_ = std::move(d);
+  loaded_ = true;
+  OnContent();
+  MarkChanged();
+  return r;
+}
+
+std::string ContentWidget::SourcesText(const std::vector<std::string>& ids) const {
+  std::string out;
+  for (const auto& id : ids) {
+    const content::Source* s = doc_.FindSource(id);
+    if (!s) continue;
+    if (!out.empty()) out += "\n";
+    out += "• " + s->citation;
+  }
+  return out;
+}
+
+dom::Node ContentWidget::SourcesList(const std::vector<std::string>& ids) const {
+  dom::Node ul = dom::El("ul");
+  for (const auto& id : ids) {
+    const content::Source* s = doc_.FindSource(id);
+    if (!s) continue;
+    dom::Node li = dom::El("li");
+    if (!s->url.empty()) {
+      dom::Node a = dom::El("a", s->citation);
+      dom::Attr(a, "href", s->url);
+      dom::Add(li, a);
+    } else {
+      li["text"] = s->citation;
+    }
+    dom::Add(ul, li);
+  }
+  return ul;
+}
+
+}  // namespace scw

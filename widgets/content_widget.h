@@ -1,0 +1,36 @@
+// content_widget.h — the base of the three content widgets: loads and checks the document (content/model.h),
+// requires the widget's own section, exposes the document's theme, and formats sources for readers.
+#pragma once
+#include <string>
+#include <vector>
+
+#include "content/model.h"
+#include "ui/dom.h"
+#include "ui/interaction.h"
+#include "widget.h"
+
+namespace scw {
+
+class ContentWidget : public Widget {
+ public:
+  LoadResult SetContent(const nlohmann::json& doc, const std::string& lang) final;
+  const content::ThemeSpec* DocumentTheme() const override { return loaded_ ? &doc_.theme : nullptr; }
+
+ protected:
+  // The JSON Pointer of the part this widget needs, e.g. "/cellTypes", and a sentence saying what goes there.
+  virtual const char* SectionPath() const = 0;
+  virtual const char* SectionHint() const = 0;
+  virtual bool HasSection(const content::Document& d) const = 0;
+  // Called after new content was accepted (doc_ is set). Reset view state that no longer applies.
+  virtual void OnContent() = 0;
+
+  // "Sources: Sormani et al. (2017) …; Nash et al. (2007) …" for the given ids, in document order of citation.
+  std::string SourcesText(const std::vector<std::string>& ids) const;
+  // A parallel-DOM list of the given sources, with links where the data has them.
+  dom::Node SourcesList(const std::vector<std::string>& ids) const;
+
+  content::Document doc_;
+  bool loaded_ = false;
+};
+
+}  // namespace scw

@@ -1,0 +1,31 @@
+// text_layout.h — wrapped text: measure a block for a width, then draw it; stacked blocks for detail panels.
+#pragma once
+#include <string>
+#include <vector>
+
+#include "ui/draw.h"
+
+namespace scw {
+
+struct TextBlock {
+  FontRole role = FontRole::Body;
+  std::string text;
+  Color color = 0;
+  float space_before = 0;  // design px (× scale)
+};
+
+// Height of `text` wrapped to `width` in `role`, with line spacing 1.35.
+float WrappedHeight(FontRole role, const std::string& text, float width);
+// Draws `text` wrapped to `width`; returns the height used. Lines outside [clip_top, clip_bottom] are skipped.
+float DrawWrapped(ImDrawList* dl, FontRole role, ImVec2 pos, Color color, const std::string& text, float width,
+                  float clip_top = -1e9f, float clip_bottom = 1e9f);
+// Stacked blocks: total height, and drawing with a vertical offset (for a scrolled panel).
+float BlocksHeight(const std::vector<TextBlock>& blocks, float width, float scale);
+void DrawBlocks(ImDrawList* dl, const std::vector<TextBlock>& blocks, ImVec2 pos, float width, float scale,
+                float clip_top, float clip_bottom);
+// One line of text shortened with "…" to fit `width`.
+std::string Ellipsize(FontRole role, const std::string& text, float width);
+// Splits text into lines that fit `width` (word wrap; very long words are broken).
+std::vector<std::string> WrapLines(FontRole role, const std::string& text, float width);
+
+}  // namespace scw
