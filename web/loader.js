@@ -178,6 +178,17 @@
     visuallyHidden(live);
     root.appendChild(live);
 
+    // Until the content is drawn (or fails), say so: never a blank box.
+    var status = document.createElement('div');
+    status.className = 'scw-status';
+    status.setAttribute('role', 'status');
+    status.textContent = 'Loading…';
+    var ss = status.style;
+    ss.position = 'absolute'; ss.left = '0'; ss.top = '0'; ss.padding = '12px 16px';
+    ss.font = '15px/1.4 system-ui, sans-serif'; ss.color = '#4e5968';
+    root.appendChild(status);
+    this.status = status;
+
     var error = document.createElement('div');
     error.className = 'scw-error';
     error.setAttribute('role', 'alert');
@@ -287,6 +298,7 @@
           var first = (p.problems && p.problems[0]) || {message: lastError(), path: ''};
           reject(WidgetError(first.message, first.path, p.problems, self));
         } else {
+          self._hideStatus();
           self._renderDom();
           resolve(self);
         }
@@ -315,7 +327,10 @@
     this.element.dispatchEvent(new CustomEvent('stemcell:' + name, {bubbles: true, detail: detail}));
   };
 
+  Handle.prototype._hideStatus = function () { if (this.status) this.status.hidden = true; };
+
   Handle.prototype._showError = function (message, path, problems) {
+    this._hideStatus();
     var box = this.errorBox;
     while (box.firstChild) box.removeChild(box.firstChild);
     var title = document.createElement('strong');

@@ -263,7 +263,23 @@ test('broken data shows a readable error in place of the widget, never a blank b
   await waitReady(page, '#inline');
   assert.equal((await state(page, '#inline')).label, '<img src=x onerror=alert(1)>');
   assert.equal(await page.locator('img').count(), 0);
+  assert.match(await text('#unreachable'), /network request failed/);
   await page.screenshot({ path: artifact('host-errors.png'), fullPage: true });
-  assert.deepEqual(errors.filter((e) => !/404/.test(e)), []);
+  assert.deepEqual(errors.filter((e) => !/404|ERR_CONNECTION_REFUSED|ERR_UNSAFE_PORT|Failed to fetch/.test(e)), []);
+  await context.close();
+});
+
+test('a data source that never answers says "Loading…" and then fails after 15 s, never loading forever', async () => {
+  const { page, context } = await open('/tests/errors.html');
+  await page.waitForFunction(() => StemCellWidgets.get(document.querySelector('#slow')));
+  assert.equal(await page.locator('#slow .scw-status').textContent(), 'Loading…');
+  assert.ok(await page.locator('#slow .scw-status').isVisible());
+  const events = page.evaluate(() => new Promise((resolve) => {
+    document.querySelector('#slow').addEventListener('stemcell:error', (e) => resolve(e.detail.message));
+  }));
+  const message = await events;
+  assert.match(message, /longer than 15 seconds/);
+  assert.match(await page.locator('#slow [role=alert]').textContent(), /longer than 15 seconds/);
+  assert.equal(await page.locator('#slow .scw-status').isVisible(), false);
   await context.close();
 });
