@@ -46,8 +46,8 @@ if [ -x tools/fuzz.sh ]; then
   else fail_stage "fuzz" fuzz.log; tail -n 40 "$LOG_DIR/fuzz.log"; fi
 fi
 
-stage "bundle size (benchmark, not a test)"
-[ "$WEB_OK" = 1 ] && bash tools/bench-size.sh || true
+stage "benchmarks (figures, not tests)"
+bash tools/bench.sh 300 || echo "(benchmark did not run)"
 
 echo
 echo "$PASSED passed, $FAILED failed"

@@ -1,0 +1,11 @@
+#!/usr/bin/env bash
+# Benchmarks (figures, not tests): frame CPU time per widget at 1920×1080 (native -O2, headless) and the
+# bundle's download size. Run after tools/build-web.sh for the size part.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+cmake --preset bench >/dev/null
+cmake --build --preset bench --target bench_frames -j"$(nproc)" >/dev/null
+echo "Frame CPU time, ms (target p95 <= 2 ms):"
+build/bench/tests/bench_frames "${1:-600}"
+echo
+if [ -f dist/stemcell-widgets.wasm ]; then echo "Download size:"; bash tools/bench-size.sh; fi
