@@ -2,7 +2,7 @@
  *
  * Public contract (stable):
  *   <div data-stemcell-widget="KIND" data-src="URL" data-lang="es" data-theme="dark"></div>
- *   StemCellWidgets.mount(element, {widget, src, data, lang, theme, height}) -> Promise<handle>
+ *   StemCellWidgets.mount(element, {widget, src, data, lang, theme, height, textScale, fullscreen}) -> Promise<handle>
  *   handle.update(data) -> Promise<handle>, handle.destroy(), handle.state() -> {widget, selected, ...}
  *   StemCellWidgets.get(element) -> handle | null
  *   events on the element (bubbling): stemcell:ready, stemcell:change, stemcell:error ({message, path, problems})
@@ -144,10 +144,21 @@
     root.className = 'scw-root';
     var rs = root.style;
     rs.position = 'relative'; rs.width = '100%'; rs.boxSizing = 'border-box';
+    // Fallback content the page put inside (e.g. a <noscript> note or a link) is hidden while the widget shows;
+    // an inline <script type="application/json"> stays where it is.
+    this.hiddenChildren = [];
+    for (var c = el.firstElementChild; c; c = c.nextElementSibling) {
+      if (c.tagName === 'SCRIPT' || c.hidden) continue;
+      c.hidden = true;
+      this.hiddenChildren.push(c);
+    }
+    var looseText = Array.prototype.some.call(el.childNodes, function (n) { return n.nodeType === 3 && /\S/.test(n.nodeValue); });
     // The page's own height wins; otherwise a height from the width (set in _measure).
-    this.fillParent = el.clientHeight > 0 && el.childElementCount === 0 ? true : !!this.opts.height;
+    this.fillParent = !!this.opts.height || (el.clientHeight > 0 && !looseText);
     if (this.opts.height) rs.height = typeof this.opts.height === 'number' ? this.opts.height + 'px' : String(this.opts.height);
     else if (this.fillParent) rs.height = '100%';
+
+    if (this.opts.fullscreen && document.fullscreenEnabled) this._buildFullscreen(el);
 
     var canvas = document.createElement('canvas');
     canvas.id = 'scw-canvas-' + (++canvasCounter);
@@ -204,6 +215,35 @@
     this.root = root; this.canvas = canvas; this.live = live; this.errorBox = error;
   };
 
+  // Teachers: a full-screen button (option `fullscreen` / data-fullscreen). The widget scales its text and marks
+  // up on large canvases, so a projected full screen is readable from the back of the room.
+  Handle.prototype._buildFullscreen = function (el) {
+    var self = this;
+    var bar = document.createElement('div');
+    bar.style.display = 'flex'; bar.style.justifyContent = 'flex-end'; bar.style.marginBottom = '4px';
+    var btn = document.createElement('button');
+    btn.type = 'button';
+    btn.textContent = 'Full screen';
+    var bs = btn.style;
+    bs.font = '14px/1 system-ui, sans-serif'; bs.padding = '6px 12px'; bs.borderRadius = '6px';
+    bs.border = '1px solid currentColor'; bs.background = 'transparent'; bs.color = 'inherit'; bs.cursor = 'pointer';
+    btn.addEventListener('click', function () {
+      if (document.fullscreenElement === self.root) document.exitFullscreen();
+      else if (self.root.requestFullscreen) self.root.requestFullscreen().catch(function () {});
+    });
+    document.addEventListener('fullscreenchange', function () {
+      var on = document.fullscreenElement === self.root;
+      btn.textContent = on ? 'Exit full screen' : 'Full screen';
+      self.root.style.background = on ? (prefersDark() ? '#14181f' : '#ffffff') : '';
+      if (on) { self._savedHeight = self.root.style.height; self.root.style.height = '100%'; }
+      else if (self._savedHeight !== undefined) self.root.style.height = self._savedHeight;
+      if (on) self.canvas.focus();
+    });
+    bar.appendChild(btn);
+    el.appendChild(bar);
+    this.toolbar = bar;
+  };
+
   function visuallyHidden(n) {
     var s = n.style;
     s.position = 'absolute'; s.width = '1px'; s.height = '1px'; s.margin = '-1px'; s.padding = '0';
@@ -223,7 +263,7 @@
   Handle.prototype._measure = function () {
     var w = this.root.clientWidth || 300;
     if (!this.fillParent && !canDraw()) return {w: w, h: this.root.clientHeight || 320};
-    if (!this.fillParent) {
+    if (!this.fillParent && document.fullscreenElement !== this.root) {
       var h = Math.round(Math.max(320, Math.min(720, w * 0.62)));
       if (this.root.style.height !== h + 'px') this.root.style.height = h + 'px';
     }
@@ -243,6 +283,8 @@
     if (!call('_scw_set_option', this.id, 'theme', String(this.opts.theme || 'auto'))) this._showError(lastError(), '');
     call('_scw_set_option', this.id, 'reducedMotion', reducedMotion() ? '1' : '0');
     if (this.opts.lang) call('_scw_set_option', this.id, 'lang', String(this.opts.lang));
+    if (this.opts.textScale !== undefined && !call('_scw_set_option', this.id, 'textScale', String(this.opts.textScale)))
+      console.warn('[stemcell-widgets] ' + lastError());
   };
 
   Handle.prototype._start = function () {
@@ -379,6 +421,8 @@
     if (this.resizeObserver) this.resizeObserver.disconnect();
     if (this.id && mod) { mod._scw_destroy(this.id); byId.delete(this.id); }
     if (this.root && this.root.parentNode) this.root.parentNode.removeChild(this.root);
+    if (this.toolbar && this.toolbar.parentNode) this.toolbar.parentNode.removeChild(this.toolbar);
+    (this.hiddenChildren || []).forEach(function (c) { c.hidden = false; });
     if (handles.get(this.element) === this) handles.delete(this.element);
     if (lazyObserver) lazyObserver.unobserve(this.element);
   };
@@ -408,6 +452,8 @@
     if (el.hasAttribute('data-lang')) o.lang = el.getAttribute('data-lang');
     if (el.hasAttribute('data-theme')) o.theme = el.getAttribute('data-theme');
     if (el.hasAttribute('data-height')) o.height = el.getAttribute('data-height');
+    if (el.hasAttribute('data-text-scale')) o.textScale = el.getAttribute('data-text-scale');
+    if (el.hasAttribute('data-fullscreen')) o.fullscreen = el.getAttribute('data-fullscreen') !== 'false';
     return o;
   }
 

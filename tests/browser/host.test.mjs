@@ -283,3 +283,26 @@ test('a data source that never answers says "Loading…" and then fails after 15
   assert.equal(await page.locator('#slow .scw-status').isVisible(), false);
   await context.close();
 });
+
+test('teacher options: a full-screen button fills the screen and re-renders; fallback content is hidden', async () => {
+  const { page, errors, context } = await open('/tests/options.html', { viewport: { width: 1280, height: 720 } });
+  await waitReady(page, '#w');
+  assert.equal(await page.locator('#fallback').isVisible(), false, 'fallback content is hidden while the widget shows');
+  const widthBefore = await page.evaluate(() => document.querySelector('#w canvas').width);
+  assert.equal(widthBefore, 500);
+  await page.getByRole('button', { name: 'Full screen' }).click();
+  await page.waitForFunction(() => document.fullscreenElement !== null);
+  await page.waitForFunction(() => document.querySelector('#w canvas').width === 1280, null, { timeout: 10000 });
+  await settle(page);
+  const st = await state(page, '#w');
+  const px = await canvasPixels(page, '#w canvas', [centre(st.items.find((i) => i.id === 'circle').box)]);
+  assert.deepEqual(px.at[0], [0x00, 0x72, 0xB2], 'redrawn at full-screen size');
+  await page.screenshot({ path: artifact('host-fullscreen.png') });
+  await page.keyboard.press('Escape');
+  await page.evaluate(() => document.fullscreenElement && document.exitFullscreen());
+  await page.waitForFunction(() => document.querySelector('#w canvas').width === 500, null, { timeout: 10000 });
+  await page.evaluate(() => StemCellWidgets.get(document.querySelector('#w')).destroy());
+  assert.equal(await page.locator('#fallback').isVisible(), true, 'destroy() gives the page its content back');
+  assert.deepEqual(errors, []);
+  await context.close();
+});
