@@ -14,6 +14,17 @@ target_sources(scw_shell PRIVATE shell/platform_html5.cpp shell/renderer_webgl2.
 target_include_directories(scw_shell PRIVATE ${IMGUI_DIR}/backends)
 target_compile_definitions(scw_shell PRIVATE IMGUI_IMPL_OPENGL_ES3)
 
+# The loader is appended verbatim (--extern-post-js: outside emcc's minifier), so strip its comments and
+# whitespace first with the acorn pass emcc itself uses (~1.4 KB brotli).
+find_program(NODE_EXE node REQUIRED)
+set(LOADER_MIN_JS "${CMAKE_BINARY_DIR}/loader.min.js")
+add_custom_command(OUTPUT "${LOADER_MIN_JS}"
+  COMMAND "${NODE_EXE}" "${EMSCRIPTEN_ROOT_PATH}/tools/acorn-optimizer.js" "${CMAKE_SOURCE_DIR}/web/loader.js"
+          minifyWhitespace > "${LOADER_MIN_JS}"
+  DEPENDS "${CMAKE_SOURCE_DIR}/web/loader.js"
+  COMMENT "Minifying web/loader.js" VERBATIM)
+add_custom_target(scw_loader_min DEPENDS "${LOADER_MIN_JS}")
+
 set(SCW_EXPORTS _scw_create _scw_destroy _scw_set_data _scw_set_option _scw_resize _scw_state _scw_dom _scw_last_error
   _scw_stats _scw_context_restored _malloc _free)
 list(JOIN SCW_EXPORTS "," SCW_EXPORTS_CSV)
@@ -22,22 +33,42 @@ add_executable(stemcell-widgets shell/main_wasm.cpp)
 target_link_libraries(stemcell-widgets PRIVATE scw_shell)
 set_target_properties(stemcell-widgets PROPERTIES OUTPUT_NAME "stemcell-widgets" SUFFIX ".js"
   RUNTIME_OUTPUT_DIRECTORY "${DIST_DIR}")
+add_dependencies(stemcell-widgets scw_loader_min)
 target_link_options(stemcell-widgets PRIVATE
   "SHELL:-s MIN_WEBGL_VERSION=2" "SHELL:-s MAX_WEBGL_VERSION=2" "SHELL:-s ENVIRONMENT=web"
   "SHELL:-s ALLOW_MEMORY_GROWTH=1" "SHELL:-s FILESYSTEM=0" "SHELL:-s MODULARIZE=1"
   "SHELL:-s EXPORT_NAME=StemCellWidgetsModule" "SHELL:-s DYNAMIC_EXECUTION=0" "SHELL:-s MALLOC=emmalloc"
   "SHELL:-s EXPORTED_FUNCTIONS=${SCW_EXPORTS_CSV}"
-  "SHELL:-s EXPORTED_RUNTIME_METHODS=ccall,UTF8ToString,stringToUTF8,lengthBytesUTF8"
+  "SHELL:-s EXPORTED_RUNTIME_METHODS=UTF8ToString,stringToUTF8,lengthBytesUTF8"   # the loader never uses ccall
   "SHELL:-s INCOMING_MODULE_JS_API=locateFile,print,printErr,onAbort,instantiateWasm"
   "SHELL:-s TEXTDECODER=2" "SHELL:-s ABORTING_MALLOC=0"
-  "SHELL:--extern-post-js ${CMAKE_SOURCE_DIR}/web/loader.js"
+  # WebGL2 core is all the renderer uses; none of these JS paths is needed (~0.6 KB of glue, brotli).
+  "SHELL:-s GL_SUPPORT_AUTOMATIC_ENABLE_EXTENSIONS=0" "SHELL:-s GL_EXTENSIONS_IN_PREFIXED_FORMAT=0"
+  "SHELL:-s GL_POOL_TEMP_BUFFERS=0" "SHELL:-s GL_TRACK_ERRORS=0"
+  "SHELL:-s HTML5_SUPPORT_DEFERRING_USER_SENSITIVE_REQUESTS=0"   # no fullscreen / pointer lock requests
+  "SHELL:--extern-post-js ${LOADER_MIN_JS}"
+  -flto $<$<CONFIG:MinSizeRel>:-Oz>
   --no-entry)
-set_property(TARGET stemcell-widgets APPEND PROPERTY LINK_DEPENDS "${CMAKE_SOURCE_DIR}/web/loader.js")
-# No exceptions in the wasm (JSON_NOEXCEPTION is set for every build); MinSizeRel drops ImGui's asserts.
-target_compile_options(imgui PRIVATE -fno-exceptions)
-target_compile_options(scw_widgets PRIVATE -fno-exceptions)
-target_compile_options(scw_shell PRIVATE -fno-exceptions)
-target_compile_options(stemcell-widgets PRIVATE -fno-exceptions)
+set_property(TARGET stemcell-widgets APPEND PROPERTY LINK_DEPENDS "${LOADER_MIN_JS}")
+# No exceptions and no RTTI in the wasm (JSON_NOEXCEPTION is set for every build); MinSizeRel drops ImGui's
+# asserts. LTO on every target, -Oz instead of CMake's -Os for MinSizeRel.
+foreach(t imgui scw_widgets scw_shell stemcell-widgets)
+  target_compile_options(${t} PRIVATE -fno-exceptions -fno-rtti -flto $<$<CONFIG:MinSizeRel>:-Oz>)
+endforeach()
+
+# Optional: Closure Compiler on the Emscripten glue (~4.4 KB brotli). Debian's emscripten ships none (its
+# CLOSURE_COMPILER is 'closure-compiler', not installed; Debian's own package is from 2013 and too old):
+# `npm ci` installs google-closure-compiler (package.json), then configure with -DSCW_CLOSURE=ON.
+option(SCW_CLOSURE "Minify the Emscripten glue with Closure when node_modules/.bin/google-closure-compiler exists" ON)
+set(CLOSURE_BIN "${CMAKE_SOURCE_DIR}/node_modules/.bin/google-closure-compiler")
+if(SCW_CLOSURE AND EXISTS "${CLOSURE_BIN}")
+  target_link_options(stemcell-widgets PRIVATE "SHELL:--closure 1")
+  # emcc reads EM_CLOSURE_COMPILER from the environment; set it for the link step only.
+  set_property(TARGET stemcell-widgets PROPERTY RULE_LAUNCH_LINK "${CMAKE_COMMAND} -E env EM_CLOSURE_COMPILER=${CLOSURE_BIN} --")
+elseif(SCW_CLOSURE)
+  message(WARNING "Closure Compiler not found (${CLOSURE_BIN}): the glue is not minified by Closure (+4 KB). "
+                  "Run `npm ci` (or tools/setup.sh) to install it.")
+endif()
 
 # Demo pages beside the bundle.
 file(GLOB DEMO_FILES CONFIGURE_DEPENDS "${CMAKE_SOURCE_DIR}/web/demo/*")

@@ -53,8 +53,9 @@ if [ "$need_imgui" = 1 ]; then
   ln -sfn "imgui-src/$(basename "$src")" third_party/imgui
 fi
 
-# npm packages for the browser tests, pinned by package-lock.json. No browser download: Debian's chromium is used.
-if [ "$PROFILE" != "build" ] && [ -f package-lock.json ]; then
+# npm packages pinned by package-lock.json: the browser tests' tools and Closure Compiler for the web build.
+# No browser download: Debian's chromium is used.
+if [ -f package-lock.json ]; then
   if [ ! -d node_modules ] || [ package-lock.json -nt node_modules/.package-lock.json ]; then
     echo "setup: npm ci"
     PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1 npm ci --no-audit --no-fund --loglevel=error
