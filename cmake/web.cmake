@@ -29,46 +29,58 @@ set(SCW_EXPORTS _scw_create _scw_destroy _scw_set_data _scw_set_option _scw_resi
   _scw_stats _scw_context_restored _malloc _free)
 list(JOIN SCW_EXPORTS "," SCW_EXPORTS_CSV)
 
-add_executable(stemcell-widgets shell/main_wasm.cpp)
-target_link_libraries(stemcell-widgets PRIVATE scw_shell)
-set_target_properties(stemcell-widgets PROPERTIES OUTPUT_NAME "stemcell-widgets" SUFFIX ".js"
-  RUNTIME_OUTPUT_DIRECTORY "${DIST_DIR}")
-add_dependencies(stemcell-widgets scw_loader_min)
-target_link_options(stemcell-widgets PRIVATE
-  "SHELL:-s MIN_WEBGL_VERSION=2" "SHELL:-s MAX_WEBGL_VERSION=2" "SHELL:-s ENVIRONMENT=web"
-  "SHELL:-s ALLOW_MEMORY_GROWTH=1" "SHELL:-s FILESYSTEM=0" "SHELL:-s MODULARIZE=1"
-  "SHELL:-s EXPORT_NAME=StemCellWidgetsModule" "SHELL:-s DYNAMIC_EXECUTION=0" "SHELL:-s MALLOC=emmalloc"
-  "SHELL:-s EXPORTED_FUNCTIONS=${SCW_EXPORTS_CSV}"
-  "SHELL:-s EXPORTED_RUNTIME_METHODS=UTF8ToString,stringToUTF8,lengthBytesUTF8"   # the loader never uses ccall
-  "SHELL:-s INCOMING_MODULE_JS_API=locateFile,print,printErr,onAbort,instantiateWasm"
-  "SHELL:-s TEXTDECODER=2" "SHELL:-s ABORTING_MALLOC=0"
-  # WebGL2 core is all the renderer uses; none of these JS paths is needed (~0.6 KB of glue, brotli).
-  "SHELL:-s GL_SUPPORT_AUTOMATIC_ENABLE_EXTENSIONS=0" "SHELL:-s GL_EXTENSIONS_IN_PREFIXED_FORMAT=0"
-  "SHELL:-s GL_POOL_TEMP_BUFFERS=0" "SHELL:-s GL_TRACK_ERRORS=0"
-  "SHELL:-s HTML5_SUPPORT_DEFERRING_USER_SENSITIVE_REQUESTS=0"   # no fullscreen / pointer lock requests
-  "SHELL:--extern-post-js ${LOADER_MIN_JS}"
-  -flto $<$<CONFIG:MinSizeRel>:-Oz>
-  --no-entry)
-set_property(TARGET stemcell-widgets APPEND PROPERTY LINK_DEPENDS "${LOADER_MIN_JS}")
 # No exceptions and no RTTI in the wasm (JSON_NOEXCEPTION is set for every build); MinSizeRel drops ImGui's
 # asserts. LTO on every target, -Oz instead of CMake's -Os for MinSizeRel.
-foreach(t imgui scw_widgets scw_shell stemcell-widgets)
+foreach(t imgui scw_widgets scw_shell)
   target_compile_options(${t} PRIVATE -fno-exceptions -fno-rtti -flto $<$<CONFIG:MinSizeRel>:-Oz>)
 endforeach()
 
 # Optional: Closure Compiler on the Emscripten glue (~4.4 KB brotli). Debian's emscripten ships none (its
 # CLOSURE_COMPILER is 'closure-compiler', not installed; Debian's own package is from 2013 and too old):
-# `npm ci` installs google-closure-compiler (package.json), then configure with -DSCW_CLOSURE=ON.
+# `npm ci` installs google-closure-compiler (package.json).
 option(SCW_CLOSURE "Minify the Emscripten glue with Closure when node_modules/.bin/google-closure-compiler exists" ON)
 set(CLOSURE_BIN "${CMAKE_SOURCE_DIR}/node_modules/.bin/google-closure-compiler")
-if(SCW_CLOSURE AND EXISTS "${CLOSURE_BIN}")
-  target_link_options(stemcell-widgets PRIVATE "SHELL:--closure 1")
-  # emcc reads EM_CLOSURE_COMPILER from the environment; set it for the link step only.
-  set_property(TARGET stemcell-widgets PROPERTY RULE_LAUNCH_LINK "${CMAKE_COMMAND} -E env EM_CLOSURE_COMPILER=${CLOSURE_BIN} --")
-elseif(SCW_CLOSURE)
+if(SCW_CLOSURE AND NOT EXISTS "${CLOSURE_BIN}")
   message(WARNING "Closure Compiler not found (${CLOSURE_BIN}): the glue is not minified by Closure (+4 KB). "
                   "Run `npm ci` (or tools/setup.sh) to install it.")
 endif()
+
+# One bundle = the same objects linked with the page glue. OUTPUT_NAME.js (+ .wasm beside it unless SINGLE_FILE).
+function(scw_bundle target output_name)
+  add_executable(${target} shell/main_wasm.cpp)
+  target_link_libraries(${target} PRIVATE scw_shell)
+  set_target_properties(${target} PROPERTIES OUTPUT_NAME "${output_name}" SUFFIX ".js"
+    RUNTIME_OUTPUT_DIRECTORY "${DIST_DIR}")
+  add_dependencies(${target} scw_loader_min)
+  target_compile_options(${target} PRIVATE -fno-exceptions -fno-rtti -flto $<$<CONFIG:MinSizeRel>:-Oz>)
+  target_link_options(${target} PRIVATE
+    "SHELL:-s MIN_WEBGL_VERSION=2" "SHELL:-s MAX_WEBGL_VERSION=2" "SHELL:-s ENVIRONMENT=web"
+    "SHELL:-s ALLOW_MEMORY_GROWTH=1" "SHELL:-s FILESYSTEM=0" "SHELL:-s MODULARIZE=1"
+    "SHELL:-s EXPORT_NAME=StemCellWidgetsModule" "SHELL:-s DYNAMIC_EXECUTION=0" "SHELL:-s MALLOC=emmalloc"
+    "SHELL:-s EXPORTED_FUNCTIONS=${SCW_EXPORTS_CSV}"
+    "SHELL:-s EXPORTED_RUNTIME_METHODS=UTF8ToString,stringToUTF8,lengthBytesUTF8"   # the loader never uses ccall
+    "SHELL:-s INCOMING_MODULE_JS_API=locateFile,print,printErr,onAbort,instantiateWasm"
+    "SHELL:-s TEXTDECODER=2" "SHELL:-s ABORTING_MALLOC=0"
+    # WebGL2 core is all the renderer uses; none of these JS paths is needed (~0.6 KB of glue, brotli).
+    "SHELL:-s GL_SUPPORT_AUTOMATIC_ENABLE_EXTENSIONS=0" "SHELL:-s GL_EXTENSIONS_IN_PREFIXED_FORMAT=0"
+    "SHELL:-s GL_POOL_TEMP_BUFFERS=0" "SHELL:-s GL_TRACK_ERRORS=0"
+    "SHELL:-s HTML5_SUPPORT_DEFERRING_USER_SENSITIVE_REQUESTS=0"   # no fullscreen / pointer lock requests
+    "SHELL:--extern-post-js ${LOADER_MIN_JS}"
+    -flto $<$<CONFIG:MinSizeRel>:-Oz>
+    --no-entry ${ARGN})
+  set_property(TARGET ${target} APPEND PROPERTY LINK_DEPENDS "${LOADER_MIN_JS}")
+  if(SCW_CLOSURE AND EXISTS "${CLOSURE_BIN}")
+    target_link_options(${target} PRIVATE "SHELL:--closure 1")
+    # emcc reads EM_CLOSURE_COMPILER from the environment; set it for the link step only.
+    set_property(TARGET ${target} PROPERTY RULE_LAUNCH_LINK "${CMAKE_COMMAND} -E env EM_CLOSURE_COMPILER=${CLOSURE_BIN} --")
+  endif()
+endfunction()
+
+# The bundle pages link: stemcell-widgets.js + stemcell-widgets.wasm.
+scw_bundle(stemcell-widgets stemcell-widgets)
+# For offline use (a lesson opened from a USB stick, file:// pages): one file, the wasm inlined. Browsers do
+# not fetch a separate .wasm from file://, so this is the one to use there. Larger; never for web pages.
+scw_bundle(stemcell-widgets-offline stemcell-widgets.offline "SHELL:-s SINGLE_FILE=1")
 
 # Demo pages beside the bundle.
 file(GLOB DEMO_FILES CONFIGURE_DEPENDS "${CMAKE_SOURCE_DIR}/web/demo/*")

@@ -1,7 +1,8 @@
 // Browser tests of the wasm host with the test-pattern scaffold, in Debian's Chromium (SwiftShader WebGL2).
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { startServer, launch, watchErrors, COUNT_RAF, waitReady, settle, canvasPixels, artifact, centre } from './lib.mjs';
+import path from 'node:path';
+import { startServer, launch, watchErrors, COUNT_RAF, waitReady, settle, canvasPixels, artifact, centre, ROOT } from './lib.mjs';
 
 let server, base, browser;
 before(async () => { ({ server, base } = await startServer()); browser = await launch(); });
@@ -303,6 +304,18 @@ test('teacher options: a full-screen button fills the screen and re-renders; fal
   await page.waitForFunction(() => document.querySelector('#w canvas').width === 500, null, { timeout: 10000 });
   await page.evaluate(() => StemCellWidgets.get(document.querySelector('#w')).destroy());
   assert.equal(await page.locator('#fallback').isVisible(), true, 'destroy() gives the page its content back');
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+test('offline: the single-file bundle works from a file:// page (no server, no network)', async () => {
+  const context = await browser.newContext({ viewport: { width: 800, height: 600 } });
+  const page = await context.newPage();
+  const errors = watchErrors(page);
+  await page.goto('file://' + path.join(ROOT, 'tests', 'browser', 'pages', 'offline.html'));
+  await waitReady(page, '#w');
+  const px = await canvasPixels(page, '#w canvas');
+  assert.ok(px.distinct >= 5, 'the widget draws');
   assert.deepEqual(errors, []);
   await context.close();
 });
