@@ -89,7 +89,9 @@ int Host::Create(const std::string& kind, const std::string& canvas, std::string
   inst->canvas = canvas;
   inst->widget = std::move(widget);
   ImGuiContext* previous = ImGui::GetCurrentContext();
-  inst->imgui = ImGui::CreateContext();
+  inst->view = ComputeViewport(inst->css_w, inst->css_h, inst->dpr);
+  inst->fonts = SharedFonts(inst->view.scale);
+  inst->imgui = ImGui::CreateContext(inst->fonts->atlas);  // borrowed: the context never frees a shared atlas
   ImGui::SetCurrentContext(inst->imgui);
   ImGuiIO& io = ImGui::GetIO();
   io.IniFilename = nullptr;  // no settings files: the page is stateless
@@ -101,7 +103,6 @@ int Host::Create(const std::string& kind, const std::string& canvas, std::string
   style.WindowPadding = ImVec2(0, 0);
   style.WindowBorderSize = 0;
   style.WindowRounding = 0;
-  inst->view = ComputeViewport(inst->css_w, inst->css_h, inst->dpr);
   // Without a GPU the widget still loads content and answers state() and the parallel DOM; it just draws nothing.
   inst->gpu = renderer_->Attach(*inst);
   ImGui::SetCurrentContext(previous);
@@ -395,10 +396,10 @@ void Host::DrawInstance(Instance& inst, double now) {
   ImGuiContext* previous = ImGui::GetCurrentContext();
   ImGui::SetCurrentContext(inst.imgui);
   ImGuiIO& io = ImGui::GetIO();
-  if (inst.fonts.Ensure(io.Fonts, inst.view.scale) || !inst.fonts_uploaded) {
-    renderer_->UploadFonts(inst);
-    inst.fonts_uploaded = true;
-  }
+  if (inst.fonts->scale != Fonts::Quantise(inst.view.scale)) inst.fonts = SharedFonts(inst.view.scale);
+  io.Fonts = inst.fonts->atlas;
+  inst.fonts->fonts.Ensure(inst.fonts->atlas, inst.fonts->scale);
+  renderer_->PrepareFonts(inst);
   io.DisplaySize = ImVec2((float)inst.view.fb_w, (float)inst.view.fb_h);
   io.DisplayFramebufferScale = ImVec2(1, 1);  // ImGui works in framebuffer pixels
   float dt = inst.last_frame_time < 0 ? 1.0f / 60.0f : (float)(now - inst.last_frame_time);
@@ -427,7 +428,7 @@ void Host::DrawInstance(Instance& inst, double now) {
   ctx.focus_visible = inst.focused && !inst.focus_from_pointer;
   ctx.reduced_motion = inst.reduced_motion;
   ctx.theme = &inst.theme;
-  SetCurrentFonts(&inst.fonts);
+  SetCurrentFonts(&inst.fonts->fonts);
   inst.widget->Frame(ctx);
   SetCurrentFonts(nullptr);
   ImGui::End();
@@ -447,6 +448,7 @@ void Host::DrawInstance(Instance& inst, double now) {
 
 void Host::ContextRestored() {
   ++stats_.context_restores;
+  renderer_->ContextRestored();
   for (auto& kv : instances_) {
     Instance& inst = *kv.second;
     if (!inst.gpu) continue;
@@ -454,7 +456,6 @@ void Host::ContextRestored() {
     ImGui::SetCurrentContext(inst.imgui);
     renderer_->Detach(inst);
     renderer_->Attach(inst);
-    inst.fonts_uploaded = false;
     ImGui::SetCurrentContext(previous);
     Invalidate(inst);
   }

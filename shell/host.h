@@ -26,7 +26,7 @@ struct Instance {
   std::string canvas;  // the canvas element id (html5.h selector "#" + canvas)
   std::unique_ptr<Widget> widget;
   ImGuiContext* imgui = nullptr;
-  Fonts fonts;
+  std::shared_ptr<FontSet> fonts;  // shared with every widget drawing at the same pixel scale
   InputQueue input;
   PointerFilter pointer_filter;
   FrameScheduler scheduler;
@@ -43,7 +43,6 @@ struct Instance {
   bool reduced_motion = false;
   bool focused = false, focus_from_pointer = false;
   bool pointer_captured = false;  // primary button went down on this canvas and is not yet up
-  bool fonts_uploaded = false;    // the renderer holds a texture of the current atlas
   long frames = 0;                // frames drawn
   double last_frame_time = -1;
 };
@@ -54,8 +53,10 @@ class Renderer {
   // Called with the instance's ImGui context current.
   virtual bool Attach(Instance& inst) = 0;
   virtual void Detach(Instance& inst) = 0;
-  virtual void UploadFonts(Instance& inst) = 0;
+  // Before each frame: make sure inst.fonts has a texture and point the atlas's TexID at it.
+  virtual void PrepareFonts(Instance& inst) = 0;
   virtual void Draw(Instance& inst, ImDrawData* draw_data) = 0;
+  virtual void ContextRestored() {}  // every GPU object is gone: forget them
   virtual bool Lost() const { return false; }  // the GPU context is lost: skip drawing until restored
 };
 

@@ -1,5 +1,8 @@
 // null_backends.h — Platform and Renderer with no browser and no GPU, for native tests and tools.
 #pragma once
+#include <map>
+#include <memory>
+
 #include "host.h"
 
 namespace scw {
@@ -8,9 +11,13 @@ class NullRenderer final : public Renderer {
  public:
   bool Attach(Instance& inst) override;
   void Detach(Instance& inst) override;
-  void UploadFonts(Instance& inst) override;
+  void PrepareFonts(Instance& inst) override;
   void Draw(Instance& inst, ImDrawData* draw_data) override;
+  void ContextRestored() override { uploaded_.clear(); }
   int draws = 0, font_uploads = 0, last_id = 0, last_vertices = 0;
+
+ private:
+  std::map<const FontSet*, std::weak_ptr<FontSet>> uploaded_;
 };
 
 class NullPlatform final : public Platform {

@@ -9,13 +9,17 @@ namespace scw {
 
 bool NullRenderer::Attach(Instance&) { return true; }
 void NullRenderer::Detach(Instance&) {}
-void NullRenderer::UploadFonts(Instance&) {
+void NullRenderer::PrepareFonts(Instance& inst) {
+  for (auto it = uploaded_.begin(); it != uploaded_.end();) it = it->second.expired() ? uploaded_.erase(it) : std::next(it);
+  if (uploaded_.count(inst.fonts.get())) return;
   unsigned char* pixels;
   int w, h;
-  ImGui::GetIO().Fonts->GetTexDataAsAlpha8(&pixels, &w, &h);
-  ImGui::GetIO().Fonts->SetTexID((ImTextureID)(intptr_t)1);
+  inst.fonts->atlas->GetTexDataAsAlpha8(&pixels, &w, &h);  // what a GPU renderer would upload
+  inst.fonts->atlas->SetTexID((ImTextureID)(intptr_t)1);
+  uploaded_[inst.fonts.get()] = inst.fonts;
   ++font_uploads;
 }
+
 void NullRenderer::Draw(Instance& inst, ImDrawData* dd) {
   last_id = inst.id;
   last_vertices = dd ? dd->TotalVtxCount : 0;

@@ -88,16 +88,38 @@ void WebGl2Renderer::Detach(Instance& inst) {
   scw_gl_forget(inst.canvas.c_str());
 }
 
-void WebGl2Renderer::UploadFonts(Instance& inst) {
+void WebGl2Renderer::PrepareFonts(Instance& inst) {
   if (!EnsureContext()) return;
   bool& created = devices_[inst.id];
   if (!created) {
-    ImGui_ImplOpenGL3_NewFrame();  // creates the device objects, font texture included
-    created = true;
-  } else {
+    // Creates the backend's shader and buffers. It also uploads a font texture of its own, which is dropped at
+    // once: the font texture is shared per font set below.
+    ImGui_ImplOpenGL3_NewFrame();
     ImGui_ImplOpenGL3_DestroyFontsTexture();
-    ImGui_ImplOpenGL3_CreateFontsTexture();
+    created = true;
   }
+  // Textures of font sets no widget uses any more.
+  for (auto it = font_textures_.begin(); it != font_textures_.end();) {
+    if (!it->second.set.expired()) { ++it; continue; }
+    glDeleteTextures(1, &it->second.texture);
+    it = font_textures_.erase(it);
+  }
+  FontTexture& ft = font_textures_[inst.fonts.get()];
+  if (!ft.texture) {
+    unsigned char* pixels;
+    int w, h;
+    inst.fonts->atlas->GetTexDataAsRGBA32(&pixels, &w, &h);
+    glGenTextures(1, &ft.texture);
+    glBindTexture(GL_TEXTURE_2D, ft.texture);
+    glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_MIN_FILTER, GL_LINEAR);
+    glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_MAG_FILTER, GL_LINEAR);
+    glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_WRAP_S, GL_CLAMP_TO_EDGE);
+    glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_WRAP_T, GL_CLAMP_TO_EDGE);
+    glPixelStorei(GL_UNPACK_ALIGNMENT, 1);
+    glTexImage2D(GL_TEXTURE_2D, 0, GL_RGBA, w, h, 0, GL_RGBA, GL_UNSIGNED_BYTE, pixels);
+    ft.set = inst.fonts;
+  }
+  inst.fonts->atlas->SetTexID((ImTextureID)(intptr_t)ft.texture);
 }
 
 void WebGl2Renderer::Draw(Instance& inst, ImDrawData* dd) {

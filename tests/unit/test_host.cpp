@@ -224,3 +224,22 @@ TEST_CASE("a slow click (move, press, release each in its own frame) selects") {
   h.Settle();
   CHECK(h.State(a)["selected"] == "square");
 }
+
+TEST_CASE("widgets at the same pixel scale share one font atlas and one texture; it is freed with the last") {
+  {
+    Harness h;
+    const int a = h.Make("test-pattern", 640, 400, 2);
+    const int b = h.Make("test-pattern", 300, 200, 2);
+    h.Settle();
+    CHECK(h.host->Find(a)->fonts.get() == h.host->Find(b)->fonts.get());
+    CHECK(h.renderer->font_uploads == 1);
+    h.host->Resize(b, 300, 200, 3);
+    h.Settle();
+    CHECK(h.host->Find(a)->fonts.get() != h.host->Find(b)->fonts.get());
+    CHECK(h.renderer->font_uploads == 2);
+    CHECK(LiveFontSets() == 2);
+    h.host->Destroy(b);
+    CHECK(LiveFontSets() == 1);
+  }
+  CHECK(LiveFontSets() == 0);
+}

@@ -2,6 +2,7 @@
 #include "ui/fonts.h"
 
 #include <cmath>
+#include <map>
 
 #include <imgui.h>
 
@@ -40,6 +41,35 @@ bool Fonts::Ensure(ImFontAtlas* atlas, float scale) {
   atlas->Build();
   built_scale = q;
   return true;
+}
+
+FontSet::FontSet() : atlas(new ImFontAtlas()) {}
+FontSet::~FontSet() { delete atlas; }
+
+namespace {
+std::map<float, std::weak_ptr<FontSet>>& Cache() {
+  static std::map<float, std::weak_ptr<FontSet>> cache;
+  return cache;
+}
+}  // namespace
+
+std::shared_ptr<FontSet> SharedFonts(float scale) {
+  const float q = Fonts::Quantise(scale);
+  auto& cache = Cache();
+  if (auto existing = cache[q].lock()) return existing;
+  auto set = std::make_shared<FontSet>();
+  set->scale = q;  // rasterised on first use (Fonts::Ensure), not here: a resize often follows creation
+  cache[q] = set;
+  return set;
+}
+
+size_t LiveFontSets() {
+  size_t n = 0;
+  for (auto it = Cache().begin(); it != Cache().end();) {
+    if (it->second.expired()) it = Cache().erase(it);
+    else { ++n; ++it; }
+  }
+  return n;
 }
 
 }  // namespace scw

@@ -1,5 +1,8 @@
 // fonts.h — the fonts a widget draws with, rasterised at the canvas's pixel scale so text is crisp at any DPR.
 #pragma once
+#include <cstddef>
+#include <memory>
+
 struct ImFontAtlas;
 struct ImFont;
 
@@ -20,6 +23,22 @@ struct Fonts {
 
   static float Quantise(float scale);
 };
+
+// One atlas per pixel scale for the whole page: every widget drawing at that scale shares it (a 3× atlas is a
+// 1024×2048 texture; one per widget would cost a phone hundreds of MB on a lesson page with many widgets).
+struct FontSet {
+  ImFontAtlas* atlas = nullptr;  // owned; ImGui contexts only borrow it
+  Fonts fonts;
+  float scale = 0;               // quantised
+  FontSet();
+  ~FontSet();
+  FontSet(const FontSet&) = delete;
+  FontSet& operator=(const FontSet&) = delete;
+};
+// The page's font set for `scale` (quantised), freed when no widget holds it. Rasterise with
+// set->fonts.Ensure(set->atlas, set->scale) before drawing (a no-op once built).
+std::shared_ptr<FontSet> SharedFonts(float scale);
+size_t LiveFontSets();  // how many sets exist now (tests)
 
 // Design sizes in CSS px at scale 1 (the phone floor is 12 px).
 constexpr float kFontSmall = 12.5f, kFontBody = 15.0f, kFontStrong = 15.0f, kFontTitle = 19.0f;
