@@ -361,7 +361,10 @@ RiskChartWidget::Layout RiskChartWidget::ComputeLayout(const content::Document& 
     L.body = L.chart;
     float word_w = 0;
     for (int i = 0; i < 5; ++i) word_w = std::max(word_w, MeasureText(FontRole::Small, doc.String(LevelKey((Level)i))).x);
-    const float right_w = std::max({kMarkW * s, word_w, 16 * s + 4 * s + MeasureText(FontRole::Small, "00").x}) + 8 * s;
+    size_t most = 0;  // the widest figure badge ("11 figures": the list spells it out, it has no legend)
+    for (const auto& c : L.cells) most = std::max(most, doc.risks[c.risk].levels[c.level_index].figures.size());
+    const float badge_w = most ? 16 * s + 4 * s + MeasureText(FontRole::Small, FigureCount(doc, most)).x : 0;
+    const float right_w = std::max({kMarkW * s, word_w, badge_w}) + 8 * s;
     const float name_w = std::max(40 * s, L.chart.w - 12 * s - right_w - 12 * s - 8 * s);
     float y = L.body.y;
     for (size_t r = 0; r < nrows; ++r) {
@@ -499,7 +502,7 @@ void RiskChartWidget::Frame(const FrameContext& ctx) {
         handled = true;
       }
     if (!handled && !nav_.selected().empty() && layout_.panel.Contains(tap.x, tap.y)) {
-      const Rect close{layout_.panel.x + layout_.panel.w - 40 * s, layout_.panel.y + 6 * s, 34 * s, 34 * s};
+      const Rect close{layout_.panel.x + layout_.panel.w - 48 * s, layout_.panel.y + 6 * s, 34 * s, 34 * s};
       if (close.Contains(tap.x, tap.y)) nav_.Clear();
       handled = true;  // taps in the panel never reach cells hidden under it
     }
@@ -660,7 +663,8 @@ void RiskChartWidget::Frame(const FrameContext& ctx) {
     const Color fill = CellFill(th, lv->level);
     dl->AddRectFilled(card.Min(), card.Max(), fill, 6 * s);
     if (lv->level == Level::Unknown) {  // hatched: "we do not know", never a value
-      dl->PushClipRect(card.Min(), card.Max(), true);
+      const Rect hz = L.list ? Rect{mark.x, card.y, card.x + card.w - mark.x, card.h} : card;  // never under a name
+      dl->PushClipRect(hz.Min(), hz.Max(), true);
       const Color hatch = WithAlpha(th.border, 0.75f);
       for (float k = -card.h; k < card.w; k += 9 * s)
         dl->AddLine(ImVec2(card.x + k, card.y + card.h), ImVec2(card.x + k + card.h, card.y), hatch, 1 * s);
@@ -682,7 +686,7 @@ void RiskChartWidget::Frame(const FrameContext& ctx) {
     float y = mark.y + (mark.h - sh) / 2;
     const std::string word = LevelWord(lv->level);
     const ImVec2 ws = MeasureText(FontRole::Small, word);
-    const std::string count = std::to_string(lv->figures.size());
+    const std::string count = L.list ? FigureCount(doc_, lv->figures.size()) : std::to_string(lv->figures.size());
     const ImVec2 cs = MeasureText(FontRole::Small, count);
     if (lv->level == Level::Unknown) {
       const float pw = std::max(kMarkW * s, ws.x) + 10 * s;
@@ -738,17 +742,13 @@ void RiskChartWidget::DrawDetail(ImDrawList* dl, const FrameContext& ctx, const 
   const content::RiskLevel* lv = LevelOf(doc_, cell);
   if (!lv) return;
 
-  if (!L.panel_side) {  // a sheet over the lower part of the chart: a soft edge above it
-    for (int i = 1; i <= 4; ++i)
-      dl->AddRectFilled(ImVec2(p.x, p.y - i * 2 * s), ImVec2(p.x + p.w, p.y), WithAlpha(th.text, 0.025f), 10 * s);
-  }
   dl->AddRectFilled(p.Min(), p.Max(), th.surface, 10 * s);
   dl->AddRect(p.Min(), p.Max(), th.border, 10 * s, 0, 1 * s);
 
   const float ip = (L.panel_side ? 18 : 14) * s;
   const Rect view{p.x + ip, p.y + ip * 0.8f, p.w - 2 * ip, p.h - ip * 1.6f};
-  const float w = view.w - 6 * s;
-  const float close_w = L.panel_side ? 0 : 40 * s;
+  const float w = view.w - 12 * s;
+  const float close_w = L.panel_side ? 0 : 44 * s;
 
   enum Kind { Text, LevelRow, Interval, Rule };
   struct Item { Kind kind; FontRole role; std::string text; Color color; float before; const content::Figure* fig; float width; };
@@ -760,6 +760,16 @@ void RiskChartWidget::DrawDetail(ImDrawList* dl, const FrameContext& ctx, const 
   text(FontRole::Strong, therapy.name, th.text_muted, 2, w - close_w);
   items.push_back({LevelRow, FontRole::Strong, LevelWord(lv->level), th.text, 10, nullptr, w});
   text(FontRole::Body, lv->note, th.text, 8);
+  for (const auto& f : lv->figures) {
+    items.push_back({Rule, FontRole::Small, "", th.border, 16, nullptr, w});
+    text(FontRole::Strong, f.label, th.text, 10);
+    text(FontRole::Body, FigureValueText(doc_, f), th.text, 2);
+    if (f.has_interval && f.hi > f.lo) items.push_back({Interval, FontRole::Small, "", th.text, 6, &f, w});
+    std::string pop = doc_.String("population") + ": " + f.population;
+    if (f.year > 0) pop += " · " + std::to_string(f.year);
+    text(FontRole::Small, pop, th.text_muted, 4);
+    if (const auto* src = doc_.FindSource(f.source)) text(FontRole::Small, doc_.String("source") + ": " + src->citation, th.text_muted, 2);
+  }
   auto section = [&](const char* key, const std::string& body) {
     if (body.empty()) return;
     text(FontRole::Strong, doc_.String(key), th.text, 16);
@@ -776,20 +786,10 @@ void RiskChartWidget::DrawDetail(ImDrawList* dl, const FrameContext& ctx, const 
       if (!after.empty() && after[0] >= 'A' && after[0] <= 'Z') after[0] = (char)(after[0] - 'A' + 'a');
       t += " " + after;
     }
-    if (const auto* v = doc_.FindVariant(win.variant)) t += " (" + v->name + ")";
+    if (const auto* v = doc_.FindVariant(win.variant)) t += " — " + v->name;
     text(FontRole::Body, t, th.text, 4);
   }
   section("howManaged", risk.managed);
-  for (const auto& f : lv->figures) {
-    items.push_back({Rule, FontRole::Small, "", th.border, 16, nullptr, w});
-    text(FontRole::Strong, f.label, th.text, 10);
-    text(FontRole::Body, FigureValueText(doc_, f), th.text, 2);
-    if (f.has_interval && f.hi > f.lo) items.push_back({Interval, FontRole::Small, "", th.text, 6, &f, w});
-    std::string pop = doc_.String("population") + ": " + f.population;
-    if (f.year > 0) pop += " · " + std::to_string(f.year);
-    text(FontRole::Small, pop, th.text_muted, 4);
-    if (const auto* src = doc_.FindSource(f.source)) text(FontRole::Small, doc_.String("source") + ": " + src->citation, th.text_muted, 2);
-  }
   const auto ids = CellSources(risk, *lv);
   if (!ids.empty()) {
     items.push_back({Rule, FontRole::Small, "", th.border, 16, nullptr, w});
@@ -850,7 +850,7 @@ void RiskChartWidget::DrawDetail(ImDrawList* dl, const FrameContext& ctx, const 
   panel_.DrawIndicator(dl, th.text_muted, s);
 
   if (!L.panel_side) {  // a close button on the sheet (Escape and a second tap do the same)
-    const Rect c{p.x + p.w - 40 * s, p.y + 6 * s, 34 * s, 34 * s};
+    const Rect c{p.x + p.w - 48 * s, p.y + 6 * s, 34 * s, 34 * s};
     dl->AddCircleFilled(ImVec2(c.x + c.w / 2, c.y + c.h / 2), 15 * s, th.surface_alt, 24);
     const float k = 5.5f * s;
     const ImVec2 m(c.x + c.w / 2, c.y + c.h / 2);
