@@ -1,0 +1,235 @@
+// Browser tests of the risk chart (KIND risk-chart) with the default content, in Debian's Chromium.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import fs from 'node:fs';
+import path from 'node:path';
+import AxeBuilder from '@axe-core/playwright';
+import { startServer, launch, watchErrors, COUNT_RAF, waitReady, settle, artifact, centre, ROOT } from './lib.mjs';
+
+const DATA = JSON.parse(fs.readFileSync(path.join(ROOT, 'data', 'stemcell-explainer.en.json'), 'utf8'));
+const LEVEL_WORD = { none: 'levelNone', low: 'levelLow', moderate: 'levelModerate', high: 'levelHigh', unknown: 'levelUnknown' };
+const SEL = '#risk';
+
+let server, base, browser;
+before(async () => { ({ server, base } = await startServer()); browser = await launch(); });
+after(async () => { await browser?.close(); server?.close(); });
+
+async function open({ width = 1280, height = 720, dpr = 1, touch = false, dark = false, reduced = false } = {}) {
+  const context = await browser.newContext({ viewport: { width, height }, deviceScaleFactor: dpr, hasTouch: touch });
+  const page = await context.newPage();
+  await page.addInitScript(COUNT_RAF);
+  if (dark || reduced) await page.emulateMedia({ colorScheme: dark ? 'dark' : 'light', reducedMotion: reduced ? 'reduce' : 'no-preference' });
+  const errors = watchErrors(page);
+  await page.goto(base + '/tests/risk-chart.html');
+  await waitReady(page, SEL);
+  return { page, errors, context };
+}
+const state = (page) => page.evaluate((s) => StemCellWidgets.get(document.querySelector(s)).state(), SEL);
+async function itemPoint(page, id) {
+  const st = await state(page);
+  const item = st.items.find((i) => i.id === id);
+  assert.ok(item, `item ${id} is visible; items: ${st.items.map((i) => i.id).join(', ')}`);
+  const box = await page.locator(SEL + ' canvas').boundingBox();
+  const [x, y] = centre(item.box);
+  return [box.x + x, box.y + y];
+}
+async function click(page, id) {
+  const [x, y] = await itemPoint(page, id);
+  await page.mouse.click(x, y);
+  await settle(page);
+}
+
+test('risk chart renders the default content at phone, desktop and projector sizes', async () => {
+  const sizes = [
+    { name: 'phone', width: 320, height: 480, dpr: 2, layout: 'list', panel: 'below' },
+    { name: 'desktop', width: 1280, height: 720, dpr: 1, layout: 'grid', panel: 'side' },
+    { name: 'projector', width: 1920, height: 1080, dpr: 1, layout: 'grid', panel: 'side' },
+  ];
+  for (const sz of sizes) {
+    const { page, errors, context } = await open(sz);
+    const st = await state(page);
+    assert.equal(st.widget, 'risk-chart');
+    assert.equal(st.view, 'by-risk');
+    assert.equal(st.selected, null);
+    assert.equal(st.layout, sz.layout, sz.name);
+    assert.equal(st.panel, sz.panel, sz.name);
+    const cells = st.items.filter((i) => i.id.includes('/'));
+    if (sz.layout === 'grid') assert.equal(cells.length, 35, 'every risk × therapy cell is on screen');
+    else assert.ok(cells.length >= 3);
+    const canvas = await page.locator(SEL + ' canvas').evaluate((c) => [c.width, c.height]);
+    assert.deepEqual(canvas, [sz.width * sz.dpr, sz.height * sz.dpr]);
+    await page.screenshot({ path: artifact(`risk-chart-${sz.name}.png`) });
+    // the same size with the cell that has the most figures selected, and the other view
+    const target = sz.layout === 'grid' ? 'treatment-related-death/auto-hsct' : cells[0].id;
+    await click(page, target);
+    assert.equal((await state(page)).selected, target);
+    await page.screenshot({ path: artifact(`risk-chart-${sz.name}-selected.png`) });
+    await click(page, 'view:by-therapy');
+    await page.waitForTimeout(350);
+    await settle(page);
+    assert.equal((await state(page)).view, 'by-therapy');
+    assert.equal((await state(page)).selected, target, 'the selection survives a view switch');
+    await page.screenshot({ path: artifact(`risk-chart-${sz.name}-by-therapy.png`) });
+    assert.deepEqual(errors, []);
+    await context.close();
+  }
+});
+
+test('risk chart in dark mode', async () => {
+  const { page, errors, context } = await open({ dark: true });
+  await click(page, 'gvhd/allo-hsct');
+  await page.screenshot({ path: artifact('risk-chart-desktop-dark.png') });
+  const bg = await page.locator(SEL + ' canvas').evaluate((c) => Array.from(c.getContext('2d').getImageData(2, 2, 1, 1).data.slice(0, 3)));
+  assert.ok(bg[0] < 60 && bg[1] < 60 && bg[2] < 60, `dark background, got ${bg}`);
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+test('a click selects the cell under it, a second click clears; stemcell:change and the live region follow', async () => {
+  const { page, errors, context } = await open();
+  await page.evaluate(() => {
+    window.__changes = [];
+    document.addEventListener('stemcell:change', (e) => window.__changes.push(e.detail));
+  });
+  await click(page, 'infection/allo-hsct');
+  let st = await state(page);
+  assert.equal(st.selected, 'infection/allo-hsct');
+  assert.equal(st.risk, 'infection');
+  assert.equal(st.therapy, 'allo-hsct');
+  const changes = await page.evaluate(() => window.__changes);
+  assert.equal(changes.at(-1).selected, 'infection/allo-hsct');
+  assert.equal(changes.at(-1).view, 'by-risk');
+  assert.match(await page.locator(SEL + ' .scw-live').textContent(), /Infection.*Allogeneic.*High/);
+  await click(page, 'infection/allo-hsct');
+  st = await state(page);
+  assert.equal(st.selected, null);
+  assert.equal(st.risk, null);
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+test('a touch tap selects on a phone, and the cell stays visible above the panel', async () => {
+  const { page, errors, context } = await open({ width: 320, height: 480, dpr: 2, touch: true });
+  const st0 = await state(page);
+  const target = st0.items.filter((i) => i.id.includes('/'))[1].id;
+  const [x, y] = await itemPoint(page, target);
+  await page.touchscreen.tap(x, y);
+  await page.waitForTimeout(300);
+  await settle(page);
+  const st = await state(page);
+  assert.equal(st.selected, target);
+  assert.ok(st.items.some((i) => i.id === target), 'the selected cell is still on screen');
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+test('keyboard: Tab enters, arrows walk every cell, Enter selects, Escape clears, the view switch is reachable', async () => {
+  const { page, errors, context } = await open();
+  await page.keyboard.press('Tab');
+  assert.equal(await page.evaluate(() => document.activeElement.closest('[data-stemcell-widget]')?.id), 'risk');
+  await page.keyboard.press('Home');
+  await settle(page);
+  assert.equal((await state(page)).cursor, 'view:by-risk');
+  await page.keyboard.press('ArrowDown');
+  await settle(page);
+  const visited = [(await state(page)).cursor];
+  for (let i = 0; i < 34; ++i) {
+    await page.keyboard.press('ArrowRight');
+    await settle(page);
+    visited.push((await state(page)).cursor);
+  }
+  const expected = DATA.risks.flatMap((r) => DATA.therapies.map((t) => `${r.id}/${t.id}`));
+  assert.deepEqual(visited, expected, 'reading order: risk by risk, therapy by therapy');
+  await page.keyboard.press('Enter');
+  await settle(page);
+  assert.equal((await state(page)).selected, expected.at(-1));
+  await page.keyboard.press('Escape');
+  await settle(page);
+  assert.equal((await state(page)).selected, null);
+  await page.keyboard.press('Home');
+  await page.keyboard.press('ArrowRight');
+  await page.keyboard.press('Enter');
+  await page.waitForTimeout(350);
+  await settle(page);
+  assert.equal((await state(page)).view, 'by-therapy');
+  await page.keyboard.press('Tab');
+  assert.equal(await page.evaluate(() => document.activeElement.tagName), 'A', 'Tab is not trapped');
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+test('the parallel DOM is a table that matches the data', async () => {
+  const { page, errors, context } = await open();
+  await click(page, 'tumour-formation/islet-replacement');
+  const table = await page.evaluate((s) => {
+    const t = document.querySelector(s + ' .scw-dom table');
+    if (!t) return null;
+    return {
+      caption: t.querySelector('caption')?.textContent,
+      cols: [...t.querySelectorAll('thead th[scope=col][data-id]')].map((th) => [th.dataset.id, th.textContent]),
+      rows: [...t.querySelectorAll('tbody tr')].map((tr) => ({
+        head: [tr.querySelector('th[scope=row]')?.dataset.id, tr.querySelector('th[scope=row]')?.textContent],
+        cells: [...tr.querySelectorAll('td')].map((td) => [td.dataset.id, td.textContent, td.getAttribute('aria-current')]),
+      })),
+    };
+  }, SEL);
+  assert.ok(table, 'a <table> in the parallel DOM');
+  assert.ok(table.caption);
+  assert.deepEqual(table.cols, DATA.therapies.map((t) => [t.id, t.name]));
+  assert.equal(table.rows.length, DATA.risks.length);
+  DATA.risks.forEach((r, i) => {
+    const row = table.rows[i];
+    assert.deepEqual(row.head, [r.id, r.name]);
+    DATA.therapies.forEach((t, j) => {
+      const [id, text, current] = row.cells[j];
+      const lv = r.levels.find((l) => l.therapy === t.id);
+      assert.equal(id, `${r.id}/${t.id}`);
+      assert.ok(text.startsWith(DATA.strings[LEVEL_WORD[lv.level]]), `${id}: level word first, got "${text.slice(0, 40)}"`);
+      for (const f of lv.figures || []) {
+        assert.ok(text.includes(f.population), `${id}: figure population "${f.population}"`);
+        assert.ok(text.includes(f.label), `${id}: figure label`);
+      }
+      assert.equal(current, id === 'tumour-formation/islet-replacement' ? 'true' : null);
+    });
+  });
+  const dom = await page.locator(SEL + ' .scw-dom').textContent();
+  assert.ok(dom.includes(DATA.strings.disclaimer), 'the disclaimer is in the parallel DOM');
+  assert.ok(dom.includes('Sormani'), 'sources are listed');
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+test('axe finds no serious or critical violation', async () => {
+  const { page, errors, context } = await open();
+  await click(page, 'treatment-related-death/auto-hsct');
+  const results = await new AxeBuilder({ page }).include(SEL).analyze();
+  const bad = results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
+  assert.deepEqual(bad.map((v) => `${v.id}: ${v.help}`), []);
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+test('the view switch animates briefly; with reduced motion a selection or a switch draws no animation frames', async () => {
+  {
+    const { page, errors, context } = await open();
+    const f0 = await page.evaluate(() => StemCellWidgets.debug.stats().frames);
+    await click(page, 'view:by-therapy');
+    const f1 = await page.evaluate(() => StemCellWidgets.debug.stats().frames);
+    assert.ok(f1 - f0 >= 5, `the transition drew several frames (${f1 - f0})`);
+    assert.ok(f1 - f0 <= 40, `and stopped (${f1 - f0})`);
+    assert.deepEqual(errors, []);
+    await context.close();
+  }
+  const { page, errors, context } = await open({ reduced: true });
+  const f0 = await page.evaluate(() => StemCellWidgets.debug.stats().frames);
+  await click(page, 'view:by-therapy');
+  await click(page, 'gvhd/allo-hsct');
+  const f1 = await page.evaluate(() => StemCellWidgets.debug.stats().frames);
+  assert.ok(f1 - f0 <= 8, `only the frames for the input (${f1 - f0})`);
+  await page.waitForTimeout(400);
+  const f2 = await page.evaluate(() => StemCellWidgets.debug.stats().frames);
+  assert.equal(f2, f1, 'no frames after settling');
+  assert.equal((await state(page)).animating, false);
+  assert.deepEqual(errors, []);
+  await context.close();
+});

@@ -1,0 +1,103 @@
+// risk_chart.h — KIND "risk-chart": the risks of each therapy (doc_.risks × doc_.therapies), honestly compared.
+//
+// Qualitative levels are drawn as levels (0–3 pips and the level word; "unknown" as a dashed box with "?" on a
+// hatched cell), never on a numeric axis. Figures are shown only in the detail panel, each as its own labelled
+// value with its own interval line, population, year and source: figures from different populations never
+// share an axis. Two views (rows = risks, or rows = therapies) switch with a short animation. Wide canvases
+// get a grid with a side panel; narrow ones a list of blocks with the panel below.
+#pragma once
+#include <string>
+#include <vector>
+
+#include "content_widget.h"
+#include "ui/panel.h"
+
+namespace scw {
+
+class RiskChartWidget final : public ContentWidget {
+ public:
+  enum class View { ByRisk, ByTherapy };
+
+  struct Label {
+    Rect box;
+    std::vector<std::string> lines;
+  };
+  struct Cell {
+    std::string id;         // "riskId/therapyId"
+    int risk = 0, therapy = 0, level_index = 0;  // indexes into doc.risks / doc.therapies / risk.levels
+    Rect box;               // content coordinates (as drawn at chart scroll 0)
+    Rect mark;              // where the level mark, word and figure badge stack (content coordinates)
+    std::vector<std::string> name_lines;  // list layout: the column entity's name, wrapped
+  };
+  struct Layout {
+    float scale = 1;
+    bool list = false;        // blocks with lines (narrow) instead of a grid
+    bool panel_side = false;  // detail panel beside the chart (wide) or below it (narrow)
+    Rect seg[2];              // the view switch: by risk, by therapy
+    struct LegendItem { Rect box; int level; std::string text; };  // level 0..4, 5 = "has figures"
+    std::vector<LegendItem> legend;
+    Rect chart;               // the chart's viewport (header + body)
+    Rect body;                // the scrolling part of the chart
+    float content_h = 0;      // height of the body's content
+    std::vector<Label> col_headers;  // grid only: screen coordinates (they stay while the body scrolls)
+    std::vector<Label> row_headers;  // content coordinates; list layout: one per block
+    std::vector<Cell> cells;         // fixed order: risk-major over the levels the data has
+    std::vector<int> order;          // reading order of `cells` in this view
+    std::vector<Rect> empty_cells;   // grid only: combinations the data has no level for (content coordinates)
+    Rect panel;               // detail panel (below: it covers the lower part of the chart when selected)
+    Rect footer;
+    std::vector<std::string> footer_lines;
+  };
+  // Pure layout from the document, the view, the selection and the canvas (framebuffer px; scale = ctx.scale).
+  // Needs the current fonts (text is measured).
+  static Layout ComputeLayout(const content::Document& doc, View view, bool selected, float width, float height,
+                              float scale);
+
+  // The fill of a cell at a level (a light tint of one hue; meaning is also in the mark and the word).
+  static Color CellFill(const Theme& th, content::Level level);
+
+  const char* Kind() const override { return "risk-chart"; }
+  void Frame(const FrameContext& ctx) override;
+  nlohmann::json State() const override;
+  bool UsesKey(Key key) const override;
+  bool UsesWheel() const override { return panel_.WantsWheel() || chart_wants_wheel_; }
+  bool Animating() const override { return anim_t_ >= 0; }
+  std::string Announcement() const override { return announcement_; }
+  nlohmann::json Dom() const override;
+
+  // For tests: the layout as drawn in the last frame, and the visible body (the panel may cover part of it).
+  const Layout& last_layout() const { return layout_; }
+  Rect visible_body() const { return visible_body_; }
+  float chart_scroll() const { return chart_scroll_; }
+  bool detail_can_scroll() const { return panel_.CanScroll(); }
+
+ protected:
+  const char* SectionPath() const override { return "/risks"; }
+  const char* SectionHint() const override { return "a list of risks, each with a level per therapy (and a \"therapies\" list)"; }
+  bool HasSection(const content::Document& d) const override { return d.has_risks && !d.risks.empty() && d.has_therapies && !d.therapies.empty(); }
+  void OnContent() override;
+
+ private:
+  void SetView(View v, bool reduced_motion);
+  void EnsureVisible(const std::string& id);
+  void DrawDetail(ImDrawList* dl, const FrameContext& ctx, const Cell& cell);
+  std::string LevelWord(content::Level l) const;
+
+  View view_ = View::ByRisk;
+  ItemNav nav_;
+  ScrollPanel panel_;
+  Layout layout_;
+  Rect visible_body_;
+  float last_px_ = 1;
+  float chart_scroll_ = 0;
+  bool chart_wants_wheel_ = false, chart_can_scroll_ = false;
+  bool chart_dragging_ = false;
+  float drag_y_ = 0, drag_off_ = 0;
+  float anim_t_ = -1;                 // view transition progress, -1 idle
+  std::vector<Rect> anim_from_;       // cell boxes (content coordinates) before the switch
+  std::string pending_visible_;       // a cell to scroll into view after the next layout
+  std::string panel_for_;             // the selection the detail panel was last laid out for
+  std::string announcement_;
+};
+
+}  // namespace scw
