@@ -321,7 +321,7 @@ bool Host::Touch(int id, int phase, float x, float y) {
 
 bool Host::Wheel(int id, float dx, float dy) {
   Instance* inst = Find(id);
-  if (!inst || !inst->widget->UsesWheel()) return false;  // let the page scroll
+  if (!inst || !inst->widget->UsesWheel(dx, dy)) return false;  // let the page scroll
   InputEvent e;
   e.type = InputType::Wheel;
   e.wheel_x = dx;

@@ -1,4 +1,5 @@
 // registry.cpp — KIND string -> widget. The one place that knows every widget.
+#include "hsct_timeline.h"
 #include "risk_chart.h"
 #include "test_pattern.h"
 #include "widget.h"
@@ -6,11 +7,12 @@
 namespace scw {
 
 std::unique_ptr<Widget> CreateWidget(const std::string& kind) {
-  if (kind == "test-pattern") return std::make_unique<TestPatternWidget>();
+  if (kind == "hsct-timeline") return std::make_unique<HsctTimelineWidget>();
   if (kind == "risk-chart") return std::make_unique<RiskChartWidget>();
+  if (kind == "test-pattern") return std::make_unique<TestPatternWidget>();  // host test scaffolding
   return nullptr;
 }
 
-std::vector<std::string> WidgetKinds() { return {"test-pattern", "risk-chart"}; }
+std::vector<std::string> WidgetKinds() { return {"hsct-timeline", "risk-chart", "test-pattern"}; }
 
 }  // namespace scw

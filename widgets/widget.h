@@ -60,6 +60,9 @@ class Widget {
   // Synchronous, at event time: does the widget use this key / the wheel now? If not, it goes to the page.
   virtual bool UsesKey(Key key) const = 0;
   virtual bool UsesWheel() const { return false; }
+  // The same, knowing the direction (dy > 0: wheel up): a widget scrolling its own content takes the wheel only
+  // while it can still scroll that way, so at the ends the page scrolls.
+  virtual bool UsesWheel(float dx, float dy) const { (void)dx; (void)dy; return UsesWheel(); }
 
   // True while an animation runs: the host keeps drawing frames.
   virtual bool Animating() const { return false; }

@@ -1,0 +1,161 @@
+// hsct_timeline.h — KIND "hsct-timeline": a stem cell transplant, day by day, and when each risk peaks.
+//
+// Data -> layout -> draw. TimeScale maps days (relative to reinfusion, day 0) to a 0…1 position: linear around
+// day 0, logarithmic before and after (marked with break symbols). ComputeLayout() turns (document, view state,
+// canvas size, scale) into boxes in framebuffer px: horizontal on wide canvases, vertical (time running down,
+// scrolling inside the widget) on narrow ones. Frame() = layout, input against that layout, draw.
+#pragma once
+#include <string>
+#include <vector>
+
+#include "content_widget.h"
+#include "ui/panel.h"
+
+namespace scw {
+
+// Days -> 0…1 along the time axis. A day d is the interval [d, d+1): a phase [from, to] covers U(from)…U(to+1).
+struct TimeScale {
+  double dmin = -30, dmax = 31;       // domain (dmax exclusive end)
+  double lin0 = -7, lin1 = 31;        // the linear stretch around day 0
+  double f_pre = 0, f_lin = 1, f_post = 0;  // share of the axis for each stretch (sums to 1)
+  static constexpr double kLogK = 15;  // softness of the logarithmic stretches (days)
+
+  static TimeScale For(double dmin, double dmax);
+  double U(double day) const;    // day -> 0…1
+  double Day(double u) const;    // 0…1 -> day (inverse of U)
+  bool BreakBefore() const { return f_pre > 0; }
+  bool BreakAfter() const { return f_post > 0; }
+};
+
+class HsctTimelineWidget final : public ContentWidget {
+ public:
+  struct Label {
+    std::string text;
+    Rect box;          // where the text goes
+    bool shown = true;
+  };
+  struct Lane {
+    std::string risk;            // risk id
+    std::string name;            // label text (may be ellipsized)
+    Rect lane, label;
+    int pattern = 0;
+    bool in_variant = false;     // listed by some phase of the shown variant
+    std::vector<Rect> active;    // where a phase lists it
+    std::vector<Rect> peak;      // risk.windows for the shown variant
+  };
+  struct Tick {
+    double day = 0;
+    std::string text;
+    Rect box;
+  };
+  struct Layout {
+    bool vertical = false;
+    float s = 1;
+    Rect canvas;
+    std::vector<Rect> segments;  // one per variant
+    std::vector<std::string> segment_labels;
+    Rect prev, play, next;
+    Rect day_readout;            // "You are here · Day +8"
+    Rect intro;                  // the variant's short text (may be empty)
+    std::vector<std::string> intro_lines;
+    Rect plot;                   // the time area (vertical: the scrolling viewport)
+    float axis_a = 0, axis_b = 1;  // screen coordinate of U=0 and U=1 (x when horizontal, y when vertical)
+    float content_h = 0;         // vertical: total content height (scrolls); horizontal: plot height
+    float scroll = 0;            // vertical: applied scroll offset (clamped)
+    float max_scroll = 0;
+    Rect phase_row;              // the band row (horizontal) / column (vertical)
+    std::vector<Rect> phases;    // one per phase of the shown variant
+    std::vector<Label> phase_labels;
+    std::vector<Rect> leaders;   // thin lines label -> band (x0,y0 in x,y; x1,y1 in w,h as end point)
+    std::vector<Rect> milestones;  // one per milestone (w = 0 when it could not be placed)
+    std::vector<Label> milestone_labels;
+    std::vector<Lane> lanes;
+    Rect legend;                 // active vs peak key
+    std::vector<Label> legend_labels;  // vertical: the risk names with their patterns
+    std::vector<Rect> legend_swatches;
+    Rect axis;                   // the tick row (horizontal) / column (vertical): the drag strip
+    std::vector<Tick> ticks;
+    std::vector<float> breaks;   // screen coordinates along the axis of the scale breaks
+    Rect panel;
+    Rect footer;
+    std::vector<std::string> footer_lines;
+
+    float Along(double u) const { return axis_a + (float)u * (axis_b - axis_a); }
+  };
+
+  struct View {
+    int variant = 0;
+    double day = 0;
+    std::string selected;
+    float scroll = 0;
+  };
+
+  const char* Kind() const override { return "hsct-timeline"; }
+  void Frame(const FrameContext& ctx) override;
+  nlohmann::json State() const override;
+  bool UsesKey(Key key) const override;
+  bool UsesWheel() const override;
+  bool UsesWheel(float dx, float dy) const override;
+  bool Animating() const override;
+  std::string Announcement() const override;
+  nlohmann::json Dom() const override;
+
+  // Pure layout: needs the fonts of the current ImGui context (for measuring text).
+  static Layout ComputeLayout(const content::Document& doc, const TimeScale& ts, const View& v, float width,
+                              float height, float scale, bool vertical);
+  static TimeScale ScaleFor(const content::Document& doc);
+  static bool IsVertical(float width, float px) { return width / px < 560.0f; }
+
+  // For tests.
+  const Layout& last_layout() const { return layout_; }
+  const TimeScale& scale() const { return ts_; }
+  int PhaseAt(double day) const;  // index in the shown variant, -1 if none
+  static std::string DayText(double day);  // "+8", "0", "−6"
+
+ protected:
+  const char* SectionPath() const override { return "/timeline"; }
+  const char* SectionHint() const override { return "a timeline with at least one variant"; }
+  bool HasSection(const content::Document& d) const override { return d.has_timeline && !d.variants.empty(); }
+  void OnContent() override;
+
+ private:
+  enum Row { kControls = 0, kPhases = 1, kMilestones = 2 };
+  const content::Variant& Var() const { return doc_.variants[view_.variant]; }
+  int RowSize(int row) const;
+  int RowCount() const;
+  void SetVariant(int v, bool animate);
+  void GoToPhase(int i, bool select);
+  void SetDay(double day, bool from_drag);
+  void TogglePlay();
+  void Activate(int row, int idx);
+  void StartDayAnim(double from);
+  void EnsureMarkerVisible();
+  std::string PhaseAnnouncement() const;
+
+  View view_;
+  TimeScale ts_;
+  Layout layout_;
+  float px_ = 1;
+  bool reduced_motion_ = false;
+  bool playing_ = false;
+  double play_timer_ = 0;
+  static constexpr double kPhaseSeconds = 2.5;
+  static constexpr float kAnimSeconds = 0.28f;
+  // animations
+  float variant_t_ = 1;                  // 0…1 while bands move between variants
+  std::vector<Rect> from_phases_;        // band boxes when the switch began
+  float day_t_ = 1;                      // 0…1 while the marker moves
+  double day_from_ = 0;
+  // input
+  int cursor_row_ = kPhases, cursor_idx_ = 0;
+  bool press_active_ = false, scrubbing_ = false, scrolling_ = false;
+  ImVec2 press_pos_;
+  float press_scroll_ = 0;
+  bool hover_plot_ = false, hover_panel_ = false;
+  ScrollPanel panel_;
+  float panel_content_h_ = 0;
+  bool want_marker_visible_ = false;
+  std::string announcement_;
+};
+
+}  // namespace scw
