@@ -48,7 +48,7 @@ struct Chart {
     return false;
   }
   // Makes this instance's fonts current so the test can measure text as the widget did.
-  void UseFonts() { SetCurrentFonts(&h.host->Find(id)->fonts); }
+  void UseFonts() { SetCurrentFonts(&h.host->Find(id)->fonts->fonts); }
 };
 
 bool Within(const Rect& r, float w, float h) { return r.x >= -0.5f && r.y >= -0.5f && r.x + r.w <= w + 0.5f && r.y + r.h <= h + 0.5f; }
