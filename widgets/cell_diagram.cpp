@@ -1080,7 +1080,7 @@ void CellDiagramWidget::Frame(const FrameContext& ctx) {
     const std::string text = doc_.String("reprogrammedFrom");
     const ImVec2 ts = MeasureText(FontRole::Small, text);
     DrawText(dl, FontRole::Small, ImVec2(b.x + (b.w - ts.x) / 2, b.y + (b.h - ts.y) / 2),
-             Mix(th.text, th.background, (1 - em) * 0.55f), text);
+             Mix(th.text, th.text_muted, 1 - em), text);
   }
   for (const auto& n : L.nodes) {
     const CellType& c = doc_.cell_types[n.cell];
@@ -1099,7 +1099,8 @@ void CellDiagramWidget::Frame(const FrameContext& ctx) {
     DrawBacking(dl, kCategories[ci].shape, centre, n.r, p.fill, p.stroke, s);
     const float g = n.r * (kCategories[ci].shape == kDiamond ? 0.58f : 0.66f);
     DrawGlyph(dl, c.glyph, centre, g, p, s);
-    const Color tc = Mix(th.text, th.background, dim * 0.75f);
+    // Dimmed names turn muted, never fainter than the theme's muted text (AA contrast).
+    const Color tc = Mix(th.text, th.text_muted, std::min(1.0f, dim / 0.72f));
     if (!n.line_boxes.empty() && !(sel || (in_therapy[n.cell] && !therapy_.empty()))) {  // keeps arrows off the text
       Rect lb = screen(n.line_boxes[0], true);
       float x0 = lb.x, x1 = lb.x + lb.w, y1 = lb.y + lb.h;
