@@ -302,6 +302,7 @@ bool Host::Touch(int id, int phase, float x, float y) {
     inst->input.Push(e);
     inst->pointer_captured = true;
     inst->focus_from_pointer = true;
+    inst->touch_owned = inst->widget->UsesDrag(e.x, e.y);
   } else if (phase == 1) {
     e.type = InputType::MouseMove;
     inst->input.Push(e);
@@ -316,7 +317,9 @@ bool Host::Touch(int id, int phase, float x, float y) {
     inst->pointer_captured = false;
   }
   Invalidate(*inst);
-  return false;  // never block the page's touch scrolling
+  const bool owned = inst->touch_owned;
+  if (phase >= 2) inst->touch_owned = false;
+  return owned;  // the page scrolls unless the drag began on something the widget scrolls or drags
 }
 
 bool Host::Wheel(int id, float dx, float dy) {

@@ -43,6 +43,7 @@ struct Instance {
   bool reduced_motion = false;
   bool focused = false, focus_from_pointer = false;
   bool pointer_captured = false;  // primary button went down on this canvas and is not yet up
+  bool touch_owned = false;       // the current touch drag scrolls or drags inside the widget
   long frames = 0;                // frames drawn
   double last_frame_time = -1;
 };

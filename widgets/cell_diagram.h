@@ -74,6 +74,9 @@ class CellDiagramWidget final : public ContentWidget {
   nlohmann::json State() const override;
   bool UsesKey(Key key) const override;
   bool UsesWheel() const override { return main_wants_wheel_ || detail_.WantsWheel(); }
+  bool UsesDrag(float x, float y) const override {
+    return (main_can_scroll_ && layout_.view.Contains(x, y)) || (detail_.CanScroll() && detail_.Contains(x, y));
+  }
   bool Animating() const override { return animating_; }
   std::string Announcement() const override { return announcement_; }
   nlohmann::json Dom() const override;

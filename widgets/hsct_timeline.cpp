@@ -776,6 +776,13 @@ bool HsctTimelineWidget::UsesKey(Key key) const {
 
 bool HsctTimelineWidget::UsesWheel() const { return UsesWheel(0, 0); }
 
+bool HsctTimelineWidget::UsesDrag(float x, float y) const {
+  if (!loaded_) return false;
+  if (layout_.axis.Contains(x, y)) return true;  // dragging the day marker
+  if (panel_.CanScroll() && layout_.panel.Contains(x, y)) return true;
+  return layout_.vertical && layout_.max_scroll > 0 && layout_.plot.Contains(x, y);
+}
+
 bool HsctTimelineWidget::UsesWheel(float, float dy) const {
   if (!loaded_) return false;
   if (hover_panel_ && panel_.CanScroll()) {

@@ -96,6 +96,7 @@ class HsctTimelineWidget final : public ContentWidget {
   bool UsesKey(Key key) const override;
   bool UsesWheel() const override;
   bool UsesWheel(float dx, float dy) const override;
+  bool UsesDrag(float x, float y) const override;
   bool Animating() const override;
   std::string Announcement() const override;
   nlohmann::json Dom() const override;

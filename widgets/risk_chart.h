@@ -61,6 +61,9 @@ class RiskChartWidget final : public ContentWidget {
   nlohmann::json State() const override;
   bool UsesKey(Key key) const override;
   bool UsesWheel() const override { return panel_.WantsWheel() || chart_wants_wheel_; }
+  bool UsesDrag(float x, float y) const override {
+    return (chart_can_scroll_ && visible_body_.Contains(x, y)) || (panel_.CanScroll() && panel_.Contains(x, y));
+  }
   bool Animating() const override { return anim_t_ >= 0; }
   std::string Announcement() const override { return announcement_; }
   nlohmann::json Dom() const override;

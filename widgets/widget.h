@@ -64,6 +64,11 @@ class Widget {
   // while it can still scroll that way, so at the ends the page scrolls.
   virtual bool UsesWheel(float dx, float dy) const { (void)dx; (void)dy; return UsesWheel(); }
 
+  // At touch start, synchronously: does a drag that starts at (x, y) (framebuffer px) belong to the widget —
+  // it scrolls the widget's own content or moves one of its handles? If so the page does not scroll for that
+  // gesture; anywhere else a touch drag scrolls the page as usual.
+  virtual bool UsesDrag(float x, float y) const { (void)x; (void)y; return false; }
+
   // True while an animation runs: the host keeps drawing frames.
   virtual bool Animating() const { return false; }
 

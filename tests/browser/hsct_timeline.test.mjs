@@ -136,6 +136,13 @@ test('touch: a tap selects on the phone, and a drag scrolls the vertical timelin
   await settle(page);
   st = await state(page);
   assert.ok(st.scroll > before, `the timeline scrolled (${before} -> ${st.scroll})`);
+  assert.equal(await page.evaluate(() => window.scrollY), 0, 'the page did not scroll along with the timeline');
+  // A drag that starts on something the widget does not scroll (the header's buttons) scrolls the page.
+  const [bx, by] = await point(page, 'next');
+  await cdp.send('Input.dispatchTouchEvent', { type: 'touchStart', touchPoints: [{ x: bx, y: by }] });
+  for (let k = 1; k <= 8; k++) await cdp.send('Input.dispatchTouchEvent', { type: 'touchMove', touchPoints: [{ x: bx, y: by - k * 20 }] });
+  await cdp.send('Input.dispatchTouchEvent', { type: 'touchEnd', touchPoints: [] });
+  await page.waitForFunction(() => window.scrollY > 0, null, { timeout: 5000 });
   assert.deepEqual(errors, []);
   await context.close();
 });

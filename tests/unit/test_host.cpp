@@ -243,3 +243,34 @@ TEST_CASE("widgets at the same pixel scale share one font atlas and one texture;
   }
   CHECK(LiveFontSets() == 0);
 }
+
+TEST_CASE("a touch drag belongs to the widget only where it scrolls or drags something; elsewhere the page scrolls") {
+  Harness h;
+  // A phone: the timeline runs vertically and scrolls inside the widget.
+  const int t = h.Make("hsct-timeline", 320, 480, 1);
+  std::string err;
+  REQUIRE(h.host->SetData(t, "", &err) == 0);
+  h.Settle();
+  const Widget* w = h.host->Find(t)->widget.get();
+  // Find a point the widget scrolls and one it does not (a coarse scan of the canvas, in CSS px = fb px here).
+  float own_x = -1, own_y = -1, page_x = -1, page_y = -1;
+  for (float y = 2; y < 480; y += 6)
+    for (float x = 2; x < 320; x += 6) {
+      if (w->UsesDrag(x, y)) { if (own_x < 0) { own_x = x; own_y = y; } }
+      else if (page_x < 0) { page_x = x; page_y = y; }
+    }
+  REQUIRE(own_x >= 0);   // the scrolling timeline is there
+  REQUIRE(page_x >= 0);  // and something that is not
+  CHECK(h.host->Touch(t, 0, own_x, own_y));
+  CHECK(h.host->Touch(t, 1, own_x, own_y + 40));
+  CHECK(h.host->Touch(t, 2, own_x, own_y + 40));
+  CHECK_FALSE(h.host->Touch(t, 0, page_x, page_y));
+  CHECK_FALSE(h.host->Touch(t, 1, page_x, page_y + 40));
+  CHECK_FALSE(h.host->Touch(t, 2, page_x, page_y + 40));
+  h.Settle();
+  // The test pattern scrolls nothing: every touch drag is the page's.
+  const int p = h.Make("test-pattern", 320, 480, 1);
+  h.Settle();
+  CHECK_FALSE(h.host->Touch(p, 0, 100, 100));
+  CHECK_FALSE(h.host->Touch(p, 2, 100, 100));
+}

@@ -12,6 +12,7 @@ class ScrollPanel {
   void Update(const Rect& view, float content_height, float scale, bool keys_enabled);
   float offset() const { return offset_; }
   bool CanScroll() const { return content_h_ > view_.h + 0.5f; }
+  bool Contains(float x, float y) const { return view_.Contains(x, y); }
   // Whether the wheel should go to the panel now (pointer over it, room to scroll). Read at event time.
   bool WantsWheel() const { return wants_wheel_; }
   bool Dragging() const { return dragging_; }
