@@ -84,8 +84,10 @@ scw_bundle(stemcell-widgets-offline stemcell-widgets.offline "SHELL:-s SINGLE_FI
 
 # Demo pages beside the bundle.
 file(GLOB DEMO_FILES CONFIGURE_DEPENDS "${CMAKE_SOURCE_DIR}/web/demo/*")
-add_custom_command(TARGET stemcell-widgets POST_BUILD
+add_custom_target(scw_demo ALL
+  COMMAND ${CMAKE_COMMAND} -E make_directory "${DIST_DIR}"
   COMMAND ${CMAKE_COMMAND} -E copy_if_different ${DEMO_FILES} "${DIST_DIR}/"
   COMMAND ${CMAKE_COMMAND} -E copy_if_different "${CMAKE_SOURCE_DIR}/data/stemcell-explainer.en.json"
           "${CMAKE_SOURCE_DIR}/data/stemcell-explainer.es.json" "${CMAKE_SOURCE_DIR}/data/schema.json" "${DIST_DIR}/"
+  COMMENT "Copying the demo pages and data to dist/"
   VERBATIM)

@@ -264,7 +264,11 @@
     var w = this.root.clientWidth || 300;
     if (!this.fillParent && !canDraw()) return {w: w, h: this.root.clientHeight || 320};
     if (!this.fillParent && document.fullscreenElement !== this.root) {
-      var h = Math.round(Math.max(320, Math.min(720, w * 0.62)));
+      // No height from the page: wide widgets get a landscape box; phones a tall one (the widgets turn
+      // vertical there and need the room), still leaving some page visible around it.
+      var vh = window.innerHeight || 800;
+      var h = w < 560 ? Math.max(440, Math.min(760, Math.round(vh * 0.85), Math.round(w * 1.6)))
+                      : Math.max(360, Math.min(720, Math.round(w * 0.62)));
       if (this.root.style.height !== h + 'px') this.root.style.height = h + 'px';
     }
     return {w: this.root.clientWidth || w, h: this.root.clientHeight || 320};
