@@ -5,7 +5,7 @@ import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
 import AxeBuilder from '@axe-core/playwright';
-import { ROOT, startServer, launch, watchErrors, COUNT_RAF, waitReady, settle, canvasPixels, artifact, centre } from './lib.mjs';
+import { ROOT, startServer, launch, watchErrors, COUNT_RAF, waitReady, settle, canvasPixels, artifact, centre, openWidgetPage, widgetState, itemPoint as itemPointOf } from './lib.mjs';
 
 const SEL = '#cells';
 const doc = JSON.parse(fs.readFileSync(path.join(ROOT, 'data', 'stemcell-explainer.en.json'), 'utf8'));
@@ -15,24 +15,9 @@ let server, base, browser;
 before(async () => { ({ server, base } = await startServer()); browser = await launch(); });
 after(async () => { await browser?.close(); server?.close(); });
 
-async function open({ width = 1280, height = 720, dpr = 1, touch = false, colorScheme = 'light', reducedMotion = 'no-preference' } = {}) {
-  const context = await browser.newContext({ viewport: { width, height }, deviceScaleFactor: dpr, hasTouch: touch, colorScheme, reducedMotion });
-  const page = await context.newPage();
-  await page.addInitScript(COUNT_RAF);
-  const errors = watchErrors(page);
-  await page.goto(base + '/tests/cell-diagram.html');
-  await waitReady(page, SEL);
-  return { page, errors, context };
-}
-const state = (page) => page.evaluate((s) => StemCellWidgets.get(document.querySelector(s)).state(), SEL);
-async function itemPoint(page, id) {
-  const st = await state(page);
-  const item = st.items.find((i) => i.id === id);
-  assert.ok(item, `item ${id} is in state().items`);
-  const box = await page.locator(SEL + ' canvas').boundingBox();
-  const [x, y] = centre(item.box);
-  return [box.x + x, box.y + y];
-}
+const open = (opts) => openWidgetPage(browser, base + '/tests/cell-diagram.html', SEL, opts);
+const state = (page) => widgetState(page, SEL);
+const itemPoint = (page, id) => itemPointOf(page, SEL, id);
 async function settled(page) { await settle(page); await page.waitForTimeout(350); await settle(page); }
 
 for (const [name, width, height] of [['phone', 320, 480], ['desktop', 1280, 720], ['projector', 1920, 1080]]) {

@@ -2,31 +2,16 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import AxeBuilder from '@axe-core/playwright';
-import { startServer, launch, watchErrors, COUNT_RAF, waitReady, settle, artifact, centre } from './lib.mjs';
+import { startServer, launch, watchErrors, COUNT_RAF, waitReady, settle, artifact, centre, openWidgetPage, widgetState, itemPoint as itemPointOf } from './lib.mjs';
 
 let server, base, browser;
 before(async () => { ({ server, base } = await startServer()); browser = await launch(); });
 after(async () => { await browser?.close(); server?.close(); });
 
 const SEL = '#tl';
-async function open({ width = 1280, height = 720, dpr = 1, touch = false, colorScheme = 'light', reducedMotion = 'no-preference' } = {}) {
-  const context = await browser.newContext({ viewport: { width, height }, deviceScaleFactor: dpr, hasTouch: touch, colorScheme, reducedMotion });
-  const page = await context.newPage();
-  await page.addInitScript(COUNT_RAF);
-  const errors = watchErrors(page);
-  await page.goto(base + '/tests/hsct-timeline.html');
-  await waitReady(page, SEL);
-  return { page, errors, context };
-}
-const state = (page) => page.evaluate((s) => StemCellWidgets.get(document.querySelector(s)).state(), SEL);
-async function point(page, id) {
-  const st = await state(page);
-  const item = st.items.find((i) => i.id === id);
-  assert.ok(item, `item ${id} is on screen`);
-  const box = await page.locator(SEL + ' canvas').boundingBox();
-  const [x, y] = centre(item.box);
-  return [box.x + x, box.y + y];
-}
+const open = (opts) => openWidgetPage(browser, base + '/tests/hsct-timeline.html', SEL, opts);
+const state = (page) => widgetState(page, SEL);
+const point = (page, id) => itemPointOf(page, SEL, id);
 async function clickItem(page, id) {
   const [x, y] = await point(page, id);
   await page.mouse.click(x, y);

@@ -88,3 +88,28 @@ export function artifact(name) {
 }
 
 export const centre = (box) => [box.x + box.w / 2, box.y + box.h / 2];
+
+// A fresh browser context on `url` (after COUNT_RAF), waiting for the widget `sel`. Options: width, height, dpr,
+// touch, colorScheme ('light'|'dark'), reducedMotion ('no-preference'|'reduce'). Returns {page, errors, context}.
+export async function openWidgetPage(browser, url, sel, { width = 1280, height = 720, dpr = 1, touch = false,
+  colorScheme = 'light', reducedMotion = 'no-preference' } = {}) {
+  const context = await browser.newContext({ viewport: { width, height }, deviceScaleFactor: dpr, hasTouch: touch, colorScheme, reducedMotion });
+  const page = await context.newPage();
+  await page.addInitScript(COUNT_RAF);
+  const errors = watchErrors(page);
+  await page.goto(url);
+  await waitReady(page, sel);
+  return { page, errors, context };
+}
+
+export const widgetState = (page, sel) => page.evaluate((s) => StemCellWidgets.get(document.querySelector(s)).state(), sel);
+
+// The page coordinates of the centre of item `id` from state().items (CSS px relative to the canvas).
+export async function itemPoint(page, sel, id) {
+  const st = await widgetState(page, sel);
+  const item = (st.items || []).find((i) => i.id === id);
+  if (!item) throw new Error(`item ${id} is not on screen; items: ${(st.items || []).map((i) => i.id).join(', ')}`);
+  const box = await page.locator(sel + ' canvas').boundingBox();
+  const [x, y] = centre(item.box);
+  return [box.x + x, box.y + y];
+}

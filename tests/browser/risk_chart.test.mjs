@@ -4,7 +4,7 @@ import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
 import AxeBuilder from '@axe-core/playwright';
-import { startServer, launch, watchErrors, COUNT_RAF, waitReady, settle, artifact, centre, ROOT } from './lib.mjs';
+import { startServer, launch, watchErrors, COUNT_RAF, waitReady, settle, artifact, centre, ROOT, openWidgetPage, widgetState, itemPoint as itemPointOf } from './lib.mjs';
 
 const DATA = JSON.parse(fs.readFileSync(path.join(ROOT, 'data', 'stemcell-explainer.en.json'), 'utf8'));
 const LEVEL_WORD = { none: 'levelNone', low: 'levelLow', moderate: 'levelModerate', high: 'levelHigh', unknown: 'levelUnknown' };
@@ -14,25 +14,10 @@ let server, base, browser;
 before(async () => { ({ server, base } = await startServer()); browser = await launch(); });
 after(async () => { await browser?.close(); server?.close(); });
 
-async function open({ width = 1280, height = 720, dpr = 1, touch = false, dark = false, reduced = false } = {}) {
-  const context = await browser.newContext({ viewport: { width, height }, deviceScaleFactor: dpr, hasTouch: touch });
-  const page = await context.newPage();
-  await page.addInitScript(COUNT_RAF);
-  if (dark || reduced) await page.emulateMedia({ colorScheme: dark ? 'dark' : 'light', reducedMotion: reduced ? 'reduce' : 'no-preference' });
-  const errors = watchErrors(page);
-  await page.goto(base + '/tests/risk-chart.html');
-  await waitReady(page, SEL);
-  return { page, errors, context };
-}
-const state = (page) => page.evaluate((s) => StemCellWidgets.get(document.querySelector(s)).state(), SEL);
-async function itemPoint(page, id) {
-  const st = await state(page);
-  const item = st.items.find((i) => i.id === id);
-  assert.ok(item, `item ${id} is visible; items: ${st.items.map((i) => i.id).join(', ')}`);
-  const box = await page.locator(SEL + ' canvas').boundingBox();
-  const [x, y] = centre(item.box);
-  return [box.x + x, box.y + y];
-}
+const open = ({ dark = false, reduced = false, ...rest } = {}) => openWidgetPage(browser, base + '/tests/risk-chart.html', SEL,
+  { ...rest, colorScheme: dark ? 'dark' : 'light', reducedMotion: reduced ? 'reduce' : 'no-preference' });
+const state = (page) => widgetState(page, SEL);
+const itemPoint = (page, id) => itemPointOf(page, SEL, id);
 async function click(page, id) {
   const [x, y] = await itemPoint(page, id);
   await page.mouse.click(x, y);
