@@ -319,3 +319,28 @@ test('offline: the single-file bundle works from a file:// page (no server, no n
   assert.deepEqual(errors, []);
   await context.close();
 });
+
+test('without WebGL2 each widget shows its content as readable HTML instead of the canvas', async () => {
+  const context = await browser.newContext({ viewport: { width: 1000, height: 900 } });
+  const page = await context.newPage();
+  await page.addInitScript(() => {
+    const get = HTMLCanvasElement.prototype.getContext;
+    HTMLCanvasElement.prototype.getContext = function (type, ...rest) { return type === 'webgl2' ? null : get.call(this, type, ...rest); };
+  });
+  const errors = watchErrors(page);
+  await page.goto(base + '/index.html');
+  await page.waitForFunction(() => document.querySelectorAll('.scw-dom h2, .scw-dom h3, .scw-dom table').length >= 3, null, { timeout: 20000 });
+  for (const kind of ['cell-diagram', 'hsct-timeline', 'risk-chart']) {
+    const el = page.locator(`[data-stemcell-widget="${kind}"]`).first();
+    assert.equal(await el.locator('canvas').isVisible(), false, `${kind}: no canvas`);
+    const dom = el.locator('.scw-dom');
+    assert.ok(await dom.isVisible(), `${kind}: the HTML version is visible`);
+    const box = await dom.boundingBox();
+    assert.ok(box.width > 300 && box.height > 100, `${kind}: laid out to be read (${box.width}×${box.height})`);
+    assert.ok((await dom.textContent()).length > 200, `${kind}: it holds the content`);
+  }
+  assert.ok(await page.locator('[data-stemcell-widget="risk-chart"] .scw-dom table th[scope=col]').count() >= 5);
+  await page.screenshot({ path: artifact('fallback-no-webgl2.png'), fullPage: true });
+  assert.deepEqual(errors, []);
+  await context.close();
+});
