@@ -528,16 +528,24 @@
       if (m && m.addEventListener) m.addEventListener('change', function () { handles.forEach(function (h) { h._applyTheme(); }); });
     });
     watchPixelRatio();
+    window.addEventListener('resize', ratioChanged);
   }
 
+  // Zoom or a move to another screen changes devicePixelRatio: browsers fire a resolution media-query change and,
+  // on zoom, a window resize. Either one re-sizes every widget's canvas to the new pixel density.
+  var lastRatio = window.devicePixelRatio || 1;
+  function ratioChanged() {
+    var r = window.devicePixelRatio || 1;
+    if (r === lastRatio) return;
+    lastRatio = r;
+    handles.forEach(function (h) { h._resize(); });
+    watchPixelRatio();
+  }
+  var ratioQuery = null;
   function watchPixelRatio() {
-    var m = media('(resolution: ' + (window.devicePixelRatio || 1) + 'dppx)');
-    if (!m || !m.addEventListener) return;
-    m.addEventListener('change', function onChange() {
-      m.removeEventListener('change', onChange);
-      handles.forEach(function (h) { h._resize(); });
-      watchPixelRatio();
-    });
+    if (ratioQuery) ratioQuery.removeEventListener('change', ratioChanged);
+    ratioQuery = media('(resolution: ' + lastRatio + 'dppx)');
+    if (ratioQuery && ratioQuery.addEventListener) ratioQuery.addEventListener('change', ratioChanged);
   }
 
   window.StemCellWidgets = {

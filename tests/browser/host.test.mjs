@@ -344,3 +344,21 @@ test('without WebGL2 each widget shows its content as readable HTML instead of t
   assert.deepEqual(errors, []);
   await context.close();
 });
+
+test('a devicePixelRatio change (zoom, another screen) re-renders at the new pixel density', async () => {
+  const { page, errors, context } = await open('/tests/two.html', { viewport: { width: 1000, height: 900 }, dpr: 1 });
+  await waitReady(page, '[data-stemcell-widget]');
+  assert.equal(await page.evaluate(() => document.querySelector('#a canvas').width), 600);
+  const cdp = await context.newCDPSession(page);
+  await cdp.send('Emulation.setDeviceMetricsOverride', { width: 1000, height: 900, deviceScaleFactor: 2, mobile: false });
+  // Emulation changes the ratio silently; a zooming browser also fires resize (and a resolution media change).
+  await page.evaluate(() => window.dispatchEvent(new Event('resize')));
+  await page.waitForFunction(() => document.querySelector('#a canvas').width === 1200, null, { timeout: 10000 });
+  await settle(page);
+  const st = await state(page, '#a');
+  const px = await canvasPixels(page, '#a canvas', [centre(st.items.find((i) => i.id === 'square').box)]);
+  assert.equal(px.height, 720);
+  assert.deepEqual(px.at[0], [0xD5, 0x5E, 0x00], 'drawn at the new density');
+  assert.deepEqual(errors, []);
+  await context.close();
+});
