@@ -8,4 +8,7 @@ cmake --build --preset bench --target bench_frames -j"$(nproc)" >/dev/null
 echo "Frame CPU time, ms (target p95 <= 2 ms):"
 build/bench/tests/bench_frames "${1:-600}"
 echo
-if [ -f dist/stemcell-widgets.wasm ]; then echo "Download size:"; bash tools/bench-size.sh; fi
+if [ -f dist/stemcell-widgets.wasm ]; then
+  echo "Download size:"; bash tools/bench-size.sh; echo
+  echo "Share of the wasm code per part (raw bytes):"; bash tools/bench-share.sh || echo "(share not measured)"
+fi
