@@ -1310,10 +1310,7 @@ nlohmann::json HsctTimelineWidget::Dom() const {
   using dom::El;
   if (!loaded_) return nullptr;
   // Column headings the format has no string for yet: the document may supply them, else English.
-  auto str = [&](const char* key, const char* fallback) {
-    auto it = doc_.strings.find(key);
-    return it != doc_.strings.end() && !it->second.empty() ? it->second : std::string(fallback);
-  };
+  auto str = [&](const char* key, const char*) { return doc_.String(key); };  // document, else built-in English
   auto range_of = [&](const content::DayRange& d) {
     return d.from == d.to ? doc_.String("dayLabel", {{"day", DayText(d.from)}})
                           : doc_.String("dayRangeLabel", {{"from", DayText(d.from)}, {"to", DayText(d.to)}});

@@ -17,20 +17,13 @@ constexpr float kAnimSeconds = 0.26f;
 constexpr float kLineSpacing = 1.35f;
 const char* kViewIds[2] = {"by-risk", "by-therapy"};
 
-// Labels the format has no string key for yet, in the two languages the project ships (English otherwise).
+// Chart labels: UI strings of the document (built-in English otherwise).
 std::string Local(const content::Document& d, const std::string& key) {
-  static const std::map<std::string, std::pair<const char*, const char*>> m = {
-      {"ci95", {"95% CI", "IC 95%"}},
-      {"range", {"range", "rango"}},
-      {"iqr", {"IQR", "RIC"}},
-      {"figures", {"Figures from studies: select a cell to see them", "Cifras de estudios: elija una celda para verlas"}},
-      {"figureOne", {"1 figure", "1 cifra"}},
-      {"figureMany", {"{n} figures", "{n} cifras"}},
-  };
-  auto it = m.find(key);
-  if (it == m.end()) return key;
-  const bool es = d.lang.compare(0, 2, "es") == 0;
-  return es ? it->second.second : it->second.first;
+  static const std::map<std::string, const char*> keys = {{"ci95", "ci95Label"}, {"range", "rangeLabel"}, {"iqr", "iqrLabel"},
+                                                          {"figures", "figuresHint"}, {"figureOne", "figureOne"},
+                                                          {"figureMany", "figureMany"}};
+  auto it = keys.find(key);
+  return d.String(it == keys.end() ? key : it->second);
 }
 
 std::string FormatNumber(double v) {

@@ -635,7 +635,8 @@ const std::vector<std::string>& KnownStringKeys() {
       "byTherapy", "levelNone", "levelLow", "levelModerate", "levelHigh", "levelUnknown", "population", "source",
       "whatItIs", "whyItHappens", "whenItPeaks", "howManaged", "category_pluripotent", "category_adult",
       "category_induced", "category_stromal", "category_derived", "category_mature", "errorTitle", "loading",
-      "noWebgl", "beforeTransplant", "afterTransplant", "months"};
+      "noWebgl", "beforeTransplant", "afterTransplant", "months", "ci95Label", "rangeLabel", "iqrLabel",
+      "figuresHint", "figureOne", "figureMany", "phaseHeading", "daysHeading", "whatHappens", "milestonesHeading"};
   return keys;
 }
 
