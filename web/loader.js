@@ -158,7 +158,11 @@
     if (this.opts.height) rs.height = typeof this.opts.height === 'number' ? this.opts.height + 'px' : String(this.opts.height);
     else if (this.fillParent) rs.height = '100%';
 
-    if (this.opts.fullscreen && document.fullscreenEnabled) this._buildFullscreen(el);
+    if (this.opts.fullscreen && document.fullscreenEnabled) {
+      this._buildFullscreen(el);
+      // The toolbar sits inside the element: the widget takes the rest of the page's height, not all of it.
+      if (rs.height === '100%') rs.height = 'calc(100% - ' + (this.toolbar.offsetHeight + 4) + 'px)';
+    }
 
     var canvas = document.createElement('canvas');
     canvas.id = 'scw-canvas-' + (++canvasCounter);
@@ -235,7 +239,7 @@
       var on = document.fullscreenElement === self.root;
       btn.textContent = on ? 'Exit full screen' : 'Full screen';
       self.root.style.background = on ? (prefersDark() ? '#14181f' : '#ffffff') : '';
-      if (on) { self._savedHeight = self.root.style.height; self.root.style.height = '100%'; }
+      if (on) { self._savedHeight = self.root.style.height; self.root.style.height = '100%'; }  // the root is the full-screen element
       else if (self._savedHeight !== undefined) self.root.style.height = self._savedHeight;
       if (on) self.canvas.focus();
     });
