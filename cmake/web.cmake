@@ -13,6 +13,8 @@ target_sources(scw_shell PRIVATE shell/platform_html5.cpp shell/renderer_webgl2.
   ${IMGUI_DIR}/backends/imgui_impl_opengl3.cpp)
 target_include_directories(scw_shell PRIVATE ${IMGUI_DIR}/backends)
 target_compile_definitions(scw_shell PRIVATE IMGUI_IMPL_OPENGL_ES3)
+set_source_files_properties(${IMGUI_DIR}/backends/imgui_impl_opengl3.cpp PROPERTIES
+  COMPILE_DEFINITIONS sscanf=scw_imgui_sscanf)   # cmake/imgui_mini_sscanf.cpp (linked into imgui)
 
 # The loader is appended verbatim (--extern-post-js: outside emcc's minifier), so strip its comments and
 # whitespace first with the acorn pass emcc itself uses (~1.4 KB brotli).
