@@ -1255,53 +1255,54 @@ void HsctTimelineWidget::Frame(const FrameContext& ctx) {
 
 // ---- state and the parallel DOM -----------------------------------------------------------------------
 
-nlohmann::json HsctTimelineWidget::State() const {
-  using nlohmann::json;
-  json j;
-  j["widget"] = Kind();
-  j["selected"] = view_.selected.empty() ? json(nullptr) : json(view_.selected);
-  if (!loaded_) { j["items"] = json::array(); return j; }
+void HsctTimelineWidget::State(JsonWriter& j) const {
+  j.Field("widget", Kind());
+  j.Key("selected").StringOrNull(view_.selected);
+  if (!loaded_) { j.Key("items").BeginArray().EndArray(); return; }
   const int pi = PhaseAt(view_.day);
-  j["variant"] = Var().id;
-  j["day"] = view_.day;
-  j["dayLabel"] = doc_.String("dayLabel", {{"day", DayText(view_.day)}});
-  j["phase"] = pi >= 0 ? json(Var().phases[pi].id) : json(nullptr);
-  j["playing"] = playing_;
-  j["vertical"] = layout_.vertical;
-  j["scroll"] = layout_.scroll / px_;
-  j["maxScroll"] = layout_.max_scroll / px_;
+  j.Field("variant", Var().id);
+  j.Field("day", view_.day);
+  j.Field("dayLabel", doc_.String("dayLabel", {{"day", DayText(view_.day)}}));
+  j.Key("phase").StringOrNull(pi >= 0 ? Var().phases[pi].id : std::string());
+  j.Field("playing", playing_);
+  j.Field("vertical", layout_.vertical);
+  j.Field("scroll", layout_.scroll / px_);
+  j.Field("maxScroll", layout_.max_scroll / px_);
   const char* rows[] = {"controls", "phases", "milestones"};
-  j["cursor"] = {{"row", rows[std::max(0, std::min(2, cursor_row_))]}, {"index", cursor_row_ == kPhases ? pi : cursor_idx_}};
-  auto box = [&](const Rect& r) { return json{{"x", r.x / px_}, {"y", r.y / px_}, {"w", r.w / px_}, {"h", r.h / px_}}; };
-  json items = json::array();
+  j.Key("cursor").BeginObject().Field("index", cursor_row_ == kPhases ? pi : cursor_idx_);
+  j.Field("row", rows[std::max(0, std::min(2, cursor_row_))]).EndObject();
+  auto item = [&](const std::string& id, const Rect& r) {
+    j.BeginObject().Field("id", id).Key("box").BeginObject();
+    j.Field("x", r.x / px_).Field("y", r.y / px_).Field("w", r.w / px_).Field("h", r.h / px_);
+    j.EndObject().EndObject();
+  };
+  j.Key("items").BeginArray();
   const Layout& L = layout_;
-  for (size_t i = 0; i < L.segments.size() && i < doc_.variants.size(); ++i)
-    items.push_back({{"id", "variant-" + doc_.variants[i].id}, {"box", box(L.segments[i])}});
-  items.push_back({{"id", "prev"}, {"box", box(L.prev)}});
-  items.push_back({{"id", "play"}, {"box", box(L.play)}});
-  items.push_back({{"id", "next"}, {"box", box(L.next)}});
+  for (size_t i = 0; i < L.segments.size() && i < doc_.variants.size(); ++i) item("variant-" + doc_.variants[i].id, L.segments[i]);
+  item("prev", L.prev);
+  item("play", L.play);
+  item("next", L.next);
   const Rect view = L.vertical ? L.plot : L.canvas;
   for (size_t i = 0; i < L.phases.size() && i < Var().phases.size(); ++i) {
     const Rect r = Intersect(L.phases[i], view);
-    if (r.w > 0 && r.h > 0) items.push_back({{"id", Var().phases[i].id}, {"box", box(r)}});
+    if (r.w > 0 && r.h > 0) item(Var().phases[i].id, r);
   }
   for (size_t i = 0; i < L.milestones.size() && i < Var().milestones.size(); ++i) {
     const Rect r = Intersect(L.milestones[i], view);
-    if (r.w > 0 && r.h > 0) items.push_back({{"id", Var().milestones[i].id}, {"box", box(r)}});
+    if (r.w > 0 && r.h > 0) item(Var().milestones[i].id, r);
   }
   const Rect ax = Intersect(L.axis, view);
-  if (ax.w > 0 && ax.h > 0) items.push_back({{"id", "axis"}, {"box", box(ax)}});
-  items.push_back({{"id", "panel"}, {"box", box(L.panel)}});
-  if (L.vertical) items.push_back({{"id", "plot"}, {"box", box(L.plot)}});
-  j["items"] = items;
-  return j;
+  if (ax.w > 0 && ax.h > 0) item("axis", ax);
+  item("panel", L.panel);
+  if (L.vertical) item("plot", L.plot);
+  j.EndArray();
 }
 
-nlohmann::json HsctTimelineWidget::Dom() const {
+dom::Node HsctTimelineWidget::Dom() const {
   using dom::Add;
   using dom::Attr;
   using dom::El;
-  if (!loaded_) return nullptr;
+  if (!loaded_) return {};
   // Column headings the format has no string for yet: the document may supply them, else English.
   auto str = [&](const char* key, const char* fallback) {
     auto it = doc_.strings.find(key);

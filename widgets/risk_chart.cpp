@@ -859,42 +859,39 @@ void RiskChartWidget::DrawDetail(ImDrawList* dl, const FrameContext& ctx, const 
   }
 }
 
-nlohmann::json RiskChartWidget::State() const {
-  nlohmann::json j;
-  j["widget"] = Kind();
+void RiskChartWidget::State(JsonWriter& j) const {
+  j.Field("widget", Kind());
   const std::string& sel = nav_.selected();
   if (sel.empty()) {
-    j["selected"] = nullptr;
-    j["risk"] = nullptr;
-    j["therapy"] = nullptr;
+    j.Key("selected").Null().Key("risk").Null().Key("therapy").Null();
   } else {
-    j["selected"] = sel;
+    j.Field("selected", sel);
     const size_t slash = sel.find('/');
-    j["risk"] = sel.substr(0, slash);
-    j["therapy"] = slash == std::string::npos ? std::string() : sel.substr(slash + 1);
+    j.Field("risk", sel.substr(0, slash));
+    j.Field("therapy", slash == std::string::npos ? std::string() : sel.substr(slash + 1));
   }
-  j["view"] = kViewIds[(int)view_];
-  j["layout"] = layout_.list ? "list" : "grid";
-  j["panel"] = layout_.panel_side ? "side" : "below";
-  j["animating"] = anim_t_ >= 0;
-  const std::string& cur = nav_.cursor_id();
-  j["cursor"] = cur.empty() ? nlohmann::json(nullptr) : nlohmann::json(cur);
-  auto box = [&](const Rect& r) {
-    return nlohmann::json{{"x", r.x / last_px_}, {"y", r.y / last_px_}, {"w", r.w / last_px_}, {"h", r.h / last_px_}};
+  j.Field("view", kViewIds[(int)view_]);
+  j.Field("layout", layout_.list ? "list" : "grid");
+  j.Field("panel", layout_.panel_side ? "side" : "below");
+  j.Field("animating", anim_t_ >= 0);
+  j.Key("cursor").StringOrNull(nav_.cursor_id());
+  auto item = [&](const std::string& id, const Rect& r) {
+    j.BeginObject().Field("id", id).Key("box").BeginObject();
+    j.Field("x", r.x / last_px_).Field("y", r.y / last_px_).Field("w", r.w / last_px_).Field("h", r.h / last_px_);
+    j.EndObject().EndObject();
   };
-  nlohmann::json items = nlohmann::json::array();
-  for (int i = 0; i < 2; ++i) items.push_back({{"id", std::string("view:") + kViewIds[i]}, {"box", box(layout_.seg[i])}});
+  j.Key("items").BeginArray();
+  for (int i = 0; i < 2; ++i) item(std::string("view:") + kViewIds[i], layout_.seg[i]);
   for (int ci : layout_.order) {  // cells fully visible now (not scrolled away, not under the panel)
     const Rect r = Shift(layout_.cells[ci].box, -chart_scroll_);
     const Rect& v = visible_body_;
-    if (r.y >= v.y - 0.5f && r.y + r.h <= v.y + v.h + 0.5f) items.push_back({{"id", layout_.cells[ci].id}, {"box", box(r)}});
+    if (r.y >= v.y - 0.5f && r.y + r.h <= v.y + v.h + 0.5f) item(layout_.cells[ci].id, r);
   }
-  j["items"] = items;
-  return j;
+  j.EndArray();
 }
 
-nlohmann::json RiskChartWidget::Dom() const {
-  if (!loaded_) return nullptr;
+dom::Node RiskChartWidget::Dom() const {
+  if (!loaded_) return {};
   using dom::Add;
   using dom::Attr;
   using dom::El;
@@ -966,7 +963,7 @@ nlohmann::json RiskChartWidget::Dom() const {
     pair("whyItHappens", r.why);
     pair("whenItPeaks", r.when);
     pair("howManaged", r.managed);
-    if (dl.contains("children")) Add(root, dl);
+    if (!dl.children.empty()) Add(root, dl);
     for (const auto& l : r.levels)
       for (const auto& id : CellSources(r, l))
         if (std::find(all.begin(), all.end(), id) == all.end()) all.push_back(id);
