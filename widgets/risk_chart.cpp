@@ -33,18 +33,7 @@ std::string Local(const content::Document& d, const std::string& key) {
   return es ? it->second.second : it->second.first;
 }
 
-std::string FormatNumber(double v) {
-  char buf[48];
-  if (std::fabs(v - std::round(v)) < 1e-9) std::snprintf(buf, sizeof buf, "%.0f", v);
-  else {
-    std::snprintf(buf, sizeof buf, "%.2f", v);
-    std::string s = buf;
-    while (!s.empty() && s.back() == '0') s.pop_back();
-    if (!s.empty() && s.back() == '.') s.pop_back();
-    return s;
-  }
-  return buf;
-}
+std::string FormatNumber(double v) { return DecimalText(v, 2); }  // "12", "0.35"
 
 std::string WithUnit(const std::string& num, const std::string& unit) {
   if (unit.empty()) return num;
