@@ -68,6 +68,7 @@ function(scw_bundle target output_name)
     "SHELL:-s GL_SUPPORT_AUTOMATIC_ENABLE_EXTENSIONS=0" "SHELL:-s GL_EXTENSIONS_IN_PREFIXED_FORMAT=0"
     "SHELL:-s GL_POOL_TEMP_BUFFERS=0" "SHELL:-s GL_TRACK_ERRORS=0"
     "SHELL:-s HTML5_SUPPORT_DEFERRING_USER_SENSITIVE_REQUESTS=0"   # no fullscreen / pointer lock requests
+    "SHELL:-s BINARYEN_EXTRA_PASSES=--converge"   # wasm-opt repeats its passes while they shrink (~0.5 KB brotli)
     "SHELL:--extern-post-js ${LOADER_MIN_JS}"
     -flto $<$<CONFIG:MinSizeRel>:-Oz>
     --no-entry ${ARGN})
