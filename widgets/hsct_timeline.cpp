@@ -3,6 +3,8 @@
 
 #include <algorithm>
 #include <cmath>
+#include <cstdint>
+#include <cstring>
 #include <set>
 
 #include <imgui.h>
@@ -11,6 +13,43 @@
 
 namespace scw {
 namespace {
+
+// Natural log and exp for the time scale, accurate to a few ulps for the arguments it uses (log of 1..~1e4,
+// exp of 0..~10). libm's log and exp carry ~6 KB of lookup tables in the wasm (__log_data, __exp_data);
+// these are short series instead. Ln: x = m·2^e with m in [√½, √2), ln m = 2·atanh(s), s = (m-1)/(m+1).
+double Ln(double x) {
+  if (!(x > 0)) return x == 0 ? -HUGE_VAL : NAN;
+  if (std::isinf(x)) return x;
+  uint64_t b;
+  std::memcpy(&b, &x, 8);
+  int e = static_cast<int>((b >> 52) & 0x7ff) - 1023;
+  if (e == -1023) return Ln(x * 0x1p54) - 54 * 0.6931471805599453094;   // subnormal
+  b = (b & 0x000fffffffffffffull) | 0x3ff0000000000000ull;
+  double m;
+  std::memcpy(&m, &b, 8);
+  if (m > 1.4142135623730951) { m *= 0.5; ++e; }
+  const double s = (m - 1) / (m + 1), s2 = s * s;
+  double t = 0;
+  for (int k = 23; k >= 3; k -= 2) t = (t + 1.0 / k) * s2;   // s²/3 + s⁴/5 + … (|s| <= 0.172)
+  return e * 0.6931471805599453094 + 2 * s * (1 + t);
+}
+// exp(x) = 2^k · exp(r), r = x - k·ln2 in [-ln2/2, ln2/2] (ln2 split in two for an exact product), Taylor to r¹⁴.
+double Exp(double x) {
+  if (!(x < 709.8)) return x != x ? x : HUGE_VAL;
+  if (x < -745.2) return 0;
+  const double k = std::floor(x * 1.4426950408889634 + 0.5);
+  const double r = (x - k * 0.693147180369123816490) - k * 1.90821492927058770002e-10;
+  double p = 1;
+  for (int i = 14; i >= 1; --i) p = 1 + p * r / i;
+  int ki = static_cast<int>(k);
+  double scale = 1;
+  for (; ki > 1000; ki -= 1000) scale *= 0x1p1000;
+  for (; ki < -1000; ki += 1000) scale *= 0x1p-1000;
+  const uint64_t b = static_cast<uint64_t>(ki + 1023) << 52;
+  double two_k;
+  std::memcpy(&two_k, &b, 8);
+  return p * two_k * scale;
+}
 
 constexpr float kLineSpacing = 1.35f;
 float LineH(FontRole r) { return CurrentFonts().Size(r) * kLineSpacing; }
@@ -107,8 +146,8 @@ TimeScale TimeScale::For(double dmin, double dmax) {
   t.dmax = std::max(dmax, 1.0);
   t.lin0 = std::max(t.dmin, -7.0);
   t.lin1 = std::min(t.dmax, 31.0);
-  const double lpre = t.dmin < t.lin0 ? std::log(1 + (t.lin0 - t.dmin) / kLogK) : 0;
-  const double lpost = t.dmax > t.lin1 ? std::log(1 + (t.dmax - t.lin1) / kLogK) : 0;
+  const double lpre = t.dmin < t.lin0 ? Ln(1 + (t.lin0 - t.dmin) / kLogK) : 0;
+  const double lpost = t.dmax > t.lin1 ? Ln(1 + (t.dmax - t.lin1) / kLogK) : 0;
   const double wpre = std::min(0.2, 0.08 * lpre), wpost = std::min(0.42, 0.09 * lpost);
   const double wlin = std::max(0.1, 0.42 * (t.lin1 - t.lin0) / 38.0);
   const double sum = wpre + wpost + wlin;
@@ -121,23 +160,23 @@ TimeScale TimeScale::For(double dmin, double dmax) {
 double TimeScale::U(double d) const {
   d = std::max(dmin, std::min(dmax, d));
   if (d < lin0 && f_pre > 0) {
-    const double g = std::log(1 + (lin0 - d) / kLogK), G = std::log(1 + (lin0 - dmin) / kLogK);
+    const double g = Ln(1 + (lin0 - d) / kLogK), G = Ln(1 + (lin0 - dmin) / kLogK);
     return f_pre * (1 - g / G);
   }
   if (d <= lin1 || f_post <= 0) return f_pre + f_lin * (d - lin0) / std::max(1e-9, lin1 - lin0);
-  const double h = std::log(1 + (d - lin1) / kLogK), H = std::log(1 + (dmax - lin1) / kLogK);
+  const double h = Ln(1 + (d - lin1) / kLogK), H = Ln(1 + (dmax - lin1) / kLogK);
   return f_pre + f_lin + f_post * h / H;
 }
 
 double TimeScale::Day(double u) const {
   u = std::max(0.0, std::min(1.0, u));
   if (u < f_pre && f_pre > 0) {
-    const double G = std::log(1 + (lin0 - dmin) / kLogK);
-    return lin0 - kLogK * (std::exp((1 - u / f_pre) * G) - 1);
+    const double G = Ln(1 + (lin0 - dmin) / kLogK);
+    return lin0 - kLogK * (Exp((1 - u / f_pre) * G) - 1);
   }
   if (u <= f_pre + f_lin || f_post <= 0) return lin0 + (u - f_pre) / f_lin * (lin1 - lin0);
-  const double H = std::log(1 + (dmax - lin1) / kLogK);
-  return lin1 + kLogK * (std::exp((u - f_pre - f_lin) / f_post * H) - 1);
+  const double H = Ln(1 + (dmax - lin1) / kLogK);
+  return lin1 + kLogK * (Exp((u - f_pre - f_lin) / f_post * H) - 1);
 }
 
 TimeScale HsctTimelineWidget::ScaleFor(const content::Document& doc) {
