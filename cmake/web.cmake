@@ -13,7 +13,8 @@ target_sources(scw_shell PRIVATE shell/platform_html5.cpp shell/renderer_webgl2.
   ${IMGUI_DIR}/backends/imgui_impl_opengl3.cpp
   shell/libc_strtod.cpp     # strtod/strtof without musl's long-double __floatscan (~13 KB wasm)
   shell/libc_snprintf.cpp   # snprintf without printf's float formatting
-  shell/libc_sincosf.cpp)   # sinf/cosf without the large-argument reduction (__rem_pio2f)
+  shell/libc_sincosf.cpp    # sinf/cosf without the large-argument reduction (__rem_pio2f)
+  shell/libc_qsort.cpp)     # a shell sort instead of musl's smoothsort
 target_include_directories(scw_shell PRIVATE ${IMGUI_DIR}/backends)
 target_compile_definitions(scw_shell PRIVATE IMGUI_IMPL_OPENGL_ES3)
 set_source_files_properties(${IMGUI_DIR}/backends/imgui_impl_opengl3.cpp PROPERTIES
