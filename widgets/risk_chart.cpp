@@ -563,7 +563,8 @@ void RiskChartWidget::Frame(const FrameContext& ctx) {
     anim_t_ += ctx.dt / kAnimSeconds;
     if (anim_t_ >= 1 || ctx.reduced_motion || anim_from_.size() != layout_.cells.size()) anim_t_ = -1;
   }
-  const float e = anim_t_ >= 0 ? 1 - std::pow(1 - anim_t_, 3.0f) : 1.0f;
+  const float rest = 1 - anim_t_;
+  const float e = anim_t_ >= 0 ? 1 - rest * rest * rest : 1.0f;   // ease-out cubic
   const float fade = anim_t_ >= 0 ? std::min(1.0f, anim_t_ * 1.6f) : 1.0f;
 
   // ---- draw: the view switch
