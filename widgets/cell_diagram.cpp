@@ -8,6 +8,8 @@
 
 #include <imgui.h>
 
+#include "ui/sort.h"
+
 namespace scw {
 namespace {
 
@@ -175,7 +177,7 @@ Arrangement Arrange(const Graph& g, const std::vector<int>& layer, int layers, f
       if (in_row == cols && (r % 2) == 1 && cols * spacing + node_w <= width) x0 += spacing / 2;
       slots.push_back({x0 + c * spacing, r});
     }
-    std::stable_sort(slots.begin(), slots.end(), [](const auto& a, const auto& b) { return a.first < b.first; });
+    StableSortSmall(slots.begin(), slots.end(), [](const auto& a, const auto& b) { return a.first < b.first; });
     for (int k = 0; k < m; ++k) {
       A.x[ord[k]] = slots[k].first;
       A.row_in_layer[ord[k]] = slots[k].second;
@@ -202,7 +204,7 @@ Arrangement Arrange(const Graph& g, const std::vector<int>& layer, int layers, f
       float kx = key(ord[k], dir);
       keyed.push_back({std::isnan(kx) ? A.x[ord[k]] : kx, ord[k]});
     }
-    std::stable_sort(keyed.begin(), keyed.end(), [](const auto& a, const auto& b) { return a.first < b.first; });
+    StableSortSmall(keyed.begin(), keyed.end(), [](const auto& a, const auto& b) { return a.first < b.first; });
     std::vector<float> want;
     for (int k = 0; k < (int)keyed.size(); ++k) { ord[k] = keyed[k].second; want.push_back(keyed[k].first); }
     place(l, &want);
@@ -392,7 +394,7 @@ CellDiagramWidget::Layout CellDiagramWidget::ComputeLayout(const Document& doc, 
   int row_base = 0;
   for (int l = 0; l < layers; ++l) {
     std::vector<int> ord = A.order[l];
-    std::stable_sort(ord.begin(), ord.end(), [&](int a, int b) {
+    StableSortSmall(ord.begin(), ord.end(), [&](int a, int b) {
       if (A.row_in_layer[a] != A.row_in_layer[b]) return A.row_in_layer[a] < A.row_in_layer[b];
       return A.x[a] < A.x[b];
     });

@@ -7,6 +7,8 @@
 
 #include <imgui.h>
 
+#include "ui/sort.h"
+
 #include "ui/mathx.h"
 #include "ui/text_layout.h"
 
@@ -296,7 +298,7 @@ void LayoutHorizontal(const Builder& b, HsctTimelineWidget::Layout& L, int level
   L.milestone_labels.assign(nm, HsctTimelineWidget::Label{});
   std::vector<size_t> order(nm);
   for (size_t i = 0; i < nm; ++i) order[i] = i;
-  std::stable_sort(order.begin(), order.end(), [&](size_t a, size_t c) { return b.var.milestones[a].days.from < b.var.milestones[c].days.from; });
+  StableSortSmall(order.begin(), order.end(), [&](size_t a, size_t c) { return b.var.milestones[a].days.from < b.var.milestones[c].days.from; });
   std::vector<float> lane_end(max_ms_lanes, -1e9f);
   int ms_lanes = 0;
   for (size_t k : order) {
@@ -357,7 +359,7 @@ void LayoutHorizontal(const Builder& b, HsctTimelineWidget::Layout& L, int level
   std::vector<size_t> tick_order;
   for (size_t i = 0; i < sizeof(kTicks) / sizeof(kTicks[0]); ++i)
     if (kTicks[i].day >= b.ts.dmin && kTicks[i].day < b.ts.dmax) tick_order.push_back(i);
-  std::stable_sort(tick_order.begin(), tick_order.end(), [](size_t a, size_t c) { return kTicks[a].priority < kTicks[c].priority; });
+  StableSortSmall(tick_order.begin(), tick_order.end(), [](size_t a, size_t c) { return kTicks[a].priority < kTicks[c].priority; });
   for (size_t i : tick_order) {
     HsctTimelineWidget::Tick t;
     t.day = kTicks[i].day;
@@ -451,7 +453,7 @@ void LayoutVertical(const Builder& b, HsctTimelineWidget::Layout& L) {
   L.milestone_labels.assign(nm, HsctTimelineWidget::Label{});
   std::vector<size_t> order(nm);
   for (size_t i = 0; i < nm; ++i) order[i] = i;
-  std::stable_sort(order.begin(), order.end(), [&](size_t a, size_t d) { return b.var.milestones[a].days.from < b.var.milestones[d].days.from; });
+  StableSortSmall(order.begin(), order.end(), [&](size_t a, size_t d) { return b.var.milestones[a].days.from < b.var.milestones[d].days.from; });
   std::vector<int> lane_of(nm, -1);
   for (size_t k : order) {
     const auto& m = b.var.milestones[k];
@@ -510,7 +512,7 @@ void LayoutVertical(const Builder& b, HsctTimelineWidget::Layout& L) {
   std::vector<size_t> tick_order;
   for (size_t i = 0; i < sizeof(kTicks) / sizeof(kTicks[0]); ++i)
     if (kTicks[i].day >= b.ts.dmin && kTicks[i].day < b.ts.dmax) tick_order.push_back(i);
-  std::stable_sort(tick_order.begin(), tick_order.end(), [](size_t a, size_t d) { return kTicks[a].priority < kTicks[d].priority; });
+  StableSortSmall(tick_order.begin(), tick_order.end(), [](size_t a, size_t d) { return kTicks[a].priority < kTicks[d].priority; });
   for (size_t i : tick_order) {
     HsctTimelineWidget::Tick t;
     t.day = kTicks[i].day;
