@@ -16,17 +16,27 @@ namespace scw {
 namespace {
 Host* g_host = nullptr;
 
+// {"path": first's path, "message": first's message, "problems": [{"path", "message"}, ...]}.
 std::string ProblemsJson(const LoadResult& r, bool warnings) {
-  nlohmann::json list = nlohmann::json::array();
+  JsonWriter d;
+  d.BeginObject();
   for (const auto& p : r.problems)
-    if (p.warning == warnings) list.push_back({{"path", p.path}, {"message", p.message}});
-  nlohmann::json d;
-  if (!list.empty()) {
-    d["path"] = list[0]["path"];
-    d["message"] = list[0]["message"];
-  }
-  d["problems"] = list;
-  return d.dump();
+    if (p.warning == warnings) { d.Field("path", p.path).Field("message", p.message); break; }
+  d.Key("problems").BeginArray();
+  for (const auto& p : r.problems)
+    if (p.warning == warnings) d.BeginObject().Field("path", p.path).Field("message", p.message).EndObject();
+  d.EndArray().EndObject();
+  return d.Take();
+}
+
+// The widget's state as a JSON object; with the announcement when `announcement` is set.
+std::string StateJson(const Widget& w, bool announcement) {
+  JsonWriter j;
+  j.BeginObject();
+  w.State(j);
+  if (announcement) j.Field("announcement", w.Announcement());
+  j.EndObject();
+  return j.Take();
 }
 
 bool ParseThemeMode(const std::string& v, ThemeMode* m) {
@@ -151,7 +161,7 @@ int Host::SetData(int id, const std::string& json_text, std::string* error) {
   for (const auto& p : r.problems) errors += p.warning ? 0 : 1;
   if (!r.ok && errors == 0) errors = 1;
   EmitProblems(id, r);
-  if (errors == 0) Emit(id, "ready", inst->widget->State().dump());
+  if (errors == 0) Emit(id, "ready", StateJson(*inst->widget, false));
   if (errors) *error = r.problems.empty() ? "The content could not be used." : r.problems[0].message;
   Invalidate(*inst);
   return errors;
@@ -238,12 +248,12 @@ void Host::ApplyTheme(Instance& inst) {
 
 std::string Host::Dom(int id) const {
   const Instance* inst = Find(id);
-  return inst ? inst->widget->Dom().dump() : std::string("null");
+  return inst ? dom::ToJson(inst->widget->Dom()) : std::string("null");
 }
 
 std::string Host::State(int id) const {
   const Instance* inst = Find(id);
-  return inst ? inst->widget->State().dump() : std::string();
+  return inst ? StateJson(*inst->widget, false) : std::string();
 }
 
 // ---- input ----------------------------------------------------------------------------------------------
@@ -443,9 +453,7 @@ void Host::DrawInstance(Instance& inst, double now) {
   ++stats_.frames;
   inst.scheduler.FrameDrawn(inst.widget->Animating(), !inst.input.Empty());
   if (inst.widget->TakeChanged()) {
-    nlohmann::json detail = inst.widget->State();
-    detail["announcement"] = inst.widget->Announcement();
-    Emit(inst.id, "change", detail.dump());
+    Emit(inst.id, "change", StateJson(*inst.widget, true));
   }
 }
 

@@ -22,10 +22,14 @@ void InputQueue::Push(const InputEvent& e) {
 }
 
 int InputQueue::ApplyFrame(ImGuiIO& io) {
-  int applied = 0;
-  while (!q_.empty()) {
-    const InputEvent e = q_.front();
-    q_.pop_front();
+  // Applies events from the front; the applied ones are erased together when the frame's share is done.
+  size_t applied = 0;
+  auto done = [&] {
+    q_.erase(q_.begin(), q_.begin() + applied);
+    return static_cast<int>(applied);
+  };
+  while (applied < q_.size()) {
+    const InputEvent e = q_[applied];
     ++applied;
     switch (e.type) {
       case InputType::MouseMove:
@@ -41,13 +45,13 @@ int InputQueue::ApplyFrame(ImGuiIO& io) {
       case InputType::MouseButton:
         io.MousePos = ImVec2(e.x, e.y);
         if (e.button >= 0 && e.button < 5) io.MouseDown[e.button] = e.down;
-        return applied;  // one transition per frame
+        return done();  // one transition per frame
       case InputType::Key:
         io.KeysDown[(int)e.key] = e.down;
-        return applied;
+        return done();
     }
   }
-  return applied;
+  return done();
 }
 
 void InstallKeyMap(ImGuiIO& io) {

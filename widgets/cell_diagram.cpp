@@ -8,6 +8,8 @@
 
 #include <imgui.h>
 
+#include "ui/sort.h"
+
 namespace scw {
 namespace {
 
@@ -175,7 +177,7 @@ Arrangement Arrange(const Graph& g, const std::vector<int>& layer, int layers, f
       if (in_row == cols && (r % 2) == 1 && cols * spacing + node_w <= width) x0 += spacing / 2;
       slots.push_back({x0 + c * spacing, r});
     }
-    std::stable_sort(slots.begin(), slots.end(), [](const auto& a, const auto& b) { return a.first < b.first; });
+    StableSortSmall(slots.begin(), slots.end(), [](const auto& a, const auto& b) { return a.first < b.first; });
     for (int k = 0; k < m; ++k) {
       A.x[ord[k]] = slots[k].first;
       A.row_in_layer[ord[k]] = slots[k].second;
@@ -202,7 +204,7 @@ Arrangement Arrange(const Graph& g, const std::vector<int>& layer, int layers, f
       float kx = key(ord[k], dir);
       keyed.push_back({std::isnan(kx) ? A.x[ord[k]] : kx, ord[k]});
     }
-    std::stable_sort(keyed.begin(), keyed.end(), [](const auto& a, const auto& b) { return a.first < b.first; });
+    StableSortSmall(keyed.begin(), keyed.end(), [](const auto& a, const auto& b) { return a.first < b.first; });
     std::vector<float> want;
     for (int k = 0; k < (int)keyed.size(); ++k) { ord[k] = keyed[k].second; want.push_back(keyed[k].first); }
     place(l, &want);
@@ -392,7 +394,7 @@ CellDiagramWidget::Layout CellDiagramWidget::ComputeLayout(const Document& doc, 
   int row_base = 0;
   for (int l = 0; l < layers; ++l) {
     std::vector<int> ord = A.order[l];
-    std::stable_sort(ord.begin(), ord.end(), [&](int a, int b) {
+    StableSortSmall(ord.begin(), ord.end(), [&](int a, int b) {
       if (A.row_in_layer[a] != A.row_in_layer[b]) return A.row_in_layer[a] < A.row_in_layer[b];
       return A.x[a] < A.x[b];
     });
@@ -1203,37 +1205,39 @@ void CellDiagramWidget::Frame(const FrameContext& ctx) {
 // ---------------------------------------------------------------------------------------------------------------
 // State and parallel DOM
 
-nlohmann::json CellDiagramWidget::State() const {
-  nlohmann::json j;
-  j["widget"] = Kind();
-  j["selected"] = nav_.selected().empty() ? nlohmann::json(nullptr) : nlohmann::json(nav_.selected());
-  j["therapy"] = therapy_.empty() ? nlohmann::json(nullptr) : nlohmann::json(therapy_);
-  j["cursor"] = nav_.cursor_id().empty() ? nlohmann::json(nullptr) : nlohmann::json(nav_.cursor_id());
-  j["layout"] = layout_.narrow ? "narrow" : "wide";
-  j["scroll"] = scroll_ / last_px_;
-  auto box = [&](Rect r) {
-    return nlohmann::json{{"x", r.x / last_px_}, {"y", r.y / last_px_}, {"w", r.w / last_px_}, {"h", r.h / last_px_}};
+void CellDiagramWidget::State(JsonWriter& j) const {
+  j.Field("widget", Kind());
+  j.Key("selected").StringOrNull(nav_.selected());
+  j.Key("therapy").StringOrNull(therapy_);
+  j.Key("cursor").StringOrNull(nav_.cursor_id());
+  j.Field("layout", layout_.narrow ? "narrow" : "wide");
+  j.Field("scroll", scroll_ / last_px_);
+  auto item = [&](const std::string& id, Rect r) {
+    j.BeginObject().Field("id", id).Key("box").BeginObject();
+    j.Field("x", r.x / last_px_).Field("y", r.y / last_px_).Field("w", r.w / last_px_).Field("h", r.h / last_px_);
+    j.EndObject();
   };
-  nlohmann::json items = nlohmann::json::array();
+  j.Key("items").BeginArray();
   for (const auto& c : layout_.chips) {
     Rect b = c.box;
     if (layout_.ChipsScroll()) b.y -= scroll_;
-    items.push_back({{"id", c.id}, {"box", box(b)}});
+    item(c.id, b);
+    j.EndObject();
   }
   for (const auto& n : layout_.nodes) {
     if (!loaded_ || n.cell >= (int)doc_.cell_types.size()) break;
     Rect b = n.box;
     b.y -= scroll_;
     const bool visible = b.y >= layout_.view.y - 0.5f && b.y + b.h <= layout_.view.y + layout_.view.h + 0.5f;
-    items.push_back({{"id", doc_.cell_types[n.cell].id}, {"box", box(b)}, {"visible", visible}});
+    item(doc_.cell_types[n.cell].id, b);
+    j.Field("visible", visible).EndObject();
   }
-  if (layout_.close.w > 0) items.push_back({{"id", "close"}, {"box", box(layout_.close)}});
-  j["items"] = items;
-  return j;
+  if (layout_.close.w > 0) { item("close", layout_.close); j.EndObject(); }
+  j.EndArray();
 }
 
-nlohmann::json CellDiagramWidget::Dom() const {
-  if (!loaded_) return nullptr;
+dom::Node CellDiagramWidget::Dom() const {
+  if (!loaded_) return {};
   dom::Node root = dom::El("section");
   dom::Attr(root, "aria-label", doc_.title.empty() ? std::string("Cell types") : doc_.title);
   dom::Add(root, dom::El("p", doc_.String("selectHint")));
@@ -1287,7 +1291,7 @@ nlohmann::json CellDiagramWidget::Dom() const {
       for (const auto& t : doc_.therapies)
         if (std::find(t.cells.begin(), t.cells.end(), c->id) != t.cells.end()) used += (used.empty() ? "" : "; ") + t.name;
       pair("usedIn", c->therapy_role.empty() ? used : (used.empty() ? c->therapy_role : c->therapy_role + " " + used));
-      if (dl.contains("children")) dom::Add(li, dl);
+      if (!dl.children.empty()) dom::Add(li, dl);
       if (sel && !c->sources.empty()) {
         dom::Add(li, dom::El("p", doc_.String("sourcesHeading")));
         dom::Add(li, SourcesList(c->sources));

@@ -71,7 +71,7 @@ class CellDiagramWidget final : public ContentWidget {
 
   const char* Kind() const override { return "cell-diagram"; }
   void Frame(const FrameContext& ctx) override;
-  nlohmann::json State() const override;
+  void State(JsonWriter& out) const override;
   bool UsesKey(Key key) const override;
   bool UsesWheel() const override { return main_wants_wheel_ || detail_.WantsWheel(); }
   bool UsesDrag(float x, float y) const override {
@@ -79,7 +79,7 @@ class CellDiagramWidget final : public ContentWidget {
   }
   bool Animating() const override { return animating_; }
   std::string Announcement() const override { return announcement_; }
-  nlohmann::json Dom() const override;
+  dom::Node Dom() const override;
 
   const Layout& last_layout() const { return layout_; }
   float scroll() const { return scroll_; }

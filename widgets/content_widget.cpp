@@ -41,7 +41,7 @@ dom::Node ContentWidget::SourcesList(const std::vector<std::string>& ids) const 
       dom::Attr(a, "href", s->url);
       dom::Add(li, a);
     } else {
-      li["text"] = s->citation;
+      li.text = s->citation;
     }
     dom::Add(ul, li);
   }

@@ -7,6 +7,9 @@
 
 #include <imgui.h>
 
+#include "ui/sort.h"
+
+#include "ui/mathx.h"
 #include "ui/text_layout.h"
 
 namespace scw {
@@ -107,8 +110,8 @@ TimeScale TimeScale::For(double dmin, double dmax) {
   t.dmax = std::max(dmax, 1.0);
   t.lin0 = std::max(t.dmin, -7.0);
   t.lin1 = std::min(t.dmax, 31.0);
-  const double lpre = t.dmin < t.lin0 ? std::log(1 + (t.lin0 - t.dmin) / kLogK) : 0;
-  const double lpost = t.dmax > t.lin1 ? std::log(1 + (t.dmax - t.lin1) / kLogK) : 0;
+  const double lpre = t.dmin < t.lin0 ? Ln(1 + (t.lin0 - t.dmin) / kLogK) : 0;
+  const double lpost = t.dmax > t.lin1 ? Ln(1 + (t.dmax - t.lin1) / kLogK) : 0;
   const double wpre = std::min(0.2, 0.08 * lpre), wpost = std::min(0.42, 0.09 * lpost);
   const double wlin = std::max(0.1, 0.42 * (t.lin1 - t.lin0) / 38.0);
   const double sum = wpre + wpost + wlin;
@@ -121,23 +124,23 @@ TimeScale TimeScale::For(double dmin, double dmax) {
 double TimeScale::U(double d) const {
   d = std::max(dmin, std::min(dmax, d));
   if (d < lin0 && f_pre > 0) {
-    const double g = std::log(1 + (lin0 - d) / kLogK), G = std::log(1 + (lin0 - dmin) / kLogK);
+    const double g = Ln(1 + (lin0 - d) / kLogK), G = Ln(1 + (lin0 - dmin) / kLogK);
     return f_pre * (1 - g / G);
   }
   if (d <= lin1 || f_post <= 0) return f_pre + f_lin * (d - lin0) / std::max(1e-9, lin1 - lin0);
-  const double h = std::log(1 + (d - lin1) / kLogK), H = std::log(1 + (dmax - lin1) / kLogK);
+  const double h = Ln(1 + (d - lin1) / kLogK), H = Ln(1 + (dmax - lin1) / kLogK);
   return f_pre + f_lin + f_post * h / H;
 }
 
 double TimeScale::Day(double u) const {
   u = std::max(0.0, std::min(1.0, u));
   if (u < f_pre && f_pre > 0) {
-    const double G = std::log(1 + (lin0 - dmin) / kLogK);
-    return lin0 - kLogK * (std::exp((1 - u / f_pre) * G) - 1);
+    const double G = Ln(1 + (lin0 - dmin) / kLogK);
+    return lin0 - kLogK * (Exp((1 - u / f_pre) * G) - 1);
   }
   if (u <= f_pre + f_lin || f_post <= 0) return lin0 + (u - f_pre) / f_lin * (lin1 - lin0);
-  const double H = std::log(1 + (dmax - lin1) / kLogK);
-  return lin1 + kLogK * (std::exp((u - f_pre - f_lin) / f_post * H) - 1);
+  const double H = Ln(1 + (dmax - lin1) / kLogK);
+  return lin1 + kLogK * (Exp((u - f_pre - f_lin) / f_post * H) - 1);
 }
 
 TimeScale HsctTimelineWidget::ScaleFor(const content::Document& doc) {
@@ -295,7 +298,7 @@ void LayoutHorizontal(const Builder& b, HsctTimelineWidget::Layout& L, int level
   L.milestone_labels.assign(nm, HsctTimelineWidget::Label{});
   std::vector<size_t> order(nm);
   for (size_t i = 0; i < nm; ++i) order[i] = i;
-  std::stable_sort(order.begin(), order.end(), [&](size_t a, size_t c) { return b.var.milestones[a].days.from < b.var.milestones[c].days.from; });
+  StableSortSmall(order.begin(), order.end(), [&](size_t a, size_t c) { return b.var.milestones[a].days.from < b.var.milestones[c].days.from; });
   std::vector<float> lane_end(max_ms_lanes, -1e9f);
   int ms_lanes = 0;
   for (size_t k : order) {
@@ -356,7 +359,7 @@ void LayoutHorizontal(const Builder& b, HsctTimelineWidget::Layout& L, int level
   std::vector<size_t> tick_order;
   for (size_t i = 0; i < sizeof(kTicks) / sizeof(kTicks[0]); ++i)
     if (kTicks[i].day >= b.ts.dmin && kTicks[i].day < b.ts.dmax) tick_order.push_back(i);
-  std::stable_sort(tick_order.begin(), tick_order.end(), [](size_t a, size_t c) { return kTicks[a].priority < kTicks[c].priority; });
+  StableSortSmall(tick_order.begin(), tick_order.end(), [](size_t a, size_t c) { return kTicks[a].priority < kTicks[c].priority; });
   for (size_t i : tick_order) {
     HsctTimelineWidget::Tick t;
     t.day = kTicks[i].day;
@@ -450,7 +453,7 @@ void LayoutVertical(const Builder& b, HsctTimelineWidget::Layout& L) {
   L.milestone_labels.assign(nm, HsctTimelineWidget::Label{});
   std::vector<size_t> order(nm);
   for (size_t i = 0; i < nm; ++i) order[i] = i;
-  std::stable_sort(order.begin(), order.end(), [&](size_t a, size_t d) { return b.var.milestones[a].days.from < b.var.milestones[d].days.from; });
+  StableSortSmall(order.begin(), order.end(), [&](size_t a, size_t d) { return b.var.milestones[a].days.from < b.var.milestones[d].days.from; });
   std::vector<int> lane_of(nm, -1);
   for (size_t k : order) {
     const auto& m = b.var.milestones[k];
@@ -509,7 +512,7 @@ void LayoutVertical(const Builder& b, HsctTimelineWidget::Layout& L) {
   std::vector<size_t> tick_order;
   for (size_t i = 0; i < sizeof(kTicks) / sizeof(kTicks[0]); ++i)
     if (kTicks[i].day >= b.ts.dmin && kTicks[i].day < b.ts.dmax) tick_order.push_back(i);
-  std::stable_sort(tick_order.begin(), tick_order.end(), [](size_t a, size_t d) { return kTicks[a].priority < kTicks[d].priority; });
+  StableSortSmall(tick_order.begin(), tick_order.end(), [](size_t a, size_t d) { return kTicks[a].priority < kTicks[d].priority; });
   for (size_t i : tick_order) {
     HsctTimelineWidget::Tick t;
     t.day = kTicks[i].day;
@@ -1262,53 +1265,54 @@ void HsctTimelineWidget::Frame(const FrameContext& ctx) {
 
 // ---- state and the parallel DOM -----------------------------------------------------------------------
 
-nlohmann::json HsctTimelineWidget::State() const {
-  using nlohmann::json;
-  json j;
-  j["widget"] = Kind();
-  j["selected"] = view_.selected.empty() ? json(nullptr) : json(view_.selected);
-  if (!loaded_) { j["items"] = json::array(); return j; }
+void HsctTimelineWidget::State(JsonWriter& j) const {
+  j.Field("widget", Kind());
+  j.Key("selected").StringOrNull(view_.selected);
+  if (!loaded_) { j.Key("items").BeginArray().EndArray(); return; }
   const int pi = PhaseAt(view_.day);
-  j["variant"] = Var().id;
-  j["day"] = view_.day;
-  j["dayLabel"] = doc_.String("dayLabel", {{"day", DayText(view_.day)}});
-  j["phase"] = pi >= 0 ? json(Var().phases[pi].id) : json(nullptr);
-  j["playing"] = playing_;
-  j["vertical"] = layout_.vertical;
-  j["scroll"] = layout_.scroll / px_;
-  j["maxScroll"] = layout_.max_scroll / px_;
+  j.Field("variant", Var().id);
+  j.Field("day", view_.day);
+  j.Field("dayLabel", doc_.String("dayLabel", {{"day", DayText(view_.day)}}));
+  j.Key("phase").StringOrNull(pi >= 0 ? Var().phases[pi].id : std::string());
+  j.Field("playing", playing_);
+  j.Field("vertical", layout_.vertical);
+  j.Field("scroll", layout_.scroll / px_);
+  j.Field("maxScroll", layout_.max_scroll / px_);
   const char* rows[] = {"controls", "phases", "milestones"};
-  j["cursor"] = {{"row", rows[std::max(0, std::min(2, cursor_row_))]}, {"index", cursor_row_ == kPhases ? pi : cursor_idx_}};
-  auto box = [&](const Rect& r) { return json{{"x", r.x / px_}, {"y", r.y / px_}, {"w", r.w / px_}, {"h", r.h / px_}}; };
-  json items = json::array();
+  j.Key("cursor").BeginObject().Field("index", cursor_row_ == kPhases ? pi : cursor_idx_);
+  j.Field("row", rows[std::max(0, std::min(2, cursor_row_))]).EndObject();
+  auto item = [&](const std::string& id, const Rect& r) {
+    j.BeginObject().Field("id", id).Key("box").BeginObject();
+    j.Field("x", r.x / px_).Field("y", r.y / px_).Field("w", r.w / px_).Field("h", r.h / px_);
+    j.EndObject().EndObject();
+  };
+  j.Key("items").BeginArray();
   const Layout& L = layout_;
-  for (size_t i = 0; i < L.segments.size() && i < doc_.variants.size(); ++i)
-    items.push_back({{"id", "variant-" + doc_.variants[i].id}, {"box", box(L.segments[i])}});
-  items.push_back({{"id", "prev"}, {"box", box(L.prev)}});
-  items.push_back({{"id", "play"}, {"box", box(L.play)}});
-  items.push_back({{"id", "next"}, {"box", box(L.next)}});
+  for (size_t i = 0; i < L.segments.size() && i < doc_.variants.size(); ++i) item("variant-" + doc_.variants[i].id, L.segments[i]);
+  item("prev", L.prev);
+  item("play", L.play);
+  item("next", L.next);
   const Rect view = L.vertical ? L.plot : L.canvas;
   for (size_t i = 0; i < L.phases.size() && i < Var().phases.size(); ++i) {
     const Rect r = Intersect(L.phases[i], view);
-    if (r.w > 0 && r.h > 0) items.push_back({{"id", Var().phases[i].id}, {"box", box(r)}});
+    if (r.w > 0 && r.h > 0) item(Var().phases[i].id, r);
   }
   for (size_t i = 0; i < L.milestones.size() && i < Var().milestones.size(); ++i) {
     const Rect r = Intersect(L.milestones[i], view);
-    if (r.w > 0 && r.h > 0) items.push_back({{"id", Var().milestones[i].id}, {"box", box(r)}});
+    if (r.w > 0 && r.h > 0) item(Var().milestones[i].id, r);
   }
   const Rect ax = Intersect(L.axis, view);
-  if (ax.w > 0 && ax.h > 0) items.push_back({{"id", "axis"}, {"box", box(ax)}});
-  items.push_back({{"id", "panel"}, {"box", box(L.panel)}});
-  if (L.vertical) items.push_back({{"id", "plot"}, {"box", box(L.plot)}});
-  j["items"] = items;
-  return j;
+  if (ax.w > 0 && ax.h > 0) item("axis", ax);
+  item("panel", L.panel);
+  if (L.vertical) item("plot", L.plot);
+  j.EndArray();
 }
 
-nlohmann::json HsctTimelineWidget::Dom() const {
+dom::Node HsctTimelineWidget::Dom() const {
   using dom::Add;
   using dom::Attr;
   using dom::El;
-  if (!loaded_) return nullptr;
+  if (!loaded_) return {};
   // Column headings the format has no string for yet: the document may supply them, else English.
   auto str = [&](const char* key, const char*) { return doc_.String(key); };  // document, else built-in English
   auto range_of = [&](const content::DayRange& d) {

@@ -92,14 +92,14 @@ class HsctTimelineWidget final : public ContentWidget {
 
   const char* Kind() const override { return "hsct-timeline"; }
   void Frame(const FrameContext& ctx) override;
-  nlohmann::json State() const override;
+  void State(JsonWriter& out) const override;
   bool UsesKey(Key key) const override;
   bool UsesWheel() const override;
   bool UsesWheel(float dx, float dy) const override;
   bool UsesDrag(float x, float y) const override;
   bool Animating() const override;
   std::string Announcement() const override;
-  nlohmann::json Dom() const override;
+  dom::Node Dom() const override;
 
   // Pure layout: needs the fonts of the current ImGui context (for measuring text).
   static Layout ComputeLayout(const content::Document& doc, const TimeScale& ts, const View& v, float width,

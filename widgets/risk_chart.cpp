@@ -26,18 +26,7 @@ std::string Local(const content::Document& d, const std::string& key) {
   return d.String(it == keys.end() ? key : it->second);
 }
 
-std::string FormatNumber(double v) {
-  char buf[48];
-  if (std::fabs(v - std::round(v)) < 1e-9) std::snprintf(buf, sizeof buf, "%.0f", v);
-  else {
-    std::snprintf(buf, sizeof buf, "%.2f", v);
-    std::string s = buf;
-    while (!s.empty() && s.back() == '0') s.pop_back();
-    if (!s.empty() && s.back() == '.') s.pop_back();
-    return s;
-  }
-  return buf;
-}
+std::string FormatNumber(double v) { return DecimalText(v, 2); }  // "12", "0.35"
 
 std::string WithUnit(const std::string& num, const std::string& unit) {
   if (unit.empty()) return num;
@@ -567,7 +556,8 @@ void RiskChartWidget::Frame(const FrameContext& ctx) {
     anim_t_ += ctx.dt / kAnimSeconds;
     if (anim_t_ >= 1 || ctx.reduced_motion || anim_from_.size() != layout_.cells.size()) anim_t_ = -1;
   }
-  const float e = anim_t_ >= 0 ? 1 - std::pow(1 - anim_t_, 3.0f) : 1.0f;
+  const float rest = 1 - anim_t_;
+  const float e = anim_t_ >= 0 ? 1 - rest * rest * rest : 1.0f;   // ease-out cubic
   const float fade = anim_t_ >= 0 ? std::min(1.0f, anim_t_ * 1.6f) : 1.0f;
 
   // ---- draw: the view switch
@@ -852,42 +842,39 @@ void RiskChartWidget::DrawDetail(ImDrawList* dl, const FrameContext& ctx, const 
   }
 }
 
-nlohmann::json RiskChartWidget::State() const {
-  nlohmann::json j;
-  j["widget"] = Kind();
+void RiskChartWidget::State(JsonWriter& j) const {
+  j.Field("widget", Kind());
   const std::string& sel = nav_.selected();
   if (sel.empty()) {
-    j["selected"] = nullptr;
-    j["risk"] = nullptr;
-    j["therapy"] = nullptr;
+    j.Key("selected").Null().Key("risk").Null().Key("therapy").Null();
   } else {
-    j["selected"] = sel;
+    j.Field("selected", sel);
     const size_t slash = sel.find('/');
-    j["risk"] = sel.substr(0, slash);
-    j["therapy"] = slash == std::string::npos ? std::string() : sel.substr(slash + 1);
+    j.Field("risk", sel.substr(0, slash));
+    j.Field("therapy", slash == std::string::npos ? std::string() : sel.substr(slash + 1));
   }
-  j["view"] = kViewIds[(int)view_];
-  j["layout"] = layout_.list ? "list" : "grid";
-  j["panel"] = layout_.panel_side ? "side" : "below";
-  j["animating"] = anim_t_ >= 0;
-  const std::string& cur = nav_.cursor_id();
-  j["cursor"] = cur.empty() ? nlohmann::json(nullptr) : nlohmann::json(cur);
-  auto box = [&](const Rect& r) {
-    return nlohmann::json{{"x", r.x / last_px_}, {"y", r.y / last_px_}, {"w", r.w / last_px_}, {"h", r.h / last_px_}};
+  j.Field("view", kViewIds[(int)view_]);
+  j.Field("layout", layout_.list ? "list" : "grid");
+  j.Field("panel", layout_.panel_side ? "side" : "below");
+  j.Field("animating", anim_t_ >= 0);
+  j.Key("cursor").StringOrNull(nav_.cursor_id());
+  auto item = [&](const std::string& id, const Rect& r) {
+    j.BeginObject().Field("id", id).Key("box").BeginObject();
+    j.Field("x", r.x / last_px_).Field("y", r.y / last_px_).Field("w", r.w / last_px_).Field("h", r.h / last_px_);
+    j.EndObject().EndObject();
   };
-  nlohmann::json items = nlohmann::json::array();
-  for (int i = 0; i < 2; ++i) items.push_back({{"id", std::string("view:") + kViewIds[i]}, {"box", box(layout_.seg[i])}});
+  j.Key("items").BeginArray();
+  for (int i = 0; i < 2; ++i) item(std::string("view:") + kViewIds[i], layout_.seg[i]);
   for (int ci : layout_.order) {  // cells fully visible now (not scrolled away, not under the panel)
     const Rect r = Shift(layout_.cells[ci].box, -chart_scroll_);
     const Rect& v = visible_body_;
-    if (r.y >= v.y - 0.5f && r.y + r.h <= v.y + v.h + 0.5f) items.push_back({{"id", layout_.cells[ci].id}, {"box", box(r)}});
+    if (r.y >= v.y - 0.5f && r.y + r.h <= v.y + v.h + 0.5f) item(layout_.cells[ci].id, r);
   }
-  j["items"] = items;
-  return j;
+  j.EndArray();
 }
 
-nlohmann::json RiskChartWidget::Dom() const {
-  if (!loaded_) return nullptr;
+dom::Node RiskChartWidget::Dom() const {
+  if (!loaded_) return {};
   using dom::Add;
   using dom::Attr;
   using dom::El;
@@ -959,7 +946,7 @@ nlohmann::json RiskChartWidget::Dom() const {
     pair("whyItHappens", r.why);
     pair("whenItPeaks", r.when);
     pair("howManaged", r.managed);
-    if (dl.contains("children")) Add(root, dl);
+    if (!dl.children.empty()) Add(root, dl);
     for (const auto& l : r.levels)
       for (const auto& id : CellSources(r, l))
         if (std::find(all.begin(), all.end(), id) == all.end()) all.push_back(id);

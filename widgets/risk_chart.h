@@ -58,7 +58,7 @@ class RiskChartWidget final : public ContentWidget {
 
   const char* Kind() const override { return "risk-chart"; }
   void Frame(const FrameContext& ctx) override;
-  nlohmann::json State() const override;
+  void State(JsonWriter& out) const override;
   bool UsesKey(Key key) const override;
   bool UsesWheel() const override { return panel_.WantsWheel() || chart_wants_wheel_; }
   bool UsesDrag(float x, float y) const override {
@@ -66,7 +66,7 @@ class RiskChartWidget final : public ContentWidget {
   }
   bool Animating() const override { return anim_t_ >= 0; }
   std::string Announcement() const override { return announcement_; }
-  nlohmann::json Dom() const override;
+  dom::Node Dom() const override;
 
   // For tests: the layout as drawn in the last frame, and the visible body (the panel may cover part of it).
   const Layout& last_layout() const { return layout_; }

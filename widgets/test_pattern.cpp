@@ -117,23 +117,24 @@ void TestPatternWidget::Frame(const FrameContext& ctx) {
   }
 }
 
-nlohmann::json TestPatternWidget::State() const {
-  nlohmann::json j;
-  j["widget"] = Kind();
-  j["selected"] = selected_ >= 0 ? nlohmann::json(kShapeIds[selected_]) : nlohmann::json(nullptr);
-  j["clicks"] = clicks_;
-  j["animating"] = anim_t_ >= 0;
-  j["animationsCompleted"] = runs_;
-  j["cursor"] = cursor_;
-  j["label"] = label_;
-  auto box = [&](const Rect& r) {
-    return nlohmann::json{{"x", r.x / last_px_}, {"y", r.y / last_px_}, {"w", r.w / last_px_}, {"h", r.h / last_px_}};
+void TestPatternWidget::State(JsonWriter& j) const {
+  j.Field("widget", Kind());
+  j.Key("selected");
+  if (selected_ >= 0) j.String(kShapeIds[selected_]); else j.Null();
+  j.Field("clicks", clicks_);
+  j.Field("animating", anim_t_ >= 0);
+  j.Field("animationsCompleted", runs_);
+  j.Field("cursor", cursor_);
+  j.Field("label", label_);
+  auto item = [&](const char* id, const Rect& r) {
+    j.BeginObject().Field("id", id).Key("box").BeginObject();
+    j.Field("x", r.x / last_px_).Field("y", r.y / last_px_).Field("w", r.w / last_px_).Field("h", r.h / last_px_);
+    j.EndObject().EndObject();
   };
-  nlohmann::json items = nlohmann::json::array();
-  for (int i = 0; i < 3; ++i) items.push_back({{"id", kShapeIds[i]}, {"box", box(last_layout_.shapes[i])}});
-  items.push_back({{"id", "button"}, {"box", box(last_layout_.button)}});
-  j["items"] = items;  // scaffolding: where to click, in CSS px from the canvas's top-left
-  return j;
+  j.Key("items").BeginArray();  // scaffolding: where to click, in CSS px from the canvas's top-left
+  for (int i = 0; i < 3; ++i) item(kShapeIds[i], last_layout_.shapes[i]);
+  item("button", last_layout_.button);
+  j.EndArray();
 }
 
 std::string TestPatternWidget::Announcement() const {

@@ -23,7 +23,7 @@ class TestPatternWidget final : public Widget {
   const char* Kind() const override { return "test-pattern"; }
   LoadResult SetContent(const nlohmann::json& doc, const std::string& lang) override;
   void Frame(const FrameContext& ctx) override;
-  nlohmann::json State() const override;
+  void State(JsonWriter& out) const override;
   bool UsesKey(Key key) const override;
   bool Animating() const override { return anim_t_ >= 0; }
   std::string Announcement() const override;

@@ -10,6 +10,8 @@
 
 #include <nlohmann/json.hpp>
 
+#include "ui/dom.h"
+#include "ui/json_writer.h"
 #include "ui/theme.h"
 
 namespace scw {
@@ -54,8 +56,9 @@ class Widget {
   // Draws one frame into the current ImGui context's window draw list, reading ImGui's input state.
   virtual void Frame(const FrameContext& ctx) = 0;
 
-  // The public state: {"widget": kind, "selected": id|null, ...view state}.
-  virtual nlohmann::json State() const = 0;
+  // The public state {"widget": kind, "selected": id|null, ...view state}: writes its members into the JSON
+  // object `out` has open (the host opens and closes it, and may add members of its own).
+  virtual void State(JsonWriter& out) const = 0;
 
   // Synchronous, at event time: does the widget use this key / the wheel now? If not, it goes to the page.
   virtual bool UsesKey(Key key) const = 0;
@@ -78,8 +81,9 @@ class Widget {
   // A short sentence for the page's polite live region after a change ("Selected: red blood cell").
   virtual std::string Announcement() const { return std::string(); }
 
-  // The same content as a small HTML tree for screen readers and the no-WebGL fallback (ui/dom.h), or null.
-  virtual nlohmann::json Dom() const { return nullptr; }
+  // The same content as a small HTML tree for screen readers and the no-WebGL fallback (ui/dom.h), or none
+  // (a Node without a tag, written as null).
+  virtual dom::Node Dom() const { return {}; }
 
   // Colours and text scale the loaded document asks for (null: none).
   virtual const content::ThemeSpec* DocumentTheme() const { return nullptr; }

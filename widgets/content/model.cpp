@@ -9,6 +9,7 @@
 
 #include "content/default_content.h"
 #include "content/json_text.h"
+#include "ui/json_writer.h"
 #include "ui/theme.h"
 
 namespace scw::content {
@@ -27,11 +28,18 @@ std::string Describe(const json& j) {
     }
     case json::value_t::array: return "a list";
     case json::value_t::object: return "an object";
-    default: {
-      std::string s = j.dump();
+    default: {  // a number
+      std::string s = DecimalText(j.get<double>(), 6);
       return s.size() > 20 ? s.substr(0, 20) : s;
     }
   }
+}
+
+// A list's items, each as Describe() writes it: [-7,"a week"].
+std::string ListText(const json& j) {
+  std::string s = "[";
+  for (const auto& e : j) s += (s.size() > 1 ? "," : "") + Describe(e);
+  return s + "]";
 }
 
 size_t Utf8Length(const std::string& s) {
@@ -211,7 +219,7 @@ class Checker {
     if (!j) return r;
     if (!j->is_array() || j->size() != 2 || !(*j)[0].is_number() || !(*j)[1].is_number()) {
       Error(path, "expected two numbers like [-7, -1] (days from the transplant, day 0), got " +
-                      (j->is_array() ? j->dump().substr(0, 40) : Describe(*j)));
+                      (j->is_array() ? ListText(*j).substr(0, 40) : Describe(*j)));
       return r;
     }
     r.from = (*j)[0].get<double>();
@@ -266,12 +274,7 @@ class Checker {
     return "";
   }
 
-  static std::string Fmt(double v) {
-    char buf[32];
-    if (std::fabs(v - std::round(v)) < 1e-9) std::snprintf(buf, sizeof buf, "%.0f", v);
-    else std::snprintf(buf, sizeof buf, "%g", v);
-    return buf;
-  }
+  static std::string Fmt(double v) { return DecimalText(v, 6); }
 
   const std::string& lang() const { return lang_; }
   std::vector<Ref>& refs() { return refs_; }
@@ -330,9 +333,7 @@ void ReadTheme(Checker& c, const json& j, const std::string& path, ThemeSpec* t)
   t->has_text = c.Color(c.Field(j, "text", path, false), path + "/text", &t->text);
   t->text_scale = (float)c.Number(c.Field(j, "textScale", path, false), path + "/textScale", 0.75, 2.0, 1.0);
   if (t->has_text && t->has_background && ContrastRatio(t->text, t->background) < 4.5f) {
-    char buf[16];
-    std::snprintf(buf, sizeof buf, "%.1f", ContrastRatio(t->text, t->background));
-    c.Warn(path + "/text", std::string("text on this background has a contrast of ") + buf +
+    c.Warn(path + "/text", "text on this background has a contrast of " + DecimalText(ContrastRatio(t->text, t->background), 1) +
                                ":1; readers need at least 4.5:1. Pick a darker text or a lighter background.");
   }
 }
@@ -683,9 +684,17 @@ LoadResult Load(const json& doc, const std::string& requested_lang, Document* ou
   }
   CheckLineage(c, *out);
 
-  // Errors first, then warnings, each group in document order.
-  std::stable_sort(result.problems.begin(), result.problems.end(),
-                   [](const Problem& a, const Problem& b) { return !a.warning && b.warning; });
+  // Errors first, then warnings, each group in document order (a stable partition, done by hand: lists of
+  // problems can be long, and std::stable_sort's instantiation is ~3.5 KB of wasm).
+  {
+    std::vector<Problem> sorted;
+    sorted.reserve(result.problems.size());
+    for (auto& p : result.problems)
+      if (!p.warning) sorted.push_back(std::move(p));
+    for (auto& p : result.problems)
+      if (p.warning) sorted.push_back(std::move(p));
+    result.problems = std::move(sorted);
+  }
   for (const auto& p : result.problems)
     if (!p.warning) result.ok = false;
   return result;

@@ -4,25 +4,37 @@
 // a fixed set of tags and attributes; text is always text.
 #pragma once
 #include <string>
+#include <utility>
+#include <vector>
 
-#include <nlohmann/json.hpp>
+namespace scw {
+class JsonWriter;
+}
 
 namespace scw::dom {
 
-using Node = nlohmann::json;
+struct Node {
+  std::string tag;  // empty: no tree (written as null)
+  std::string text;
+  std::vector<std::pair<std::string, std::string>> attrs;
+  std::vector<Node> children;
+};
 
 inline Node El(const char* tag, const std::string& text = std::string()) {
-  Node n = {{"tag", tag}};
-  if (!text.empty()) n["text"] = text;
+  Node n;
+  n.tag = tag;
+  n.text = text;
   return n;
 }
-inline Node& Attr(Node& n, const char* key, const std::string& value) {
-  n["attrs"][key] = value;
-  return n;
-}
+// Sets an attribute (again: replaces its value).
+Node& Attr(Node& n, const char* key, const std::string& value);
 inline Node& Add(Node& parent, Node child) {
-  parent["children"].push_back(std::move(child));
-  return parent["children"].back();
+  parent.children.push_back(std::move(child));
+  return parent.children.back();
 }
+
+// The tree as JSON text in the format above (null for a Node without a tag).
+void Write(const Node& n, JsonWriter& out);
+std::string ToJson(const Node& n);
 
 }  // namespace scw::dom

@@ -3,13 +3,15 @@
 
 #include <cmath>
 
+#include "ui/mathx.h"
+
 namespace scw {
 namespace {
 constexpr Color Rgb(uint32_t hex) {  // 0xRRGGBB -> ABGR with full alpha
   return 0xFF000000u | ((hex & 0xFF) << 16) | (hex & 0xFF00) | ((hex >> 16) & 0xFF);
 }
 float Channel(Color c, int shift) { return ((c >> shift) & 0xFF) / 255.0f; }
-float Lin(float v) { return v <= 0.03928f ? v / 12.92f : std::pow((v + 0.055f) / 1.055f, 2.4f); }
+float Lin(float v) { return v <= 0.03928f ? v / 12.92f : (float)Exp(2.4 * Ln((v + 0.055) / 1.055)); }  // ^2.4
 float Luminance(Color c) {
   return 0.2126f * Lin(Channel(c, 0)) + 0.7152f * Lin(Channel(c, 8)) + 0.0722f * Lin(Channel(c, 16));
 }
