@@ -13,9 +13,11 @@ LoadResult ContentWidget::SetContent(const nlohmann::json& json, const std::stri
   }
   if (!r.ok) return r;  // keep showing the previous content, if any
   doc_ = std::move(d);
+  const bool replacing = loaded_;
   loaded_ = true;
   OnContent();
-  MarkChanged();
+  // The first content is announced by stemcell:ready; only new content replacing old is a change.
+  if (replacing) MarkChanged();
   return r;
 }
 

@@ -274,3 +274,20 @@ TEST_CASE("a touch drag belongs to the widget only where it scrolls or drags som
   CHECK_FALSE(h.host->Touch(p, 0, 100, 100));
   CHECK_FALSE(h.host->Touch(p, 2, 100, 100));
 }
+
+TEST_CASE("loading content is not a change; replacing it is") {
+  Harness h;
+  for (const char* kind : {"cell-diagram", "hsct-timeline", "risk-chart"}) {
+    CAPTURE(kind);
+    h.events.clear();
+    const int id = h.Make(kind, 1280, 720, 1);
+    std::string err;
+    REQUIRE(h.host->SetData(id, "", &err) == 0);
+    h.Settle();
+    CHECK(h.Of("change").empty());
+    CHECK(h.Of("ready").size() == 1);
+    REQUIRE(h.host->SetData(id, "", &err) == 0);
+    h.Settle();
+    CHECK(h.Of("change").size() == 1);
+  }
+}
