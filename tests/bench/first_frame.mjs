@@ -1,0 +1,52 @@
+// first_frame.mjs — time from navigation to the first drawn, interactive frame, ours (one hsct-timeline with the
+// default content) against TimelineJS rendering 7 events, same server, same Chromium, same run. A benchmark:
+// it prints figures (median of 5 cold loads each) and never fails on time.
+//   node tests/bench/first_frame.mjs
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { createServer } from '../../tools/serve.mjs';
+import { launch } from '../browser/lib.mjs';
+
+const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
+const server = createServer([
+  { prefix: '/bench/', dir: path.join(ROOT, 'tests', 'bench', 'pages') },
+  { prefix: '/tljs/', dir: path.join(ROOT, 'node_modules', '@knight-lab', 'timelinejs', 'dist') },
+  { prefix: '/', dir: path.join(ROOT, 'dist') },
+]);
+await new Promise((r) => server.listen(0, '127.0.0.1', r));
+const base = `http://127.0.0.1:${server.address().port}`;
+const browser = await launch();
+
+// Ours: the first frame is drawn when the host has drawn at least one frame for the widget.
+const MARK_OURS = () => {
+  const tick = () => {
+    const s = window.StemCellWidgets && StemCellWidgets.debug.stats();
+    if (s && s.frames > 0) window.__firstFrame = performance.now();
+    else requestAnimationFrame(tick);
+  };
+  requestAnimationFrame(tick);
+};
+
+async function measure(url, init) {
+  const times = [];
+  for (let i = 0; i < 5; i++) {
+    const context = await browser.newContext({ viewport: { width: 1000, height: 700 } });
+    const page = await context.newPage();
+    if (init) await page.addInitScript(init);
+    await page.goto(base + url);
+    await page.waitForFunction(() => window.__firstFrame !== undefined, null, { timeout: 20000 });
+    times.push(await page.evaluate(() => window.__firstFrame));
+    await context.close();
+  }
+  times.sort((a, b) => a - b);
+  return times[2];
+}
+
+const ours = await measure('/bench/ours.html', MARK_OURS);
+const theirs = await measure('/bench/timelinejs.html');
+console.log('Navigation to first interactive frame, median of 5 cold loads (headless Chromium, SwiftShader):');
+console.log(`  stemcell-widgets (hsct-timeline, default content) ${ours.toFixed(0).padStart(6)} ms`);
+console.log(`  TimelineJS 3.9.11 (7 events)                      ${theirs.toFixed(0).padStart(6)} ms`);
+console.log(`  ratio ours / TimelineJS                            ${(ours / theirs).toFixed(2).padStart(6)}`);
+await browser.close();
+server.close();
