@@ -254,6 +254,25 @@
     s.overflow = 'hidden'; s.clip = 'rect(0 0 0 0)'; s.whiteSpace = 'nowrap'; s.border = '0';
   }
 
+  // A drag or a played timeline changes the state many times a second: the parallel DOM is rebuilt and the live
+  // region speaks once the changes pause, with the last state, instead of on every frame.
+  var REFRESH_DELAY_MS = 200;
+  var refreshesPending = 0;
+  Handle.prototype._scheduleRefresh = function (announcement) {
+    var self = this;
+    if (announcement) this.pendingAnnouncement = announcement;
+    if (this.refreshTimer) clearTimeout(this.refreshTimer);
+    else refreshesPending++;
+    this.refreshTimer = setTimeout(function () {
+      self.refreshTimer = null;
+      refreshesPending--;
+      if (self.destroyed) return;
+      if (self.pendingAnnouncement) self.live.textContent = self.pendingAnnouncement;
+      self.pendingAnnouncement = null;
+      self._renderDom();
+    }, REFRESH_DELAY_MS);
+  };
+
   Handle.prototype._renderDom = function () {
     if (!this.id || !mod || this.destroyed) return;
     var tree = null;
@@ -364,9 +383,8 @@
     } else if (type === 'warning') {
       (detail.problems || []).forEach(function (p) { console.warn('[stemcell-widgets] ' + (p.path ? p.path + ': ' : '') + p.message); });
     } else if (type === 'change') {
-      if (detail.announcement) this.live.textContent = detail.announcement;
+      this._scheduleRefresh(detail.announcement);
       delete detail.announcement;
-      this._renderDom();
       this._dispatch('change', detail);
     } else if (type === 'ready') {
       if (!this.readyFired) { this.readyFired = true; this._dispatch('ready', detail); }
@@ -427,6 +445,7 @@
     if (this.destroyed) return;
     this.destroyed = true;
     if (this.resizeObserver) this.resizeObserver.disconnect();
+    if (this.refreshTimer) { clearTimeout(this.refreshTimer); this.refreshTimer = null; refreshesPending--; }
     if (this.id && mod) { mod._scw_destroy(this.id); byId.delete(this.id); }
     if (this.root && this.root.parentNode) this.root.parentNode.removeChild(this.root);
     if (this.toolbar && this.toolbar.parentNode) this.toolbar.parentNode.removeChild(this.toolbar);
@@ -565,7 +584,8 @@
         if (ext) ext.loseContext();
         return ext || null;
       },
-      moduleLoaded: function () { return !!mod; }
+      moduleLoaded: function () { return !!mod; },
+      refreshesPending: function () { return refreshesPending; }
     }
   };
 

@@ -362,3 +362,24 @@ test('a devicePixelRatio change (zoom, another screen) re-renders at the new pix
   assert.deepEqual(errors, []);
   await context.close();
 });
+
+test('a burst of changes is announced once, with the last state (the live region does not chatter)', async () => {
+  const { page, errors, context } = await open('/tests/two.html');
+  await waitReady(page, '#a');
+  await page.evaluate(() => {
+    window.__spoken = 0;
+    new MutationObserver(() => window.__spoken++).observe(document.querySelector('#a .scw-live'), { childList: true, characterData: true, subtree: true });
+    window.__changes = 0;
+    document.querySelector('#a').addEventListener('stemcell:change', () => window.__changes++);
+  });
+  for (const id of ['circle', 'square', 'triangle', 'circle', 'square']) {
+    const [x, y] = await itemPoint(page, '#a', id);
+    await page.mouse.click(x, y);
+  }
+  await settle(page);
+  assert.equal(await page.evaluate(() => window.__changes), 5, 'every change is still an event for the page');
+  assert.equal(await page.evaluate(() => window.__spoken), 1, 'but the live region speaks once');
+  assert.match(await page.locator('#a .scw-live').textContent(), /square/);
+  assert.deepEqual(errors, []);
+  await context.close();
+});

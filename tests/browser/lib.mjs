@@ -57,11 +57,11 @@ export async function waitReady(page, selector, timeout = 20000) {
   await settle(page);
 }
 
-// Waits until the host wants no more frames (input drained, animations done), then one more animation frame
-// so the last drawn frame has been presented.
+// Waits until the host wants no more frames (input drained, animations done) and the loader has refreshed the
+// parallel DOM and live region, then one more animation frame so the last drawn frame has been presented.
 export async function settle(page) {
-  await page.waitForFunction(() => StemCellWidgets.debug.stats() && !StemCellWidgets.debug.stats().wantsFrame,
-    null, { timeout: 10000, polling: 'raf' });
+  await page.waitForFunction(() => StemCellWidgets.debug.stats() && !StemCellWidgets.debug.stats().wantsFrame &&
+    StemCellWidgets.debug.refreshesPending() === 0, null, { timeout: 10000, polling: 'raf' });
   await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => r())));
 }
 
