@@ -25,14 +25,15 @@ command -v npm >/dev/null 2>&1 || missing+=(npm)
 need_imgui=0
 ls third_party/imgui/imgui.h >/dev/null 2>&1 || need_imgui=1
 if [ "$need_imgui" = 1 ] && ! grep -rqsE '^(deb-src|Types:.*deb-src)' /etc/apt/sources.list /etc/apt/sources.list.d/; then
-  echo "setup: adding a deb-src entry for Debian's archive (Dear ImGui sources)"
-  $SUDO tee /etc/apt/sources.list.d/stemcell-widgets-src.sources >/dev/null <<'SRC'
-Types: deb-src
-URIs: http://deb.debian.org/debian
-Suites: bookworm
-Components: main
-Signed-By: /usr/share/keyrings/debian-archive-keyring.gpg
-SRC
+  # Mirror the machine's own Debian sources (whatever archive or mirror it is set up with) as deb-src,
+  # so no archive host is written into this project.
+  echo "setup: adding deb-src entries mirroring this machine's Debian sources (Dear ImGui sources)"
+  for f in /etc/apt/sources.list.d/*.sources; do
+    [ -f "$f" ] && grep -qiE '^URIs:.*debian' "$f" || continue
+    sed -E 's/^Types:.*/Types: deb-src/' "$f"; echo
+  done | $SUDO tee /etc/apt/sources.list.d/stemcell-widgets-src.sources >/dev/null
+  grep -hE '^deb [^ ]*debian' /etc/apt/sources.list 2>/dev/null | sed -E 's/^deb /deb-src /' \
+    | $SUDO tee /etc/apt/sources.list.d/stemcell-widgets-src.list >/dev/null || true
   missing+=("__update__")
 fi
 
