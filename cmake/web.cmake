@@ -9,7 +9,7 @@ endif()
 
 set(DIST_DIR "${CMAKE_SOURCE_DIR}/dist" CACHE PATH "Where the bundle and demo pages are written")
 
-target_sources(scw_shell PRIVATE shell/platform_html5.cpp shell/renderer_webgl2.cpp
+target_sources(scw_shell PRIVATE shell/platform_html5.cpp shell/renderer_webgl2.cpp shell/glyphs_html5.cpp
   shell/libc_strtod.cpp     # strtod/strtof without musl's long-double __floatscan (~13 KB wasm)
   shell/libc_snprintf.cpp   # snprintf without printf's float formatting
   shell/libc_sincosf.cpp    # sinf/cosf without the large-argument reduction (__rem_pio2f)
@@ -27,7 +27,7 @@ add_custom_command(OUTPUT "${LOADER_MIN_JS}"
 add_custom_target(scw_loader_min DEPENDS "${LOADER_MIN_JS}")
 
 set(SCW_EXPORTS _scw_create _scw_destroy _scw_set_data _scw_set_option _scw_resize _scw_state _scw_dom _scw_last_error
-  _scw_stats _scw_context_restored _malloc _free)
+  _scw_stats _scw_context_restored _scw_fonts_changed _malloc _free)
 list(JOIN SCW_EXPORTS "," SCW_EXPORTS_CSV)
 
 # No exceptions and no RTTI in the wasm (JSON_NOEXCEPTION is set for every build); MinSizeRel drops ImGui's

@@ -139,6 +139,7 @@ int Host::SetData(int id, const std::string& json_text, std::string* error) {
       inst->doc = std::move(doc);
       inst->has_doc = true;
       ApplyTheme(*inst);
+      AfterContent(*inst);
     }
   }
   int errors = 0;
@@ -171,7 +172,10 @@ bool Host::SetOption(int id, const std::string& key, const std::string& value, s
     if (value.empty() || value.size() > 16) { *error = "lang must be a language code like \"en\" or \"es\"."; return false; }
     const bool changed = inst->lang != value;
     inst->lang = value;
-    if (changed && inst->has_doc) EmitProblems(id, inst->widget->SetContent(inst->doc, inst->lang));
+    if (changed && inst->has_doc) {
+      EmitProblems(id, inst->widget->SetContent(inst->doc, inst->lang));
+      AfterContent(*inst);
+    }
   } else if (key == "textScale") {
     char* end = nullptr;
     const float v = std::strtof(value.c_str(), &end);
@@ -228,6 +232,35 @@ void Host::ApplyTheme(Instance& inst) {
   t.text_scale = inst.option_text_scale * (doc ? doc->text_scale : 1.0f);
   inst.theme = t;
   inst.view = ComputeViewport(inst.css_w, inst.css_h, inst.dpr, t.text_scale);
+}
+
+namespace {
+void NoteStrings(const nlohmann::json& j) {
+  if (j.is_string()) NoteText(j.get_ref<const std::string&>());
+  else if (j.is_object() || j.is_array())
+    for (const auto& v : j) NoteStrings(v);
+}
+}  // namespace
+
+void Host::AfterContent(Instance& inst) {
+  // Every string of the document may be drawn (names, UI strings in its language): the atlases must hold them.
+  NoteStrings(inst.doc);
+  // What the reader sees is the DOM's text in the chosen language; the canvas has no bidirectional layout yet.
+  const bool rtl = HasRightToLeft(dom::ToJson(inst.widget->Dom()));
+  if (rtl != inst.text_fallback) {
+    inst.text_fallback = rtl;
+    JsonWriter d;
+    d.BeginObject().Field("fallback", rtl);
+    if (rtl) d.Field("message", "This content has right-to-left text (such as Arabic or Hebrew), which the drawn "
+                                "widget cannot lay out yet: its text version is shown instead.");
+    d.EndObject();
+    Emit(inst.id, "fallback", d.Take());
+  }
+}
+
+void Host::FontsChanged() {
+  InvalidateGlyphs();
+  for (auto& kv : instances_) Invalidate(*kv.second);
 }
 
 std::string Host::Dom(int id) const {
@@ -368,7 +401,7 @@ void Host::Focus(int id, bool focused) {
 bool Host::WantsFrame() const {
   for (const auto& kv : instances_) {
     const Instance& i = *kv.second;
-    if (!i.gpu) continue;
+    if (!i.gpu || i.text_fallback) continue;
     if (i.scheduler.WantsFrame(i.widget->Animating(), !i.input.Empty())) return true;
   }
   return false;
@@ -379,7 +412,7 @@ bool Host::Frame() {
   const double now = platform_->Now();
   for (auto& kv : instances_) {
     Instance& inst = *kv.second;
-    if (!inst.gpu) { inst.scheduler = FrameScheduler(); inst.input.Clear(); continue; }
+    if (!inst.gpu || inst.text_fallback) { inst.scheduler = FrameScheduler(); inst.input.Clear(); continue; }
     if (inst.scheduler.WantsFrame(inst.widget->Animating(), !inst.input.Empty())) DrawInstance(inst, now);
   }
   return WantsFrame();

@@ -37,6 +37,7 @@ struct Instance {
   ThemeMode system_theme = ThemeMode::Light;     // the reader's setting (prefers-color-scheme / contrast)
   float option_text_scale = 1.0f;                // the page's textScale option
   bool gpu = true;                                // false: no WebGL2; the page shows the parallel DOM instead
+  bool text_fallback = false;                     // the content needs right-to-left layout: the page shows the DOM
   std::string lang;                // "" = the document's own language
   nlohmann::json doc;              // the last accepted document, re-applied when the language changes
   bool has_doc = false;
@@ -111,6 +112,7 @@ class Host {
   bool Frame();
   bool WantsFrame() const;
   void ContextRestored();  // the renderer's GPU context came back: rebuild device objects, redraw all
+  void FontsChanged();     // the page's fonts changed (a web font loaded): rasterise glyphs again, redraw all
 
   Instance* Find(int id);
   const Instance* Find(int id) const;
@@ -123,6 +125,7 @@ class Host {
   void DrawInstance(Instance& inst, double now);
   void Emit(int id, const char* type, const std::string& detail);
   void EmitProblems(int id, const LoadResult& r);
+  void AfterContent(Instance& inst);  // glyphs for the new text; right-to-left text falls back to the DOM
 
   std::unique_ptr<Platform> platform_;
   std::unique_ptr<Renderer> renderer_;

@@ -185,11 +185,12 @@ void WebGl2Renderer::PrepareFonts(Instance& inst) {
     it = font_textures_.erase(it);
   }
   FontTexture& ft = font_textures_[inst.fonts.get()];
-  if (!ft.texture || ft.set.lock() != inst.fonts) {
+  const ImFontAtlas* atlas = inst.fonts->atlas;
+  if (!atlas->TexPixelsAlpha8) return;  // nothing built (no glyphs): draw shapes only
+  if (!ft.texture || ft.builds != inst.fonts->fonts.builds) {  // new, or rebuilt with more glyphs
     if (ft.texture) glDeleteTextures(1, &ft.texture);
-    unsigned char* pixels;
-    int w, h;
-    inst.fonts->atlas->GetTexDataAsAlpha8(&pixels, &w, &h);
+    const unsigned char* pixels = atlas->TexPixelsAlpha8;
+    const int w = atlas->TexWidth, h = atlas->TexHeight;
     glGenTextures(1, &ft.texture);
     glBindTexture(GL_TEXTURE_2D, ft.texture);
     glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_MIN_FILTER, GL_LINEAR);
@@ -198,6 +199,7 @@ void WebGl2Renderer::PrepareFonts(Instance& inst) {
     glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_WRAP_T, GL_CLAMP_TO_EDGE);
     glTexImage2D(GL_TEXTURE_2D, 0, GL_R8, w, h, 0, GL_RED, GL_UNSIGNED_BYTE, pixels);
     ft.set = inst.fonts;
+    ft.builds = inst.fonts->fonts.builds;
   }
   inst.fonts->atlas->SetTexID((ImTextureID)(intptr_t)ft.texture);
 }

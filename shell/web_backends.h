@@ -4,6 +4,7 @@
 #include <memory>
 
 #include "host.h"
+#include "ui/fonts.h"
 
 namespace scw {
 
@@ -31,6 +32,7 @@ class WebGl2Renderer final : public Renderer {
   struct FontTexture {
     std::weak_ptr<FontSet> set;
     unsigned texture = 0;
+    unsigned long builds = 0;  // the atlas build it holds
   };
   struct GlObjects {
     unsigned program = 0, vao = 0, vbo = 0, ibo = 0;
@@ -43,6 +45,13 @@ class WebGl2Renderer final : public Renderer {
   int context_ = 0;  // EMSCRIPTEN_WEBGL_CONTEXT_HANDLE; 0 = none
   GlObjects gl_;
   std::map<const FontSet*, FontTexture> font_textures_;  // one texture per shared font set
+};
+
+// Glyph bitmaps drawn by the browser (canvas 2D) in the page's font (glyphs_html5.cpp).
+class BrowserGlyphs final : public GlyphSource {
+ public:
+  bool Rasterize(bool strong, float px, const std::vector<unsigned>& codepoints, float* ascent, float* descent,
+                 std::vector<GlyphBitmap>* glyphs, std::vector<unsigned char>* pixels) override;
 };
 
 }  // namespace scw

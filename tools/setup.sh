@@ -7,8 +7,10 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 PROFILE="${1:-all}"
 
-APT_PACKAGES=(cmake make g++ dpkg-dev emscripten nlohmann-json3-dev fonts-inter python3-fonttools brotli)
-[ "$PROFILE" = "build" ] || APT_PACKAGES+=(clang libclang-rt-14-dev doctest-dev chromium)
+APT_PACKAGES=(cmake make g++ dpkg-dev emscripten nlohmann-json3-dev python3 brotli)
+# Tests: the native build draws with an embedded Inter subset (the web bundle uses the browser's fonts);
+# a CJK font lets the browser tests see Japanese names drawn.
+[ "$PROFILE" = "build" ] || APT_PACKAGES+=(clang libclang-rt-14-dev doctest-dev chromium fonts-inter python3-fonttools fonts-droid-fallback)
 SUDO=""; [ "$(id -u)" -eq 0 ] || SUDO="sudo"
 
 missing=()

@@ -116,6 +116,13 @@
     Promise.resolve().then(function () { h._onEvent(type, detail); });
   }
 
+  function fontFamilyOf(el) {
+    var f = '';
+    try { f = window.getComputedStyle(el).fontFamily || ''; } catch (e) { f = ''; }
+    // A page that sets no font gets the browser's default serif; widgets read better in a sans-serif then.
+    return !f || /^\s*(serif|"?times new roman"?|times)\s*$/i.test(f) ? '' : f;
+  }
+
   // ---- errors -----------------------------------------------------------------------------------------
   function WidgetError(message, path, problems, handle) {
     var e = new Error(message);
@@ -177,15 +184,10 @@
 
     var domBox = document.createElement('div');
     domBox.className = 'scw-dom';
-    if (canDraw()) visuallyHidden(domBox);
-    else {
-      var ds = domBox.style;
-      ds.font = '16px/1.5 system-ui, sans-serif'; ds.padding = '12px 16px'; ds.overflow = 'auto'; ds.maxHeight = '100%';
-      ds.boxSizing = 'border-box';
-      canvas.style.display = 'none';
-    }
     root.appendChild(domBox);
     this.domBox = domBox;
+    this.canvas = canvas;
+    this._showText(!canDraw());
 
     var live = document.createElement('div');
     live.className = 'scw-live';
@@ -248,6 +250,18 @@
     this.toolbar = bar;
   };
 
+  // The text version shown in place of the canvas (no WebGL2, or content the canvas cannot lay out), or hidden
+  // for screen readers only.
+  Handle.prototype._showText = function (on) {
+    var ds = this.domBox.style;
+    this.textShown = on;
+    this.domBox.removeAttribute('style');
+    if (!on) { visuallyHidden(this.domBox); this.canvas.style.display = 'block'; return; }
+    ds.font = '16px/1.5 system-ui, sans-serif'; ds.padding = '12px 16px'; ds.overflow = 'auto'; ds.maxHeight = '100%';
+    ds.boxSizing = 'border-box';
+    this.canvas.style.display = 'none';
+  };
+
   function visuallyHidden(n) {
     var s = n.style;
     s.position = 'absolute'; s.width = '1px'; s.height = '1px'; s.margin = '-1px'; s.padding = '0';
@@ -279,7 +293,7 @@
     try { tree = JSON.parse(mod.UTF8ToString(mod._scw_dom(this.id))); } catch (e) { tree = null; }
     var box = this.domBox;
     while (box.firstChild) box.removeChild(box.firstChild);
-    var el = buildDom(tree, !canDraw());
+    var el = buildDom(tree, !!this.textShown);
     if (el) box.appendChild(el);
   };
 
@@ -318,6 +332,8 @@
     var self = this;
     return loadModule().then(function () {
       if (self.destroyed) throw WidgetError('The widget was removed before it started.');
+      // The widgets draw text in the page's own font (the browser rasterises the glyphs).
+      if (!mod.scwFontFamily) mod.scwFontFamily = fontFamilyOf(self.element);
       self._measure();
       var id = withCString(self.kind, function (pk) {
         return withCString(self.canvas.id, function (pc) { return mod._scw_create(pk, pc); });
@@ -386,6 +402,10 @@
       this._scheduleRefresh(detail.announcement);
       delete detail.announcement;
       this._dispatch('change', detail);
+    } else if (type === 'fallback') {
+      if (detail.message) console.warn('[stemcell-widgets] ' + detail.message);
+      this._showText(!!detail.fallback || !canDraw());
+      this._renderDom();
     } else if (type === 'ready') {
       if (!this.readyFired) { this.readyFired = true; this._dispatch('ready', detail); }
     }
@@ -552,6 +572,9 @@
     });
     watchPixelRatio();
     window.addEventListener('resize', ratioChanged);
+    // A web font that finishes loading after the glyphs were drawn: draw them again in the real font.
+    if (document.fonts && document.fonts.addEventListener)
+      document.fonts.addEventListener('loadingdone', function () { if (mod) mod._scw_fonts_changed(); });
   }
 
   // Zoom or a move to another screen changes devicePixelRatio: browsers fire a resolution media-query change and,
