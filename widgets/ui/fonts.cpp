@@ -100,6 +100,10 @@ bool BuildBitmapAtlas(ImFontAtlas* atlas) {
   atlas->TexPixelsAlpha8 = (unsigned char*)IM_ALLOC((size_t)tex_w * tex_h);
   memset(atlas->TexPixelsAlpha8, 0, (size_t)tex_w * tex_h);
   ImFontAtlasBuildFinish(atlas);
+  // Shapes sample the white block at the corner shared by its 2×2 texels rather than at one texel's centre:
+  // with linear filtering that reads exactly white even where a GPU rounds the coordinate a little.
+  const ImFontAtlasCustomRect* white = atlas->GetCustomRectByIndex(atlas->PackIdMouseCursors);
+  atlas->TexUvWhitePixel = ImVec2((white->X + 1.0f) * atlas->TexUvScale.x, (white->Y + 1.0f) * atlas->TexUvScale.y);
   return true;
 }
 
