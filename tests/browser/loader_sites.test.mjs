@@ -22,6 +22,10 @@ const PAGES = {
   '/p/combined.html': page(`<div id="w" data-stemcell-widget="risk-chart"></div><script src="/cache/min/all-3f9a.js"></script>`),
   '/p/combined-wasm.html': page(`<div id="w" data-stemcell-widget="risk-chart"></div>
     <script src="/cache/min/all-3f9a.js" data-wasm="/stemcell-widgets.wasm?ver=7"></script>`),
+  '/p/cors.html': page(`<div id="w" data-stemcell-widget="risk-chart"></div>
+    <script src="/stemcell-widgets.js" data-wasm="http://localhost:PORT/stemcell-widgets.wasm"></script>`),
+  '/p/html-wasm.html': page(`<div id="w" data-stemcell-widget="risk-chart"></div>
+    <script src="/stemcell-widgets.js" data-wasm="/missing/rewritten-to-a-page.wasm"></script>`),
   '/p/config.html': page(`<div id="w" data-stemcell-widget="risk-chart"></div><script src="/cache/min/all-3f9a.js"></script>
     <script src="/p/config.js"></script>`),
   // What WordPress leaves of an inline script after kses (text kept, tags gone) and wpautop (paragraphs).
@@ -48,7 +52,8 @@ before(async () => {
     const url = new URL(req.url, 'http://x');
     requests.push(req.url);
     const send = (type, body) => { res.writeHead(200, { 'Content-Type': type, 'Cache-Control': 'no-cache' }); res.end(body); };
-    if (PAGES[url.pathname]) return send('text/html; charset=utf-8', PAGES[url.pathname]);
+    if (PAGES[url.pathname]) return send('text/html; charset=utf-8', PAGES[url.pathname].replace('PORT', server.address().port));
+    if (url.pathname.startsWith('/missing/')) return send('text/html; charset=utf-8', '<!doctype html><title>Page not found</title><p>Sorry.</p>');
     if (url.pathname === '/p/config.js') return send('text/javascript', 'StemCellWidgets.config({wasmUrl: "/stemcell-widgets.wasm?ver=cfg"});');
     if (url.pathname === '/stemcell-widgets.js' || url.pathname === '/nowasm/stemcell-widgets.js' || url.pathname === '/plain/stemcell-widgets.js')
       return send('text/javascript', JS());
@@ -104,6 +109,23 @@ test('a missing wasm is named in every widget and in stemcell:error, with the UR
   }
   for (const sel of ['#a', '#b']) assert.match(await errorBox(pg, sel), /nowasm\/stemcell-widgets\.wasm.*404/s);
   await pg.screenshot({ path: artifact('loader-missing-wasm.png') });
+  await context.close();
+});
+
+test('a wasm on another origin without CORS, and a web page where the wasm should be: each named', async () => {
+  let { page: pg, context } = await open('/p/cors.html');
+  await waitErrors(pg, 1);
+  let [e] = await pg.evaluate(() => window.__errors);
+  assert.match(e.message, /localhost:\d+\/stemcell-widgets\.wasm/);
+  assert.match(e.message, /CORS/);
+  await pg.screenshot({ path: artifact('loader-wasm-cors.png') });
+  await context.close();
+  ({ page: pg, context } = await open('/p/html-wasm.html'));
+  await waitErrors(pg, 1);
+  [e] = await pg.evaluate(() => window.__errors);
+  assert.match(e.message, /rewritten-to-a-page\.wasm/);
+  assert.match(e.message, /web page \(HTML/);
+  await pg.screenshot({ path: artifact('loader-wasm-html.png') });
   await context.close();
 });
 
