@@ -95,3 +95,33 @@ test('Twenty Twenty-Three\'s 650 px column at phone width and at the theme\'s ow
     await context.close();
   }
 });
+
+test('the block editor: the Author finds the block, inserts it, and sees its placeholder and sidebar controls', async () => {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+  const page = await context.newPage();
+  const errors = watchErrors(page);
+  const base = new URL('/', site.posts.block).href;
+  await page.goto(base + 'wp-login.php');
+  await page.fill('#user_login', 'author');
+  await page.fill('#user_pass', 'author-password-1');
+  await Promise.all([page.waitForNavigation(), page.click('#wp-submit')]);
+  await page.goto(base + 'wp-admin/post-new.php');
+  await page.waitForFunction(() => window.wp && wp.blocks && wp.blocks.getBlockType('stemcell/widget') && wp.data.select('core/block-editor'),
+    null, { timeout: 60000 });
+  const type = await page.evaluate(() => {
+    const t = wp.blocks.getBlockType('stemcell/widget');
+    return { title: t.title, align: t.supports.align, attrs: Object.keys(t.attributes) };
+  });
+  assert.equal(type.title, 'Stem cell widget');
+  assert.deepEqual(type.align, ['wide', 'full']);
+  for (const a of ['widget', 'src', 'lang', 'theme', 'height', 'textScale', 'fullscreen', 'background']) assert.ok(type.attrs.includes(a), a);
+  await page.evaluate(() => {
+    const b = wp.blocks.createBlock('stemcell/widget', { widget: 'hsct-timeline' });
+    wp.data.dispatch('core/block-editor').insertBlocks(b);
+    wp.data.dispatch('core/block-editor').selectBlock(b.clientId);
+  });
+  await page.getByText('Stem cell widget: Transplant timeline').first().waitFor({ timeout: 20000 });
+  await page.screenshot({ path: artifact('wordpress-block-editor-1280.png') });
+  assert.deepEqual(errors.filter((e) => /stemcell|editor\.js/i.test(e)), []);
+  await context.close();
+});
