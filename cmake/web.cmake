@@ -93,3 +93,11 @@ add_custom_target(scw_demo ALL
           "${CMAKE_SOURCE_DIR}/data/stemcell-explainer.es.json" "${CMAKE_SOURCE_DIR}/data/schema.json" "${DIST_DIR}/"
   COMMENT "Copying the demo pages and data to dist/"
   VERBATIM)
+
+# The iframe embed page and its host-page helper (issue 12), beside the bundle.
+add_custom_target(scw_embed ALL
+  COMMAND ${CMAKE_COMMAND} -E make_directory "${DIST_DIR}"
+  COMMAND ${CMAKE_COMMAND} -E copy_if_different "${CMAKE_SOURCE_DIR}/web/embed.html"
+          "${CMAKE_SOURCE_DIR}/web/stemcell-embed.js" "${DIST_DIR}/"
+  COMMENT "Copying the embed page and helper to dist/"
+  VERBATIM)

@@ -185,8 +185,19 @@ bool Host::SetOption(int id, const std::string& key, const std::string& value, s
     }
     inst->option_text_scale = v;
     ApplyTheme(*inst);
+  } else if (key == "background") {
+    // The page's background behind the widget (data-background: a colour, or "transparent" resolved by the
+    // loader to the colour behind the element). "" goes back to the theme's own background.
+    Color c = 0;
+    if (!value.empty() && !ParseColor(value, &c)) {
+      *error = "background must be a colour like \"#f4f1ea\", got \"" + value + "\".";
+      return false;
+    }
+    inst->has_page_background = !value.empty();
+    inst->page_background = c;
+    ApplyTheme(*inst);
   } else {
-    *error = "Unknown option \"" + key + "\" (known: theme, systemTheme, reducedMotion, lang, textScale).";
+    *error = "Unknown option \"" + key + "\" (known: theme, systemTheme, reducedMotion, lang, textScale, background).";
     return false;
   }
   Invalidate(*inst);
@@ -228,6 +239,12 @@ void Host::ApplyTheme(Instance& inst) {
       const Color white = 0xFFFFFFFFu, black = 0xFF000000u;
       t.accent_text = ContrastRatio(white, t.accent) >= ContrastRatio(black, t.accent) ? white : black;
     }
+  }
+  // The page's background (data-background) wins over the document's, where the theme's text stays legible on it.
+  if (inst.has_page_background && mode != ThemeMode::HighContrast && ContrastRatio(t.text, inst.page_background) >= 4.5f) {
+    t.background = inst.page_background;
+    t.surface = Mix(inst.page_background, t.text, 0.04f);
+    t.surface_alt = Mix(inst.page_background, t.text, 0.09f);
   }
   t.text_scale = inst.option_text_scale * (doc ? doc->text_scale : 1.0f);
   inst.theme = t;

@@ -36,6 +36,8 @@ struct Instance {
   std::string page_theme = "auto";               // the page's choice: auto | light | dark | high-contrast
   ThemeMode system_theme = ThemeMode::Light;     // the reader's setting (prefers-color-scheme / contrast)
   float option_text_scale = 1.0f;                // the page's textScale option
+  bool has_page_background = false;              // the page's background option (data-background), if any
+  Color page_background = 0;
   bool gpu = true;                                // false: no WebGL2; the page shows the parallel DOM instead
   bool text_fallback = false;                     // the content needs right-to-left layout: the page shows the DOM
   std::string lang;                // "" = the document's own language

@@ -817,7 +817,7 @@ void HsctTimelineWidget::Frame(const FrameContext& ctx) {
   const float s = ctx.scale;
   px_ = ctx.px;
   reduced_motion_ = ctx.reduced_motion;
-  const bool vertical = IsVertical(ctx.width, ctx.px);
+  bool vertical = IsVertical(ctx.width, ctx.px);
   const InputState& io = *ctx.input;
   const ImVec2 mouse = io.pos;
 
@@ -836,6 +836,9 @@ void HsctTimelineWidget::Frame(const FrameContext& ctx) {
   }
 
   auto relayout = [&] { layout_ = ComputeLayout(doc_, ts_, view_, ctx.width, ctx.height, s, vertical); view_.scroll = layout_.scroll; };
+  // Too short for the horizontal timeline and its detail (a blog's 650 px column at 403 px): the vertical layout,
+  // which scrolls, keeps both readable.
+  if (!vertical && ComputeLayout(doc_, ts_, view_, ctx.width, ctx.height, s, false).panel.h < 96 * s) vertical = true;
   relayout();
   if (want_marker_visible_) { EnsureMarkerVisible(); relayout(); want_marker_visible_ = false; }
 
