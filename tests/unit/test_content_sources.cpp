@@ -195,3 +195,34 @@ TEST_CASE("default content: English and Spanish carry the same ids, numbers, sta
       };
   for (const char* part : {"cellTypes", "therapies", "timeline", "risks", "sources"}) same(en[part], es[part], std::string("/") + part, part);
 }
+
+// The status reaches readers in every widget's parallel DOM (the HTML copy), in both languages, with the
+// default content (SetData with "" uses it) and with the Spanish document.
+#include "harness.h"
+
+TEST_CASE("every widget shows each therapy's status in its HTML copy, in English and Spanish") {
+  std::ifstream f(kData + "stemcell-explainer.es.json", std::ios::binary);
+  std::stringstream es;
+  es << f.rdbuf();
+  for (const std::string& data : {std::string(), es.str()}) {
+    const bool spanish = !data.empty();
+    for (const char* kind : {"cell-diagram", "risk-chart", "hsct-timeline"}) {
+      CAPTURE(kind);
+      CAPTURE(spanish);
+      scw::test::Harness h;
+      const int id = h.Make(kind, 1280, 720);
+      std::string err;
+      REQUIRE_MESSAGE(h.host->SetData(id, data, &err) == 0, err);
+      h.Settle();
+      const std::string dom = h.host->Dom(id);
+      if (std::string(kind) == "hsct-timeline") {
+        // The timeline's variants are the two transplants: standard care.
+        CHECK(dom.find(spanish ? "Situación: Tratamiento habitual" : "Status: Standard care") != std::string::npos);
+      } else {
+        CHECK(dom.find(spanish ? "Experimental" : "Experimental") != std::string::npos);
+        CHECK(dom.find(spanish ? "En ensayos clínicos" : "In clinical trials") != std::string::npos);
+        CHECK(dom.find(spanish ? "Tratamiento habitual" : "Standard care") != std::string::npos);
+      }
+    }
+  }
+}
