@@ -10,15 +10,10 @@ endif()
 set(DIST_DIR "${CMAKE_SOURCE_DIR}/dist" CACHE PATH "Where the bundle and demo pages are written")
 
 target_sources(scw_shell PRIVATE shell/platform_html5.cpp shell/renderer_webgl2.cpp
-  ${IMGUI_DIR}/backends/imgui_impl_opengl3.cpp
   shell/libc_strtod.cpp     # strtod/strtof without musl's long-double __floatscan (~13 KB wasm)
   shell/libc_snprintf.cpp   # snprintf without printf's float formatting
   shell/libc_sincosf.cpp    # sinf/cosf without the large-argument reduction (__rem_pio2f)
   shell/libc_qsort.cpp)     # a shell sort instead of musl's smoothsort
-target_include_directories(scw_shell PRIVATE ${IMGUI_DIR}/backends)
-target_compile_definitions(scw_shell PRIVATE IMGUI_IMPL_OPENGL_ES3)
-set_source_files_properties(${IMGUI_DIR}/backends/imgui_impl_opengl3.cpp PROPERTIES
-  COMPILE_DEFINITIONS sscanf=scw_imgui_sscanf)   # cmake/imgui_mini_sscanf.cpp (linked into imgui)
 
 # The loader is appended verbatim (--extern-post-js: outside emcc's minifier), so strip its comments and
 # whitespace first with the acorn pass emcc itself uses (~1.4 KB brotli).

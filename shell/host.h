@@ -1,7 +1,7 @@
-// host.h — owns every widget instance on the page: its ImGui context, fonts, input queue, scheduler and size.
+// host.h — owns every widget instance on the page: its draw list, fonts, input queue, scheduler and size.
 //
 // Portable: no browser here. The browser pieces plug in through two small interfaces — Platform (attach
-// input listeners to a canvas) and Renderer (draw ImDrawData onto a canvas) — and the exported C API
+// input listeners to a canvas) and Renderer (draw an ImDrawList onto a canvas) — and the exported C API
 // (c_api.cpp) wraps this class. Natively, tests drive it with the null platform and renderer.
 #pragma once
 #include <functional>
@@ -16,8 +16,7 @@
 #include "viewport.h"
 #include "widget.h"
 
-struct ImGuiContext;
-struct ImDrawData;
+struct ImDrawList;
 
 namespace scw {
 
@@ -25,9 +24,10 @@ struct Instance {
   int id = 0;
   std::string canvas;  // the canvas element id (html5.h selector "#" + canvas)
   std::unique_ptr<Widget> widget;
-  ImGuiContext* imgui = nullptr;
+  std::unique_ptr<ImDrawList> draw;  // the widget draws here each frame (no ImGui context or window)
   std::shared_ptr<FontSet> fonts;  // shared with every widget drawing at the same pixel scale
   InputQueue input;
+  InputState input_state;          // what the queue applied for the current frame
   PointerFilter pointer_filter;
   FrameScheduler scheduler;
   Viewport view;
@@ -51,12 +51,12 @@ struct Instance {
 class Renderer {
  public:
   virtual ~Renderer() = default;
-  // Called with the instance's ImGui context current.
   virtual bool Attach(Instance& inst) = 0;
   virtual void Detach(Instance& inst) = 0;
   // Before each frame: make sure inst.fonts has a texture and point the atlas's TexID at it.
   virtual void PrepareFonts(Instance& inst) = 0;
-  virtual void Draw(Instance& inst, ImDrawData* draw_data) = 0;
+  // Draws the frame (inst.view.fb_w × fb_h framebuffer px, cleared to the theme's background) onto the canvas.
+  virtual void Draw(Instance& inst, const ImDrawList& draw) = 0;
   virtual void ContextRestored() {}  // every GPU object is gone: forget them
   virtual bool Lost() const { return false; }  // the GPU context is lost: skip drawing until restored
 };

@@ -12,7 +12,7 @@ class NullRenderer final : public Renderer {
   bool Attach(Instance& inst) override;
   void Detach(Instance& inst) override;
   void PrepareFonts(Instance& inst) override;
-  void Draw(Instance& inst, ImDrawData* draw_data) override;
+  void Draw(Instance& inst, const ImDrawList& draw) override;
   void ContextRestored() override { uploaded_.clear(); }
   int draws = 0, font_uploads = 0, last_id = 0, last_vertices = 0;
 

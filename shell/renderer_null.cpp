@@ -1,5 +1,5 @@
 // renderer_null.cpp — the native renderer: no GPU. It builds the font atlas (as a GPU renderer would) and
-// keeps the last frame's draw data counts so headless tests can see that something was drawn.
+// keeps the last frame's vertex count so headless tests can see that something was drawn.
 #include <imgui.h>
 
 #include "host.h"
@@ -20,9 +20,9 @@ void NullRenderer::PrepareFonts(Instance& inst) {
   ++font_uploads;
 }
 
-void NullRenderer::Draw(Instance& inst, ImDrawData* dd) {
+void NullRenderer::Draw(Instance& inst, const ImDrawList& dl) {
   last_id = inst.id;
-  last_vertices = dd ? dd->TotalVtxCount : 0;
+  last_vertices = dl.VtxBuffer.Size;
   ++draws;
 }
 

@@ -7,6 +7,7 @@
 
 #include <imgui.h>
 
+#include "ui/input.h"
 #include "ui/sort.h"
 
 #include "ui/mathx.h"
@@ -812,15 +813,15 @@ std::string HsctTimelineWidget::Announcement() const { return announcement_; }
 
 void HsctTimelineWidget::Frame(const FrameContext& ctx) {
   const Theme& th = *ctx.theme;
-  ImDrawList* dl = ImGui::GetWindowDrawList();
+  ImDrawList* dl = ctx.draw;
   dl->AddRectFilled(ImVec2(0, 0), ImVec2(ctx.width, ctx.height), th.background);
   if (!loaded_ || doc_.variants.empty()) return;
   const float s = ctx.scale;
   px_ = ctx.px;
   reduced_motion_ = ctx.reduced_motion;
   const bool vertical = IsVertical(ctx.width, ctx.px);
-  ImGuiIO& io = ImGui::GetIO();
-  const ImVec2 mouse = io.MousePos;
+  const InputState& io = *ctx.input;
+  const ImVec2 mouse = io.pos;
 
   // Time passes: animations and the play timer.
   if (reduced_motion_) { variant_t_ = 1; day_t_ = 1; }
@@ -843,8 +844,8 @@ void HsctTimelineWidget::Frame(const FrameContext& ctx) {
   // ---- input: wheel, panel, press / drag / tap ----
   hover_plot_ = layout_.plot.Contains(mouse.x, mouse.y);
   hover_panel_ = layout_.panel.Contains(mouse.x, mouse.y);
-  if (vertical && hover_plot_ && io.MouseWheel != 0 && layout_.max_scroll > 0) {
-    view_.scroll -= io.MouseWheel * 48.0f * s;
+  if (vertical && hover_plot_ && io.wheel != 0 && layout_.max_scroll > 0) {
+    view_.scroll -= io.wheel * 48.0f * s;
     relayout();
   }
   const float along_of_mouse = vertical ? mouse.y : mouse.x;
@@ -852,7 +853,7 @@ void HsctTimelineWidget::Frame(const FrameContext& ctx) {
     const double u = (coord - layout_.axis_a) / std::max(1.0f, layout_.axis_b - layout_.axis_a);
     return std::floor(ts_.Day(u));
   };
-  if (ImGui::IsMouseClicked(0)) {
+  if (io.clicked) {
     press_active_ = true;
     press_pos_ = mouse;
     press_scroll_ = view_.scroll;
@@ -863,7 +864,7 @@ void HsctTimelineWidget::Frame(const FrameContext& ctx) {
       SetDay(day_at(along_of_mouse), true);
     }
   }
-  if (press_active_ && ImGui::IsMouseDown(0)) {
+  if (press_active_ && io.down) {
     const float dx = mouse.x - press_pos_.x, dy = mouse.y - press_pos_.y;
     const float slop = 8.0f * ctx.px;
     if (!scrubbing_ && !scrolling_ && dx * dx + dy * dy > slop * slop) {
@@ -878,7 +879,7 @@ void HsctTimelineWidget::Frame(const FrameContext& ctx) {
     if (scrubbing_ || scrolling_) relayout();
   }
   const bool was_drag = scrubbing_ || scrolling_;
-  if (ImGui::IsMouseReleased(0)) { press_active_ = false; scrubbing_ = scrolling_ = false; }
+  if (io.released) { press_active_ = false; scrubbing_ = scrolling_ = false; }
 
   ImVec2 tap;
   if (!was_drag && Tapped(ctx.px, &tap)) {

@@ -8,6 +8,7 @@
 
 #include <imgui.h>
 
+#include "ui/input.h"
 #include "ui/text_layout.h"
 
 namespace scw {
@@ -427,12 +428,12 @@ bool RiskChartWidget::UsesKey(Key key) const {
 
 void RiskChartWidget::Frame(const FrameContext& ctx) {
   const Theme& th = *ctx.theme;
-  ImDrawList* dl = ImGui::GetWindowDrawList();
+  ImDrawList* dl = ctx.draw;
   dl->AddRectFilled(ImVec2(0, 0), ImVec2(ctx.width, ctx.height), th.background);
   last_px_ = ctx.px;
   if (!loaded_) return;
   const float s = ctx.scale;
-  const ImGuiIO& io = ImGui::GetIO();
+  const InputState& io = *ctx.input;
 
   auto relayout = [&] {
     layout_ = ComputeLayout(doc_, view_, !nav_.selected().empty(), ctx.width, ctx.height, s);
@@ -447,15 +448,15 @@ void RiskChartWidget::Frame(const FrameContext& ctx) {
 
   // ---- input: scrolling the chart (wheel over it, drag, PageUp/PageDown when the panel does not take them)
   const Rect& vb0 = visible_body_;
-  const bool over = vb0.Contains(io.MousePos.x, io.MousePos.y);
-  if (over && chart_can_scroll_ && io.MouseWheel != 0) chart_scroll_ -= io.MouseWheel * 48 * s;
-  if (ImGui::IsMouseClicked(0) && over && chart_can_scroll_) {
+  const bool over = vb0.Contains(io.pos.x, io.pos.y);
+  if (over && chart_can_scroll_ && io.wheel != 0) chart_scroll_ -= io.wheel * 48 * s;
+  if (io.clicked && over && chart_can_scroll_) {
     chart_dragging_ = true;
-    drag_y_ = io.MousePos.y;
+    drag_y_ = io.pos.y;
     drag_off_ = chart_scroll_;
   }
   if (chart_dragging_) {
-    if (ImGui::IsMouseDown(0)) chart_scroll_ = drag_off_ - (io.MousePos.y - drag_y_);
+    if (io.down) chart_scroll_ = drag_off_ - (io.pos.y - drag_y_);
     else chart_dragging_ = false;
   }
   const bool panel_keys = !nav_.selected().empty() && panel_.CanScroll();

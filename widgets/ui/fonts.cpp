@@ -5,6 +5,7 @@
 #include <map>
 
 #include <imgui.h>
+#include <imgui_internal.h>
 
 #include "ui/font_data.h"
 
@@ -43,8 +44,28 @@ bool Fonts::Ensure(ImFontAtlas* atlas, float scale) {
   return true;
 }
 
-FontSet::FontSet() : atlas(new ImFontAtlas()) {}
-FontSet::~FontSet() { delete atlas; }
+FontSet::FontSet() : atlas(new ImFontAtlas()), draw_data(new ImDrawListSharedData()) {}
+FontSet::~FontSet() {
+  delete draw_data;
+  delete atlas;
+}
+
+bool FontSet::Ensure() {
+  const bool rebuilt = fonts.Ensure(atlas, scale);
+  if (!rebuilt && draw_data->Font) return false;
+  // The values ImGui::NewFrame() would set from the default style.
+  ImDrawListSharedData& d = *draw_data;
+  d.Font = fonts.Get(FontRole::Body);
+  d.FontSize = fonts.Size(FontRole::Body);
+  d.TexUvWhitePixel = atlas->TexUvWhitePixel;
+  d.TexUvLines = atlas->TexUvLines;
+  d.CurveTessellationTol = 1.25f;
+  d.SetCircleTessellationMaxError(0.30f);
+  d.ClipRectFullscreen = ImVec4(-8192.0f, -8192.0f, 8192.0f, 8192.0f);
+  d.InitialFlags = ImDrawListFlags_AntiAliasedLines | ImDrawListFlags_AntiAliasedFill | ImDrawListFlags_AllowVtxOffset;
+  if (!(atlas->Flags & ImFontAtlasFlags_NoBakedLines)) d.InitialFlags |= ImDrawListFlags_AntiAliasedLinesUseTex;
+  return true;
+}
 
 namespace {
 std::map<float, std::weak_ptr<FontSet>>& Cache() {

@@ -5,6 +5,7 @@
 
 struct ImFontAtlas;
 struct ImFont;
+struct ImDrawListSharedData;
 
 namespace scw {
 
@@ -27,9 +28,14 @@ struct Fonts {
 // One atlas per pixel scale for the whole page: every widget drawing at that scale shares it (a 3× atlas is a
 // 1024×2048 texture; one per widget would cost a phone hundreds of MB on a lesson page with many widgets).
 struct FontSet {
-  ImFontAtlas* atlas = nullptr;  // owned; ImGui contexts only borrow it
+  ImFontAtlas* atlas = nullptr;  // owned
   Fonts fonts;
   float scale = 0;               // quantised
+  // What ImDrawLists drawing with this atlas share (white pixel and baked-line UVs, circle segments, flags).
+  // There is no ImGui context: this takes the place of the context's own shared data.
+  ImDrawListSharedData* draw_data = nullptr;  // owned
+  // Rasterises the atlas if needed (Fonts::Ensure) and brings draw_data up to date. True if it rebuilt.
+  bool Ensure();
   FontSet();
   ~FontSet();
   FontSet(const FontSet&) = delete;
