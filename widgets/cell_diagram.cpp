@@ -615,6 +615,7 @@ std::vector<CellDiagramWidget::PanelRow> CellDiagramWidget::PanelRows(const Layo
   if (const content::Therapy* t = doc_.FindTherapy(therapy_)) {
     text(FontRole::Small, doc_.String("therapyFilter"), th.text_muted, 14);
     text(FontRole::Title, t->name, th.text, 2);
+    text(FontRole::Strong, TherapyStatusText(doc_, *t), th.text, 2);
     text(FontRole::Body, t->short_text, th.text, 4);
     text(FontRole::Body, CellNames(t->cells), th.text, 4);
     const std::string src = SourcesText(t->sources);
@@ -1254,6 +1255,8 @@ dom::Node CellDiagramWidget::Dom() const {
       dom::Attr(li, "data-id", "therapy:" + t.id);
       if (therapy_ == t.id) dom::Attr(li, "aria-current", "true");
       dom::Add(li, dom::El("strong", t.name));
+      const std::string status = TherapyStatusText(doc_, t);
+      if (!status.empty()) dom::Add(li, dom::El("em", " " + status + "."));
       std::string text;
       if (!t.short_text.empty()) text += " " + t.short_text;
       const std::string cells = CellNames(t.cells);

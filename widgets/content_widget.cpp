@@ -50,4 +50,22 @@ dom::Node ContentWidget::SourcesList(const std::vector<std::string>& ids) const 
   return ul;
 }
 
+std::string TherapyStatusText(const content::Document& d, const content::Therapy& t) {
+  if (t.status.empty()) return "";
+  return d.String("statusLabel") + ": " + d.String("status_" + t.status);
+}
+
+const content::Therapy* TherapyForVariant(const content::Document& d, const std::string& variant_id) {
+  for (const auto& t : d.therapies)
+    if (!variant_id.empty() && t.timeline_variant == variant_id) return &t;
+  return nullptr;
+}
+
+std::string VariantIntroText(const content::Document& d, const content::Variant& v) {
+  const content::Therapy* t = TherapyForVariant(d, v.id);
+  const std::string status = t ? TherapyStatusText(d, *t) : "";
+  if (status.empty()) return v.short_text;
+  return v.short_text.empty() ? status + "." : status + ". " + v.short_text;
+}
+
 }  // namespace scw

@@ -33,4 +33,11 @@ class ContentWidget : public Widget {
   bool loaded_ = false;
 };
 
+// A therapy's status for readers, e.g. "Status: In clinical trials", or "" when the document gives none.
+std::string TherapyStatusText(const content::Document& d, const content::Therapy& t);
+// The therapy whose timelineVariant is this variant, or null.
+const content::Therapy* TherapyForVariant(const content::Document& d, const std::string& variant_id);
+// A timeline variant's intro: its therapy's status, then its short text.
+std::string VariantIntroText(const content::Document& d, const content::Variant& v);
+
 }  // namespace scw

@@ -221,8 +221,9 @@ void LayoutHorizontal(const Builder& b, HsctTimelineWidget::Layout& L, int level
   y += hdr_h + 10 * s;
 
   // The variant's short text.
-  if (show_intro && !b.var.short_text.empty()) {
-    auto lines = WrapLines(FontRole::Small, b.var.short_text, W - 2 * pad);
+  const std::string intro = VariantIntroText(b.doc, b.var);
+  if (show_intro && !intro.empty()) {
+    auto lines = WrapLines(FontRole::Small, intro, W - 2 * pad);
     if (lines.size() > 2) { lines.resize(2); lines[1] = Ellipsize(FontRole::Small, lines[1] + " …", W - 2 * pad); }
     L.intro_lines = lines;
     L.intro = Rect{pad, y, W - 2 * pad, sm * (float)lines.size()};
@@ -530,8 +531,9 @@ void LayoutVertical(const Builder& b, HsctTimelineWidget::Layout& L) {
   L.axis = Rect{pad, L.axis_a - 8 * s, band_x + band_w - pad, axis_len + 16 * s};
 
   c = std::max(L.axis_b, prev_bottom) + 18 * s;
-  if (!b.var.short_text.empty()) {  // the variant's short text, after the timeline
-    L.intro_lines = WrapLines(FontRole::Small, b.var.short_text, W - 2 * pad);
+  const std::string intro = VariantIntroText(b.doc, b.var);
+  if (!intro.empty()) {  // the variant's status and short text, after the timeline
+    L.intro_lines = WrapLines(FontRole::Small, intro, W - 2 * pad);
     L.intro = Rect{pad, c, W - 2 * pad, sm * (float)L.intro_lines.size()};
     c += L.intro.h + 10 * s;
   }
@@ -1339,7 +1341,8 @@ dom::Node HsctTimelineWidget::Dom() const {
     dom::Node& h = Add(root, El("h3", v.name));
     Attr(h, "data-id", "variant-" + v.id);
     if ((int)vi == view_.variant) Attr(h, "aria-current", "true");
-    if (!v.short_text.empty()) Add(root, El("p", v.short_text));
+    const std::string intro = VariantIntroText(doc_, v);
+    if (!intro.empty()) Add(root, El("p", intro));
     dom::Node table = El("table");
     Add(table, El("caption", v.name));
     dom::Node thead = El("thead");

@@ -770,6 +770,7 @@ void RiskChartWidget::DrawDetail(ImDrawList* dl, const FrameContext& ctx, const 
   };
   text(FontRole::Title, risk.name, th.text, 0, w - close_w);
   text(FontRole::Strong, therapy.name, th.text_muted, 2, w - close_w);
+  text(FontRole::Small, TherapyStatusText(doc_, therapy), th.text_muted, 2, w - close_w);
   items.push_back({LevelRow, FontRole::Strong, LevelWord(lv->level), th.text, 10, nullptr, w});
   text(FontRole::Body, lv->note, th.text, 8);
   for (const auto& f : lv->figures) {
@@ -925,6 +926,12 @@ dom::Node RiskChartWidget::Dom() const {
     Add(hr, th);
   }
   Add(thead, hr);
+  if (!doc_.therapies.empty() && !doc_.therapies[0].status.empty()) {  // each therapy's status, under its name
+    dom::Node sr = El("tr");
+    Add(sr, El("th", doc_.String("statusLabel")));  // no scope="row": the body rows are the risks
+    for (const auto& t : doc_.therapies) Add(sr, El("td", t.status.empty() ? std::string() : doc_.String("status_" + t.status)));
+    Add(thead, sr);
+  }
   Add(table, thead);
   dom::Node tbody = El("tbody");
   const std::string& sel = nav_.selected();

@@ -36,3 +36,25 @@ for (const file of cases) {
       `${file}: expected an error at ${expect.path}, got ${paths.join(', ')}`);
   });
 }
+
+// Sources: the schema requires the structured bibliographic fields (the widget still reads an old free-text
+// "citation" with a warning, the schema does not accept it alone), and a therapy's status is one of four words.
+test('schema accepts tests/data/valid-minimal.json and requires structured sources and a known status', () => {
+  const doc = JSON.parse(fs.readFileSync(path.join(ROOT, 'tests', 'data', 'valid-minimal.json'), 'utf8'));
+  assert.ok(validate(doc), JSON.stringify(validate.errors?.slice(0, 5), null, 1));
+  const legacy = structuredClone(doc);
+  legacy.sources = [{ id: doc.sources[0].id, citation: 'Smith (2020). A paper.' }];
+  assert.equal(validate(legacy), false, 'a citation alone is not enough');
+  assert.ok(validate.errors.some((e) => e.instancePath === '/sources/0'));
+  const org = structuredClone(doc);
+  org.sources = [{ id: doc.sources[0].id, publisher: 'An organisation', title: 'A page', url: 'https://example.org/' }];
+  assert.ok(validate(org), 'an organisation page needs no authors or year');
+  const noYear = structuredClone(doc);
+  delete noYear.sources[0].year;
+  assert.equal(validate(noYear), false, 'authors need a year');
+  const status = structuredClone(doc);
+  status.therapies[0].status = 'in-trials';
+  assert.ok(validate(status));
+  status.therapies[0].status = 'In trials';
+  assert.equal(validate(status), false);
+});

@@ -319,7 +319,7 @@ TEST_CASE("risk chart: the parallel DOM is a real table holding every cell of th
   CHECK(cells.size() == 35);
   CHECK(current == std::set<std::string>{"treatment-related-death/auto-hsct"});
   const std::string text = dom.dump();
-  CHECK(text.find("MS, pooled 764 patients") != std::string::npos);  // figures with their population
+  CHECK(text.find("(MS), pooled 764 patients") != std::string::npos);  // figures with their population
   CHECK(text.find("95% CI 1.3–3.4%") != std::string::npos);
   CHECK(text.find("education, not medical advice") != std::string::npos);
   CHECK(text.find("Sormani") != std::string::npos);  // sources listed

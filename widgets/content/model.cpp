@@ -399,16 +399,18 @@ void ReadCells(Checker& c, const json& j, const std::string& path, Document* d, 
 }
 
 void ReadTherapies(Checker& c, const json& j, const std::string& path, Document* d, IdSet& ids) {
+  static const std::vector<std::string> kTherapyStatuses = {"approved", "standard-care", "in-trials", "experimental"};
   if (!c.List(j, path)) return;
   for (size_t i = 0; i < j.size(); ++i) {
     const std::string p = path + "/" + std::to_string(i);
     const json& o = j[i];
-    if (!c.Object(o, p, {"id", "name", "short", "cells", "timelineVariant", "sources"})) continue;
+    if (!c.Object(o, p, {"id", "name", "short", "status", "cells", "timelineVariant", "sources"})) continue;
     Therapy t;
     t.id = c.Id(c.Field(o, "id", p, true), p + "/id");
     ids.Add(t.id, p);
     t.name = c.Text(c.Field(o, "name", p, true), p + "/name", true);
     t.short_text = c.Text(c.Field(o, "short", p, false), p + "/short");
+    t.status = c.Enum(c.Field(o, "status", p, false), p + "/status", kTherapyStatuses, "");
     t.cells = c.RefList(c.Field(o, "cells", p, false), p + "/cells", "cell");
     if (const json* tv = c.Field(o, "timelineVariant", p, false)) {
       t.timeline_variant = c.Id(tv, p + "/timelineVariant");
@@ -532,18 +534,82 @@ void ReadRisks(Checker& c, const json& j, const std::string& path, Document* d, 
   }
 }
 
+bool IsDigits(const std::string& s) {
+  if (s.empty() || s.size() > 9) return false;
+  for (char ch : s)
+    if (ch < '0' || ch > '9') return false;
+  return true;
+}
+
+// "10.<registrant>/<suffix>": a DOI as printed, without the https://doi.org/ prefix.
+bool IsDoi(const std::string& s) {
+  if (s.size() < 6 || s.size() > 300 || s.compare(0, 3, "10.") != 0) return false;
+  const size_t slash = s.find('/');
+  if (slash == std::string::npos || slash < 4 || slash + 1 >= s.size()) return false;
+  for (size_t i = 3; i < slash; ++i)
+    if (s[i] < '0' || s[i] > '9') return false;
+  for (unsigned char ch : s)
+    if (ch <= ' ' || ch == '"' || ch == '<' || ch == '>' || ch == '\\') return false;
+  return true;
+}
+
 void ReadSources(Checker& c, const json& j, const std::string& path, Document* d, IdSet& ids) {
   if (!c.List(j, path)) return;
   for (size_t i = 0; i < j.size(); ++i) {
     const std::string p = path + "/" + std::to_string(i);
     const json& o = j[i];
-    if (!c.Object(o, p, {"id", "citation", "url"})) continue;
+    if (!c.Object(o, p, {"id", "authors", "publisher", "year", "title", "journal", "volume", "pages", "note", "pmid", "doi",
+                         "url", "citation"}))
+      continue;
     Source s;
     s.id = c.Id(c.Field(o, "id", p, true), p + "/id");
     ids.Add(s.id, p);
-    s.citation = c.PlainString(c.Field(o, "citation", p, true), p + "/citation");
-    if (s.citation.empty() && o.contains("citation")) c.Error(p + "/citation", "must not be empty");
-    s.url = c.Url(c.Field(o, "url", p, false), p + "/url");
+    auto str = [&](const char* key) {
+      const std::string v = c.PlainString(c.Field(o, key, p, false), p + "/" + key);
+      if (v.empty() && o.contains(key) && o[key].is_string()) c.Error(p + "/" + key, "must not be empty; leave the key out instead");
+      return v;
+    };
+    s.authors = str("authors");
+    s.publisher = str("publisher");
+    s.title = str("title");
+    s.journal = str("journal");
+    s.volume = str("volume");
+    s.pages = str("pages");
+    s.note = str("note");
+    s.pmid = str("pmid");
+    s.doi = str("doi");
+    const std::string legacy = str("citation");
+    if (const json* y = c.Field(o, "year", p, false)) {
+      if (!y->is_number_integer() || y->get<long long>() < 1800 || y->get<long long>() > 2100)
+        c.Error(p + "/year", "expected a year like 2019, got " + Describe(*y));
+      else
+        s.year = y->get<int>();
+    }
+    if (!s.pmid.empty() && !IsDigits(s.pmid)) c.Error(p + "/pmid", "expected a PubMed id of digits only, like \"33808928\", got \"" + s.pmid.substr(0, 40) + "\"");
+    if (!s.doi.empty() && !IsDoi(s.doi))
+      c.Error(p + "/doi", "expected a DOI like \"10.1186/ar2486\" (without https://doi.org/), got \"" + s.doi.substr(0, 40) + "\"");
+    s.given_url = c.Url(c.Field(o, "url", p, false), p + "/url");
+
+    // What a reader needs to find the source again. A document that still has only the old free-text
+    // "citation" loads, with a warning; without it the structured fields are required.
+    std::vector<std::string> missing;
+    if (s.title.empty() && !o.contains("title")) missing.push_back("\"title\"");
+    if (s.authors.empty() && s.publisher.empty() && !o.contains("authors") && !o.contains("publisher"))
+      missing.push_back("\"authors\" (or \"publisher\" for an organisation's page)");
+    if (!s.authors.empty() && !o.contains("year")) missing.push_back("\"year\"");
+    if (!o.contains("pmid") && !o.contains("doi") && !o.contains("url")) missing.push_back("one of \"pmid\", \"doi\" or \"url\"");
+    std::string list;
+    for (size_t k = 0; k < missing.size(); ++k) list += (k == 0 ? "" : k + 1 == missing.size() ? " and " : ", ") + missing[k];
+    if (!missing.empty() && !legacy.empty())
+      c.Warn(p, "a source should have structured fields; add " + list + " (the old \"citation\" text is shown meanwhile)");
+    else if (!missing.empty())
+      c.Error(p, "a source needs " + list + " so that readers can find it");
+
+    s.citation = s.title.empty() ? legacy : FormatCitation(s);
+    s.url = !s.given_url.empty() ? s.given_url
+            : !s.doi.empty() && IsDoi(s.doi) ? "https://doi.org/" + s.doi
+            : !s.pmid.empty() && IsDigits(s.pmid) ? "https://pubmed.ncbi.nlm.nih.gov/" + s.pmid + "/"
+            : "";
     d->sources.push_back(std::move(s));
   }
 }
@@ -637,7 +703,8 @@ const std::vector<std::string>& KnownStringKeys() {
       "whatItIs", "whyItHappens", "whenItPeaks", "howManaged", "category_pluripotent", "category_adult",
       "category_induced", "category_stromal", "category_derived", "category_mature", "errorTitle", "loading",
       "noWebgl", "beforeTransplant", "afterTransplant", "months", "ci95Label", "rangeLabel", "iqrLabel",
-      "figuresHint", "figureOne", "figureMany", "phaseHeading", "daysHeading", "whatHappens", "milestonesHeading"};
+      "figuresHint", "figureOne", "figureMany", "phaseHeading", "daysHeading", "whatHappens", "milestonesHeading",
+      "statusLabel", "status_approved", "status_standard-care", "status_in-trials", "status_experimental"};
   return keys;
 }
 
@@ -739,6 +806,35 @@ std::string Document::String(const std::string& key, const std::map<std::string,
       s.replace(pos, ph.size(), kv.second);
   }
   return s;
+}
+
+std::string FormatCitation(const Source& s) {
+  auto end = [](std::string& out) {
+    if (!out.empty() && out.back() != '.' && out.back() != '?' && out.back() != '!') out += '.';
+  };
+  std::string out = !s.authors.empty() ? s.authors : s.publisher;
+  if (s.year) out += (out.empty() ? "(" : " (") + std::to_string(s.year) + ")";
+  end(out);
+  if (!s.title.empty()) {
+    out += (out.empty() ? "" : " ") + s.title;
+    end(out);
+  }
+  if (!s.journal.empty()) {
+    out += " " + s.journal;
+    if (!s.volume.empty()) out += " " + s.volume;
+    if (!s.pages.empty()) out += (s.volume.empty() ? ", " : ":") + s.pages;
+    end(out);
+  } else if (!s.authors.empty() && !s.publisher.empty()) {
+    out += " " + s.publisher;
+    end(out);
+  }
+  if (!s.note.empty()) {
+    out += " " + s.note;
+    end(out);
+  }
+  if (!s.pmid.empty()) out += " PMID " + s.pmid + ".";
+  if (!s.doi.empty()) out += " doi:" + s.doi + ".";
+  return out;
 }
 
 const Source* Document::FindSource(const std::string& id) const { return FindById(sources, id); }

@@ -22,7 +22,19 @@ constexpr double kMinDay = -365, kMaxDay = 3650;
 
 enum class Level { None, Low, Moderate, High, Unknown };
 
-struct Source { std::string id, citation, url; };
+// A source. Structured fields (authors or publisher, year, title, journal, volume, pages, note, and pmid, doi or
+// url) are what authors write; `citation` is the text readers see, formatted from them by the loader (or, in
+// old documents, the free-text "citation" as written), and `url` is the link: the url, else the DOI's or the
+// PubMed record's address.
+struct Source {
+  std::string id, citation, url;
+  std::string authors, publisher, title, journal, volume, pages, note, pmid, doi, given_url;
+  int year = 0;  // 0 = not given
+};
+
+// The citation readers see for a source's structured fields, e.g.
+// "Sormani MP, et al. (2017). Title. Neurology 88:2115. doi:10.1212/WNL.0000000000003987."
+std::string FormatCitation(const Source& s);
 
 struct CellType {
   std::string id, name, category, short_text, long_text, found_in, therapy_role, glyph;
@@ -30,7 +42,8 @@ struct CellType {
 };
 
 struct Therapy {
-  std::string id, name, short_text, timeline_variant;
+  // status: "approved", "standard-care", "in-trials", "experimental", or "" when the document gives none.
+  std::string id, name, short_text, timeline_variant, status;
   std::vector<std::string> cells, sources;
 };
 
