@@ -36,3 +36,14 @@ for (const file of cases) {
       `${file}: expected an error at ${expect.path}, got ${paths.join(', ')}`);
   });
 }
+
+// tests/data/agree/: documents that data/schema.json and the C++ checks must judge alike (valid-*.json accepted,
+// invalid-*.json refused); tests/unit/test_reliability.cpp runs the same files through the C++ model.
+const agreeDir = path.join(ROOT, 'tests', 'data', 'agree');
+for (const file of fs.readdirSync(agreeDir).filter((f) => f.endsWith('.json')).sort()) {
+  const want = file.startsWith('valid-');
+  test(`schema ${want ? 'accepts' : 'rejects'} tests/data/agree/${file}`, () => {
+    const doc = JSON.parse(fs.readFileSync(path.join(agreeDir, file), 'utf8'));
+    assert.equal(validate(doc), want, JSON.stringify(validate.errors?.slice(0, 3)));
+  });
+}

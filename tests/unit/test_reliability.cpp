@@ -2,9 +2,13 @@
 // day no phase covers belongs to a phase.
 #include <doctest/doctest.h>
 
+#include <dirent.h>
+
 #include <fstream>
 #include <sstream>
 
+#include "content/json_text.h"
+#include "content/model.h"
 #include "harness.h"
 
 using json = nlohmann::json;
@@ -59,4 +63,32 @@ TEST_CASE("hsct-timeline: a day that no phase covers is \"between phases\", with
   CHECK(st["phase"].is_null());
   const std::string dom = h.host->Dom(id);
   CHECK(dom.find("Between phases") != std::string::npos);
+}
+
+TEST_CASE("the C++ checks and data/schema.json give the same verdict on the shared corpus (tests/data/agree)") {
+  // tests/schema/schema.test.mjs runs the same files through the schema.
+  const std::string dir = std::string(SCW_SOURCE_DIR) + "/tests/data/agree/";
+  DIR* d = opendir(dir.c_str());
+  REQUIRE(d);
+  int n = 0;
+  while (dirent* e = readdir(d)) {
+    const std::string name = e->d_name;
+    if (name.size() < 6 || name.substr(name.size() - 5) != ".json") continue;
+    CAPTURE(name);
+    const bool want = name.rfind("valid-", 0) == 0;
+    std::vector<scw::Problem> problems;
+    json doc;
+    bool ok = scw::ParseJsonText(ReadFile(dir + name), &doc, &problems);
+    scw::content::Document out;
+    std::string dump;
+    if (ok) {
+      scw::LoadResult r = scw::content::Load(doc, "", &out);
+      ok = r.ok;
+      for (const auto& p : r.problems) dump += p.path + ": " + p.message + "\n";
+    }
+    CHECK_MESSAGE(ok == want, dump);
+    ++n;
+  }
+  closedir(d);
+  CHECK(n >= 20);
 }
