@@ -251,7 +251,7 @@ test('races: the last update wins, destroy() rejects a load in flight, one stemc
     const bad = structuredClone(doc); bad.cellTypes[0].category = 'wizard';
     const good = structuredClone(doc); good.cellTypes[0].name = 'Version C';
     const [rb, rg] = await Promise.allSettled([h.update(bad), h.update(good)]);
-    await new Promise((res) => setTimeout(res, 0));
+    await new Promise((res) => requestAnimationFrame(res));
     const race = { bad: rb.status + ':' + (rb.reason && rb.reason.superseded), good: rg.status,
       alertHidden: el.querySelector('[role=alert]').hidden, shows: el.querySelector('.scw-dom').textContent.includes('Version C'), errorsSeen };
     // One bad document: one rejection and one stemcell:error.
