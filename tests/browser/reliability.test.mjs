@@ -349,3 +349,42 @@ test('messages: big numbers, lone surrogates, bad options and a slow drip each g
   assert.deepEqual(errors, []);
   await context.close();
 });
+
+test('silent wrong content: a long level label stays inside its cell; a day no phase covers is "between phases"', async () => {
+  const { page, errors, context } = await open();
+  await page.evaluate(async () => {
+    const es = await fetch('/data/stemcell-explainer.es.json').then((x) => x.json());
+    es.strings.levelHigh = 'Alto según la población estudiada y el tipo de trasplante';
+    window.__chart = await mountNew('risk-chart', { data: es }, 'width: 1280px; height: 720px');
+  });
+  await settle(page);  // drawn: state() has the cells' boxes
+  const r = await page.evaluate(async () => {
+    const el = document.getElementById(window.__chart.id);
+    const st = StemCellWidgets.get(el).state();
+    const a = st.items.find((i) => i.id === 'infection/auto-hsct').box, b = st.items.find((i) => i.id === 'infection/allo-hsct').box;
+    // The middle of the 4 px gap between two neighbouring cards of the row: one colour (the background) from top
+    // to bottom, so no label runs from one cell into the next.
+    const c = el.querySelector('canvas');
+    const k = c.width / c.getBoundingClientRect().width;
+    const x0 = Math.round(((a.x + a.w + b.x) / 2) * k), x1 = x0 + 1;
+    const d = c.getContext('2d').getImageData(x0, Math.floor((a.y + 3) * k), 1, Math.floor((a.h - 6) * k)).data;
+    const gap = new Set();
+    for (let i = 0; i < d.length; i += 4) gap.add((d[i] << 16) | (d[i + 1] << 8) | d[i + 2]);
+    const en = await defaultDoc();
+    const v = en.timeline.variants[0];
+    v.phases = v.phases.filter((p) => p.days[1] < -3 || p.days[0] > 3);
+    v.milestones.forEach((ms) => { ms.days = [-30, -30]; });
+    const t = await mountNew('hsct-timeline', { data: en });
+    const th = StemCellWidgets.get(document.getElementById(t.id));
+    return { gapColours: gap.size, colours: [...gap].map((v) => v.toString(16)), gapWidth: x1 - x0, phase: th.state().phase, day: th.state().day,
+      copy: document.getElementById(t.id).querySelector('.scw-dom').textContent };
+  });
+  assert.ok(r.gapWidth > 0);
+  assert.equal(r.gapColours, 1, `nothing is drawn between two cells: the label stays inside its own (${r.colours})`);
+  assert.equal(r.day, 0);
+  assert.equal(r.phase, null, 'no phase claims day 0');
+  assert.match(r.copy, /Between phases/);
+  await page.screenshot({ path: artifact('reliability-label-and-gap.png'), fullPage: true });
+  assert.deepEqual(errors, []);
+  await context.close();
+});
