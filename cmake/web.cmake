@@ -27,7 +27,7 @@ add_custom_command(OUTPUT "${LOADER_MIN_JS}"
 add_custom_target(scw_loader_min DEPENDS "${LOADER_MIN_JS}")
 
 set(SCW_EXPORTS _scw_create _scw_destroy _scw_set_data _scw_set_option _scw_resize _scw_state _scw_dom _scw_last_error
-  _scw_stats _scw_context_restored _scw_fonts_changed _malloc _free)
+  _scw_stats _scw_memory_bytes _scw_context_restored _scw_fonts_changed _malloc _free)
 list(JOIN SCW_EXPORTS "," SCW_EXPORTS_CSV)
 
 # No exceptions and no RTTI in the wasm (JSON_NOEXCEPTION is set for every build); MinSizeRel drops ImGui's
@@ -46,6 +46,9 @@ if(SCW_CLOSURE AND NOT EXISTS "${CLOSURE_BIN}")
                   "Run `npm ci` (or tools/setup.sh) to install it.")
 endif()
 
+# Memory: the loader refuses content over 1 MB before it reaches the module, so a page's widgets need far less
+# than the 256 MB maximum (a page of 24 widgets stays under 64 MB); a failed allocation is an error, never an abort
+# (ABORTING_MALLOC=0).
 # One bundle = the same objects linked with the page glue. OUTPUT_NAME.js (+ .wasm beside it unless SINGLE_FILE).
 function(scw_bundle target output_name)
   add_executable(${target} shell/main_wasm.cpp)
@@ -56,7 +59,7 @@ function(scw_bundle target output_name)
   target_compile_options(${target} PRIVATE -fno-exceptions -fno-rtti -flto $<$<CONFIG:MinSizeRel>:-Oz>)
   target_link_options(${target} PRIVATE
     "SHELL:-s MIN_WEBGL_VERSION=2" "SHELL:-s MAX_WEBGL_VERSION=2" "SHELL:-s ENVIRONMENT=web"
-    "SHELL:-s ALLOW_MEMORY_GROWTH=1" "SHELL:-s FILESYSTEM=0" "SHELL:-s MODULARIZE=1"
+    "SHELL:-s ALLOW_MEMORY_GROWTH=1" "SHELL:-s MAXIMUM_MEMORY=268435456" "SHELL:-s FILESYSTEM=0" "SHELL:-s MODULARIZE=1"
     "SHELL:-s EXPORT_NAME=StemCellWidgetsModule" "SHELL:-s DYNAMIC_EXECUTION=0" "SHELL:-s MALLOC=emmalloc"
     "SHELL:-s EXPORTED_FUNCTIONS=${SCW_EXPORTS_CSV}"
     "SHELL:-s EXPORTED_RUNTIME_METHODS=UTF8ToString,stringToUTF8,lengthBytesUTF8"   # the loader never uses ccall

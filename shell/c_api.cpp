@@ -77,6 +77,15 @@ SCW_EXPORT const char* scw_dom(int id) {
 
 SCW_EXPORT const char* scw_last_error() { return g_last_error.c_str(); }
 
+// The module's linear memory in bytes (it only grows; cmake/web.cmake sets its maximum). 0 natively.
+SCW_EXPORT double scw_memory_bytes() {
+#ifdef __wasm__
+  return (double)__builtin_wasm_memory_size(0) * 65536.0;
+#else
+  return 0;
+#endif
+}
+
 // Diagnostics for tests and benchmarks: frames drawn, animation frames requested, instances.
 SCW_EXPORT const char* scw_stats() {
   scw::Host* h = scw::GlobalHost();
@@ -85,7 +94,8 @@ SCW_EXPORT const char* scw_stats() {
   g_returned = "{\"frames\":" + std::to_string(s.frames) + ",\"frameRequests\":" + std::to_string(s.frame_requests) +
                ",\"instances\":" + std::to_string(s.instances) +
                ",\"contextRestores\":" + std::to_string(s.context_restores) +
-               ",\"wantsFrame\":" + (h->WantsFrame() ? "true" : "false") + "}";
+               ",\"wantsFrame\":" + (h->WantsFrame() ? "true" : "false") +
+               ",\"memoryBytes\":" + std::to_string((long long)scw_memory_bytes()) + "}";
   return g_returned.c_str();
 }
 

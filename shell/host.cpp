@@ -87,7 +87,8 @@ int Host::Create(const std::string& kind, const std::string& canvas, std::string
   auto widget = CreateWidget(kind);
   if (!widget) {
     std::string known;
-    for (const auto& k : WidgetKinds()) known += (known.empty() ? "" : ", ") + k;
+    for (const auto& k : WidgetKinds())  // test-pattern is scaffolding for tests: never offered to authors
+      if (k != "test-pattern") known += (known.empty() ? "" : ", ") + k;
     *error = "Unknown widget kind \"" + kind + "\". Use one of: " + known + ".";
     return 0;
   }

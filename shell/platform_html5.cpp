@@ -28,20 +28,26 @@ int IdOf(void* user) { return (int)(intptr_t)user; }
 
 // The canvas element is remembered at attach time: by the time a widget is destroyed the page may already have
 // removed it, and html5.h can only unregister through a selector that still finds the element.
+// The loader hands each canvas element over in Module.scwCanvases (id -> element), so the page's own ids can never
+// be mistaken for a widget's canvas and canvases inside shadow roots work; html5.h finds it through
+// specialHTMLTargets["#id"], which it consults before any selector lookup.
 EM_JS(void, scw_canvas_remember, (const char* canvas_id), {
   var els = Module['scwCanvasEls'] || (Module['scwCanvasEls'] = {});
   var id = UTF8ToString(canvas_id);
-  els[id] = document.getElementById(id);
+  var el = (Module['scwCanvases'] && Module['scwCanvases'][id]) || document.getElementById(id);
+  els[id] = el;
+  if (el) specialHTMLTargets['#' + id] = el;
 });
 EM_JS(void, scw_canvas_forget, (const char* canvas_id), {
   var els = Module['scwCanvasEls'] || {};
   var id = UTF8ToString(canvas_id);
   if (els[id]) JSEvents.removeAllHandlersOnTarget(els[id]);
   delete els[id];
+  delete specialHTMLTargets['#' + id];
 });
 
 EM_JS(void, scw_canvas_origin, (const char* canvas_id, double* x, double* y), {
-  var el = document.getElementById(UTF8ToString(canvas_id));
+  var el = (Module['scwCanvasEls'] || {})[UTF8ToString(canvas_id)];
   var r = el ? el.getBoundingClientRect() : {left: 0, top: 0};
   HEAPF64[x >> 3] = r.left;
   HEAPF64[y >> 3] = r.top;

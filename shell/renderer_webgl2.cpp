@@ -27,17 +27,17 @@ EM_JS(int, scw_gl_create_shared, (), {
                premultipliedAlpha: true, preserveDrawingBuffer: false, failIfMajorPerformanceCaveat: false};
   var handle = GL.createContext(canvas, attrs);
   if (!handle) return 0;
-  Module['scwGl'] = {canvas: canvas, lost: false, handle: handle};
-  canvas.addEventListener('webglcontextlost', function(e) { e.preventDefault(); Module['scwGl'].lost = true; }, false);
+  Module['scwGl'] = {canvas: canvas, 'lost': false, handle: handle};  // 'lost' quoted: the loader reads it
+  canvas.addEventListener('webglcontextlost', function(e) { e.preventDefault(); Module['scwGl']['lost'] = true; }, false);
   canvas.addEventListener('webglcontextrestored', function() {
-    Module['scwGl'].lost = false;
+    Module['scwGl']['lost'] = false;
     GL.makeContextCurrent(handle);
     Module['_scw_context_restored']();
   }, false);
   return handle;
 });
 
-EM_JS(int, scw_gl_is_lost, (), { return Module['scwGl'] && Module['scwGl'].lost ? 1 : 0; });
+EM_JS(int, scw_gl_is_lost, (), { return Module['scwGl'] && Module['scwGl']['lost'] ? 1 : 0; });
 
 // Grows the shared canvas to at least w×h (it never shrinks: resizing reallocates the drawing buffer).
 EM_JS(void, scw_gl_reserve, (int w, int h), {
@@ -52,8 +52,8 @@ EM_JS(void, scw_gl_present, (const char* canvas_id, int w, int h), {
   var targets = Module['scwTargets'] || (Module['scwTargets'] = {});
   var t = targets[id];
   if (!t || !t.el.isConnected) {
-    var el = document.getElementById(id);
-    if (!el) return;
+    var el = (Module['scwCanvases'] && Module['scwCanvases'][id]) || document.getElementById(id);
+    if (!el || !el.getContext) return;
     t = targets[id] = {el: el, ctx: el.getContext('2d', {alpha: false})};
   }
   if (!t.ctx) return;

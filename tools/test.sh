@@ -58,7 +58,7 @@ if [ -x tools/fuzz.sh ]; then
 fi
 
 stage "benchmarks (figures, not tests)"
-bash tools/bench.sh 300 || echo "(benchmark did not run)"
+bash tools/bench.sh 200 --native || echo "(benchmark did not run)"
 
 echo
 echo "$PASSED passed, $FAILED failed"

@@ -18,6 +18,7 @@
 
   var VERSION = '0.1.0';
   var FETCH_TIMEOUT_MS = 15000;
+  var MAX_CONTENT_BYTES = 1024 * 1024;  // the content format's size limit (widgets/content/json_text.h)
   var ATTR = 'data-stemcell-widget';
   var factory = typeof StemCellWidgetsModule === 'function' ? StemCellWidgetsModule : null;
   var scriptEl = document.currentScript || null;
@@ -32,6 +33,9 @@
   var handles = new Map();     // element -> Handle
   var byId = new Map();        // wasm instance id -> Handle
   var canvasCounter = 0;
+  // Canvas ids carry a per-page random part; the module gets the element itself (mod.scwCanvases), so a page
+  // element with the same id could not be mistaken for it anyway.
+  var canvasPrefix = 'scw-' + Math.random().toString(36).slice(2, 8) + '-';
   var lazyObserver = null;
 
   // ---- environment ------------------------------------------------------------------------------------
@@ -228,7 +232,8 @@
     if (!h) return;
     var detail;
     try { detail = JSON.parse(detailText); } catch (e) { detail = {}; }
-    if (type === 'error' && h.pending) h.pending.problems = detail.problems;  // read synchronously by _loadData
+    // The errors of a load in flight are that load's answer (its promise rejects and _report shows them once).
+    if (type === 'error' && h.pending) { h.pending.problems = detail.problems; return; }
     // Deliver after the current wasm call returns, so a listener may call back into the widget safely.
     Promise.resolve().then(function () { h._onEvent(type, detail); });
   }
@@ -299,7 +304,7 @@
     }
 
     var canvas = document.createElement('canvas');
-    canvas.id = 'scw-canvas-' + (++canvasCounter);
+    do canvas.id = canvasPrefix + (++canvasCounter); while (document.getElementById(canvas.id));
     canvas.tabIndex = 0;
     canvas.setAttribute('role', 'application');
     canvas.setAttribute('aria-roledescription', 'interactive ' + this.kind.replace(/-/g, ' '));
@@ -364,14 +369,15 @@
       if (document.fullscreenElement === self.root) document.exitFullscreen();
       else if (self.root.requestFullscreen) self.root.requestFullscreen().catch(function () {});
     });
-    document.addEventListener('fullscreenchange', function () {
+    this._onFullscreen = function () {
       var on = document.fullscreenElement === self.root;
       btn.textContent = on ? 'Exit full screen' : 'Full screen';
       self.root.style.background = on ? (prefersDark() ? '#14181f' : '#ffffff') : '';
       if (on) { self._savedHeight = self.root.style.height; self.root.style.height = '100%'; }  // the root is the full-screen element
       else if (self._savedHeight !== undefined) self.root.style.height = self._savedHeight;
       if (on) self.canvas.focus();
-    });
+    };
+    document.addEventListener('fullscreenchange', this._onFullscreen);  // removed by destroy()
     bar.appendChild(btn);
     el.appendChild(bar);
     this.toolbar = bar;
@@ -483,17 +489,20 @@
 
   Handle.prototype._start = function () {
     var self = this;
-    return loadModule().then(function () {
-      if (self.destroyed) throw WidgetError('The widget was removed before it started.');
+    return this._whenConnected().then(loadModule).then(function () {
+      if (self.destroyed) throw destroyedError(self);
       // The widgets draw text in the page's own font (the browser rasterises the glyphs).
       if (!mod.scwFontFamily) mod.scwFontFamily = fontFamilyOf(self.element);
       self._measure();
+      (mod.scwCanvases || (mod.scwCanvases = {}))[self.canvas.id] = self.canvas;
       var id = withCString(self.kind, function (pk) {
         return withCString(self.canvas.id, function (pc) { return mod._scw_create(pk, pc); });
       });
-      if (!id) throw WidgetError(lastError(), '', null, self);
+      if (!id) { delete mod.scwCanvases[self.canvas.id]; throw WidgetError(lastError(), '', null, self); }
       self.id = id;
       byId.set(id, self);
+      // The shared WebGL context was lost and not given back: a new canvas would stay blank, so show the text copy.
+      if (mod.scwGl && mod.scwGl['lost']) self._showHtmlCopy('The graphics of this page were reset by the browser; the text version is shown instead. Reload the page for the interactive version.');
       self._applyTheme();
       self._resize();
       if (typeof ResizeObserver === 'function') {
@@ -502,47 +511,132 @@
       }
       return self._loadData(self.opts);
     }).catch(function (err) {
+      // mount() then update() before the first content arrived: the mount follows the later load.
+      if (err && err.superseded && self.latest) return self.latest;
       if (!(err && err.name === 'StemCellWidgetsError')) err = WidgetError(String((err && err.message) || err), '', null, self);
       err.handle = self;
-      if (!self.destroyed) self._showError(err.message, err.path, err.problems);
+      self._report(err);
       throw err;
     });
   };
 
-  // Resolves the content text: data (object or JSON text) > src URL > inline JSON script > built-in default.
-  Handle.prototype._contentText = function (opts) {
-    if (opts.data !== undefined && opts.data !== null) {
-      if (typeof opts.data === 'string') return Promise.resolve(opts.data);
-      try { return Promise.resolve(JSON.stringify(opts.data)); }
-      catch (e) { return Promise.reject(WidgetError('The data object cannot be turned into JSON: ' + e.message)); }
+  // mount() on an element that is not in the page yet waits until it is added (and gives up if destroyed).
+  Handle.prototype._whenConnected = function () {
+    var self = this, el = this.element;
+    if (el.isConnected) return Promise.resolve();
+    return new Promise(function (resolve, reject) {
+      var obs = new MutationObserver(function () {
+        if (self.destroyed) { obs.disconnect(); reject(destroyedError(self)); }
+        else if (el.isConnected) { obs.disconnect(); self._stopWaiting = null; resolve(); }
+      });
+      obs.observe(document, {childList: true, subtree: true});
+      self._stopWaiting = function () { obs.disconnect(); reject(destroyedError(self)); };
+    });
+  };
+
+  // No canvas drawing is possible: the hidden HTML copy of the content becomes the widget, with a note.
+  Handle.prototype._showHtmlCopy = function (note) {
+    this._showText(true);
+    if (!this.htmlNote) {
+      this.htmlNote = document.createElement('p');
+      this.htmlNote.className = 'scw-note';
+      this.htmlNote.style.cssText = 'margin:0;padding:8px 16px;font:14px/1.4 system-ui,sans-serif;color:#4e5968';
+      this.root.insertBefore(this.htmlNote, this.domBox);
     }
-    if (opts.src) return fetchText(String(opts.src));
+    this.htmlNote.textContent = note;
+    this.htmlCopy = true;
+  };
+
+  // Shows a failure once: in the widget and as one stemcell:error. Loads that were replaced by a later one, or
+  // cut short by destroy(), answer their own promise only.
+  Handle.prototype._report = function (err) {
+    if (!err || err.reported || err.superseded || err.destroyed || this.destroyed) return;
+    err.reported = true;
+    this._showError(err.message, err.path, err.problems);
+    this._dispatch('error', {message: err.message, path: err.path, problems: err.problems});
+  };
+
+  // Resolves the content text: data (object or JSON text) > src URL > inline JSON script > built-in default.
+  // Something given but empty is an error with its cause, never a silent switch to the built-in content.
+  Handle.prototype._contentText = function (opts, signal) {
+    if (opts.data !== undefined && opts.data !== null) {
+      var text;
+      if (typeof opts.data === 'string') text = opts.data;
+      else {
+        try { text = JSON.stringify(opts.data); }
+        catch (e) { return Promise.reject(WidgetError('The data object cannot be turned into JSON: ' + e.message)); }
+      }
+      if (!/\S/.test(text)) return Promise.reject(WidgetError('The data given is empty: pass a JSON document (see docs/DATA.md).'));
+      return Promise.resolve(text);
+    }
+    if (opts.src !== undefined && opts.src !== null) {
+      var url = String(opts.src).trim();
+      if (!url) return Promise.reject(WidgetError('data-src is empty: give the address of a JSON document, or remove the attribute to show the built-in content.'));
+      return fetchText(url, signal);
+    }
     var inline = this.element.querySelector(':scope > script[type="application/json"]');
-    if (inline) return Promise.resolve(inline.textContent || '');
+    if (inline) {
+      if (!/\S/.test(inline.textContent || '')) return Promise.reject(WidgetError('The inline <script type="application/json"> is empty: put the JSON document inside it, or remove it to show the built-in content.'));
+      return Promise.resolve(inline.textContent);
+    }
     return Promise.resolve('');  // '' = the default content embedded in the bundle
   };
 
+  // One answer per call: each load gets a number, and only the latest may reach the widget. An earlier load that
+  // finishes later rejects with `superseded`; destroy() rejects the load in flight with `destroyed`.
   Handle.prototype._loadData = function (opts) {
     var self = this;
-    return this._contentText(opts).then(function (text) {
-      if (self.destroyed) return self;
+    var seq = this.loadSeq = (this.loadSeq || 0) + 1;
+    if (this.loadCtrl) this.loadCtrl.abort();  // an earlier fetch is no longer wanted
+    var ctrl = this.loadCtrl = typeof AbortController === 'function' ? new AbortController() : null;
+    var p = this._contentText(opts, ctrl && ctrl.signal).then(function (text) {
+      if (self.destroyed) throw destroyedError(self);
+      if (seq !== self.loadSeq) throw supersededError(self);
+      var bytes = mod.lengthBytesUTF8(text);
+      if (bytes > MAX_CONTENT_BYTES) throw WidgetError(tooLargeMessage('The content', bytes), '', null, self);
+      self.pending = {problems: null};
+      var errors = call('_scw_set_data', self.id, text);
+      var pend = self.pending;
+      self.pending = null;
+      if (errors > 0 || errors < 0) {
+        var first = (pend.problems && pend.problems[0]) || {message: lastError(), path: ''};
+        throw WidgetError(first.message, first.path, pend.problems, self);
+      }
       self._clearError();
-      return new Promise(function (resolve, reject) {
-        self.pending = {resolve: resolve, reject: reject, problems: null};
-        var errors = call('_scw_set_data', self.id, text);
-        var p = self.pending;
-        self.pending = null;
-        if (errors > 0 || errors < 0) {
-          var first = (p.problems && p.problems[0]) || {message: lastError(), path: ''};
-          reject(WidgetError(first.message, first.path, p.problems, self));
-        } else {
-          self._hideStatus();
-          self._renderDom();
-          resolve(self);
-        }
-      });
+      self._hideStatus();
+      self._renderDom();
+      return self;
+    }).catch(function (err) {
+      if (self.destroyed) throw destroyedError(self);
+      if (seq !== self.loadSeq) throw supersededError(self);
+      if (!(err && err.name === 'StemCellWidgetsError')) err = WidgetError(String((err && err.message) || err), '', null, self);
+      err.handle = self;
+      throw err;
+    }).then(function (h) {
+      if (self.loadCtrl === ctrl) self.loadCtrl = null;
+      return h;
+    }, function (err) {
+      if (self.loadCtrl === ctrl) self.loadCtrl = null;
+      throw err;
     });
+    this.latest = p;
+    return p;
   };
+
+  function destroyedError(h) {
+    var e = WidgetError('The widget was destroyed before its content was shown.', '', null, h);
+    e.destroyed = true;
+    return e;
+  }
+  function supersededError(h) {
+    var e = WidgetError('A later update() replaced this content before it was shown.', '', null, h);
+    e.superseded = true;
+    return e;
+  }
+  function tooLargeMessage(what, bytes) {
+    return what + ' is ' + (bytes >= 1048576 ? (bytes / 1048576).toFixed(1) + ' MB' : Math.ceil(bytes / 1024) + ' KB') +
+      '; the limit is 1 MB (1,048,576 bytes). Split it or remove unused parts.';
+  }
 
   Handle.prototype._onEvent = function (type, detail) {
     if (this.destroyed) return;
@@ -562,7 +656,7 @@
       this._dispatch('change', detail);
     } else if (type === 'fallback') {
       if (detail.message) console.warn('[stemcell-widgets] ' + detail.message);
-      this._showText(!!detail.fallback || !canDraw());
+      this._showText(!!detail.fallback || !canDraw() || !!this.htmlCopy);
       this._renderDom();
     } else if (type === 'ready') {
       if (!this.readyFired) { this.readyFired = true; this._dispatch('ready', detail); }
@@ -609,7 +703,8 @@
   Handle.prototype.update = function (data) {
     if (this.destroyed) return Promise.reject(WidgetError('This widget was destroyed.'));
     if (!this.id) return Promise.reject(WidgetError('The widget has not started yet; wait for mount() to resolve.'));
-    return this._loadData({data: data === undefined ? null : data});
+    var self = this;
+    return this._loadData({data: data === undefined ? null : data}).catch(function (err) { self._report(err); throw err; });
   };
 
   Handle.prototype.state = function () {
@@ -624,7 +719,14 @@
     this.destroyed = true;
     if (this.resizeObserver) this.resizeObserver.disconnect();
     if (this.refreshTimer) { clearTimeout(this.refreshTimer); this.refreshTimer = null; refreshesPending--; }
-    if (this.id && mod) { mod._scw_destroy(this.id); byId.delete(this.id); }
+    if (this.loadCtrl) { this.loadCtrl.abort(); this.loadCtrl = null; }  // the load in flight rejects with "destroyed"
+    if (this._stopWaiting) { this._stopWaiting(); this._stopWaiting = null; }
+    if (this._onFullscreen) { document.removeEventListener('fullscreenchange', this._onFullscreen); this._onFullscreen = null; }
+    if (this.id && mod) {
+      mod._scw_destroy(this.id);
+      byId.delete(this.id);
+      if (mod.scwCanvases) delete mod.scwCanvases[this.canvas.id];
+    }
     if (this.root && this.root.parentNode) this.root.parentNode.removeChild(this.root);
     if (this.toolbar && this.toolbar.parentNode) this.toolbar.parentNode.removeChild(this.toolbar);
     (this.hiddenChildren || []).forEach(function (c) { c.hidden = false; });
@@ -633,21 +735,76 @@
   };
 
   // ---- fetching data ------------------------------------------------------------------------------------
-  function fetchText(url) {
+  // Reads the body as a stream and stops at MAX_CONTENT_BYTES of decoded (decompressed) bytes, so neither a huge
+  // file nor a small gzip that unpacks to gigabytes is ever held in memory. The timeout covers the whole body.
+  // `signal` (from the handle) cancels it when a later load or destroy() makes it unwanted.
+  function fetchText(url, signal) {
     var ctrl = typeof AbortController === 'function' ? new AbortController() : null;
-    var timer = setTimeout(function () { if (ctrl) ctrl.abort(); }, FETCH_TIMEOUT_MS);
+    var timedOut = false;
+    var timer = setTimeout(function () { timedOut = true; if (ctrl) ctrl.abort(); }, FETCH_TIMEOUT_MS);
+    if (signal && ctrl) {
+      if (signal.aborted) ctrl.abort();
+      else signal.addEventListener('abort', function () { ctrl.abort(); });
+    }
+    var where = '"' + (url.length > 200 ? url.slice(0, 200) + '…' : url) + '"';
     return fetch(url, {signal: ctrl ? ctrl.signal : undefined, credentials: 'same-origin'}).then(function (res) {
-      if (!res.ok) throw WidgetError('Could not load the data from "' + url + '": the server answered ' + res.status +
+      if (!res.ok) throw WidgetError('Could not load the data from ' + where + ': the server answered ' + res.status +
         (res.statusText ? ' ' + res.statusText : '') + '. Check the data-src address.');
-      return res.text();
-    }, function (err) {
-      if (err && err.name === 'AbortError') throw WidgetError('Loading the data from "' + url + '" took longer than ' + (FETCH_TIMEOUT_MS / 1000) + ' seconds. Check the address or try again.');
-      throw WidgetError('Could not load the data from "' + url + '": the network request failed (offline, a wrong address, or the server does not allow this page to read it).');
+      return readCapped(res, ctrl, where);
     }).then(function (text) {
       clearTimeout(timer);
-      if (/^\s*</.test(text)) throw WidgetError('The address "' + url + '" returned a web page (HTML), not JSON data. Check the data-src address.');
+      if (!/\S/.test(text)) throw WidgetError('The address ' + where + ' returned an empty document (no data). Check the file on the server.');
+      if (/^\s*</.test(text)) throw WidgetError('The address ' + where + ' returned a web page (HTML), not JSON data. Check the data-src address.');
       return text;
-    }, function (err) { clearTimeout(timer); throw err; });
+    }, function (err) {
+      clearTimeout(timer);
+      if (err && err.name === 'StemCellWidgetsError') throw err;
+      if (timedOut) throw WidgetError('Loading the data from ' + where + ' took longer than ' + (FETCH_TIMEOUT_MS / 1000) + ' seconds. Check the address or try again.');
+      if (signal && signal.aborted) throw WidgetError('Loading the data from ' + where + ' was cancelled.');
+      throw WidgetError('Could not load the data from ' + where + ': the network request failed (offline, a wrong address, or the server does not allow this page to read it).');
+    });
+  }
+
+  function readCapped(res, ctrl, where) {
+    var declared = Number(res.headers.get('content-length'));
+    var encoded = res.headers.get('content-encoding');
+    if (!encoded && declared > MAX_CONTENT_BYTES) {
+      if (ctrl) ctrl.abort();
+      return Promise.reject(WidgetError(tooLargeMessage('The data at ' + where, declared)));
+    }
+    var decoder;
+    try { decoder = new TextDecoder('utf-8', {fatal: true}); } catch (e) { decoder = null; }
+    function decode(bytes) {
+      try { return decoder ? decoder.decode(bytes) : new TextDecoder().decode(bytes); }
+      catch (e) { throw WidgetError('The data at ' + where + ' is not UTF-8 text. Save the file as UTF-8.'); }
+    }
+    if (!res.body || !res.body.getReader) {
+      return res.arrayBuffer().then(function (buf) {
+        if (buf.byteLength > MAX_CONTENT_BYTES) throw WidgetError(tooLargeMessage('The data at ' + where, buf.byteLength));
+        return decode(new Uint8Array(buf));
+      });
+    }
+    var reader = res.body.getReader();
+    var chunks = [], total = 0;
+    function pump() {
+      return reader.read().then(function (r) {
+        if (r.done) {
+          var all = new Uint8Array(total), at = 0;
+          chunks.forEach(function (c) { all.set(c, at); at += c.length; });
+          return decode(all);
+        }
+        total += r.value.length;
+        if (total > MAX_CONTENT_BYTES) {
+          chunks = null;
+          reader.cancel().catch(function () {});
+          if (ctrl) ctrl.abort();
+          throw WidgetError('The data at ' + where + ' is larger than 1 MB (1,048,576 bytes), the limit; reading stopped there. Split it or remove unused parts.');
+        }
+        chunks.push(r.value);
+        return pump();
+      });
+    }
+    return pump();
   }
 
   // ---- mounting -----------------------------------------------------------------------------------------
@@ -663,12 +820,35 @@
     return o;
   }
 
+  // Options that cannot be used are dropped with a console warning; the widget uses the default instead.
+  var THEMES = {auto: 1, light: 1, dark: 1, 'high-contrast': 1};
+  function checkOptions(o) {
+    function drop(key, why) {
+      console.warn('[stemcell-widgets] option ' + key + ': ' + why + '; using the default.');
+      delete o[key];
+    }
+    function shown(v) { v = String(v); return '"' + (v.length > 40 ? v.slice(0, 40) + '…' : v) + '"'; }
+    if (o.theme !== undefined && !THEMES[String(o.theme)]) drop('theme', 'expected "auto", "light", "dark" or "high-contrast", got ' + shown(o.theme));
+    if (o.lang !== undefined && !/^[a-z]{2,3}(-[A-Za-z0-9]{2,8})?$/.test(String(o.lang))) drop('lang', 'expected a language code like "en", "es" or "pt-BR", got ' + shown(o.lang));
+    if (o.textScale !== undefined) {
+      var t = Number(o.textScale);
+      if (!(t >= 0.75 && t <= 2)) drop('textScale', 'expected a number from 0.75 to 2, got ' + shown(o.textScale));
+    }
+    if (o.height !== undefined) {
+      var hv = typeof o.height === 'number' ? o.height + 'px' : String(o.height);
+      var probe = document.createElement('div').style;
+      probe.height = hv;
+      if (!probe.height || (typeof o.height === 'number' && !(o.height > 0))) drop('height', 'expected a CSS height like "480px" or a number of pixels, got ' + shown(o.height));
+    }
+  }
+
   function mount(el, options) {
     if (!el || el.nodeType !== 1) return Promise.reject(new TypeError('StemCellWidgets.mount: the first argument must be an element.'));
     var opts = {};
     var fromAttrs = el.hasAttribute(ATTR) ? optionsFromElement(el) : {};
     Object.keys(fromAttrs).forEach(function (k) { opts[k] = fromAttrs[k]; });
     Object.keys(options || {}).forEach(function (k) { if (options[k] !== undefined) opts[k] = options[k]; });
+    checkOptions(opts);
     var old = handles.get(el);
     if (old) old.destroy();
     var h = new Handle(el, opts);
@@ -688,8 +868,8 @@
       h._dispatch('error', {message: msg, path: '', problems: stray.problems});
       return Promise.reject(stray);
     }
-    h.started = h._start();
-    h.started.catch(function (err) { if (!h.destroyed) h._dispatch('error', {message: err.message, path: err.path, problems: err.problems}); });
+    h.started = h._start();  // a failure is shown and sent as one stemcell:error by _start (Handle._report)
+    h.started.catch(function () {});
     return h.started;
   }
 
@@ -784,6 +964,8 @@
         return ext || null;
       },
       moduleLoaded: function () { return !!mod; },
+      // The module's memory in bytes (it grows, never shrinks, up to its maximum): null before the module loads.
+      memoryBytes: function () { return mod ? mod._scw_memory_bytes() : null; },
       refreshesPending: function () { return refreshesPending; }
     }
   };

@@ -1,11 +1,48 @@
 // content_widget.cpp — see content_widget.h.
 #include "content_widget.h"
 
+#include <algorithm>
+
 namespace scw {
+
+namespace {
+// The top-level sections of the document a widget reads (besides version, lang, title, strings and theme, which
+// all read). A problem in a section the widget does not read cannot spoil what it shows: it is a warning there.
+std::vector<std::string> SectionsRead(const std::string& own) {
+  if (own == "/cellTypes") return {"/cellTypes", "/therapies", "/sources"};
+  if (own == "/timeline") return {"/timeline", "/risks", "/sources"};
+  if (own == "/risks") return {"/risks", "/therapies", "/sources", "/timeline"};
+  return {};  // unknown: every section counts
+}
+
+std::string TopSection(const std::string& path) {
+  const size_t second = path.find('/', 1);
+  return path.empty() ? path : path.substr(0, second);
+}
+
+bool IsListSection(const std::string& top) {
+  return top == "/cellTypes" || top == "/therapies" || top == "/timeline" || top == "/risks" || top == "/sources";
+}
+}  // namespace
 
 LoadResult ContentWidget::SetContent(const nlohmann::json& json, const std::string& lang) {
   content::Document d;
   LoadResult r = content::Load(json, lang, &d);
+  const std::vector<std::string> read = SectionsRead(SectionPath());
+  if (!read.empty()) {
+    std::vector<Problem> errors, warnings;
+    for (auto& p : r.problems) {
+      const std::string top = TopSection(p.path);
+      if (!p.warning && IsListSection(top) && std::find(read.begin(), read.end(), top) == read.end()) {
+        p.warning = true;
+        p.message += " (this widget does not use " + top + ", so it still shows its content; widgets that use it will not)";
+      }
+      (p.warning ? warnings : errors).push_back(std::move(p));
+    }
+    r.ok = errors.empty();
+    r.problems = std::move(errors);
+    for (auto& p : warnings) r.problems.push_back(std::move(p));
+  }
   if (r.ok && !HasSection(d)) {
     r.ok = false;
     r.problems.insert(r.problems.begin(), Problem{SectionPath(), std::string("this widget needs ") + SectionHint() +

@@ -622,6 +622,20 @@ void HsctTimelineWidget::OnContent() {
   want_marker_visible_ = true;  // phones: open with the marker in view
 }
 
+namespace {
+// The phase whose days include `day` (the later one where two overlap), or -1 on a day no phase covers: such a
+// day is "between phases" for the reader, never silently part of the nearest phase (PhaseAt() is for stepping).
+int CoveringPhase(const content::Variant& v, double day) {
+  for (int i = (int)v.phases.size() - 1; i >= 0; --i)
+    if (day >= v.phases[i].days.from && day <= v.phases[i].days.to) return i;
+  return -1;
+}
+std::string BetweenPhases(const content::Document& d) {
+  const std::string s = d.String("betweenPhases");
+  return s == "betweenPhases" ? "Between phases" : s;
+}
+}  // namespace
+
 int HsctTimelineWidget::PhaseAt(double day) const {
   if (!loaded_) return -1;
   const auto& ph = Var().phases;
@@ -646,9 +660,9 @@ int HsctTimelineWidget::RowSize(int row) const {
 int HsctTimelineWidget::RowCount() const { return RowSize(kMilestones) > 0 ? 3 : 2; }
 
 std::string HsctTimelineWidget::PhaseAnnouncement() const {
-  const int i = PhaseAt(view_.day);
+  const int i = CoveringPhase(Var(), view_.day);
   std::string out = doc_.String("dayLabel", {{"day", DayText(view_.day)}});
-  if (i >= 0) out += ", " + Var().phases[i].name;
+  out += ", " + (i >= 0 ? Var().phases[i].name : BetweenPhases(doc_));
   out += ". ";
   std::vector<std::string> names;
   if (i >= 0)
@@ -683,7 +697,7 @@ void HsctTimelineWidget::SetDay(double day, bool from_drag) {
   if (day == view_.day) return;
   if (from_drag) day_t_ = 1;
   view_.day = day;
-  const int i = PhaseAt(day);
+  const int i = CoveringPhase(Var(), day);
   view_.selected = i >= 0 ? Var().phases[i].id : std::string();
   announcement_ = PhaseAnnouncement();
   MarkChanged();
@@ -942,7 +956,7 @@ void HsctTimelineWidget::Frame(const FrameContext& ctx) {
   // ---- draw ----
   const Layout& L = layout_;
   const float sm = LineH(FontRole::Small);
-  const int cur_phase = PhaseAt(view_.day);
+  const int cur_phase = CoveringPhase(Var(), view_.day);
   const float vt = Ease(variant_t_);
   const Color band_a = Mix(th.surface_alt, th.accent, 0.10f), band_b = Mix(th.surface_alt, th.accent, 0.20f);
   const Color muted_line = Mix(th.border, th.background, 0.2f);
@@ -1216,6 +1230,7 @@ void HsctTimelineWidget::Frame(const FrameContext& ctx) {
     };
     if (ms) { title = ms->name; range = range_of(ms->days); text = ms->text; srcs = ms->sources; }
     else if (ph) { title = ph->name; range = range_of(ph->days); text = ph->text; srcs = ph->sources; }
+    else title = BetweenPhases(doc_);
     const std::string sources = SourcesText(srcs);
     std::vector<TextBlock> left;
     left.push_back({FontRole::Small, doc_.String("youAreHere") + " \xC2\xB7 " + day_str + (ms ? "" : "") , th.text_muted, 0});
@@ -1275,7 +1290,7 @@ void HsctTimelineWidget::State(JsonWriter& j) const {
   j.Field("widget", Kind());
   j.Key("selected").StringOrNull(view_.selected);
   if (!loaded_) { j.Key("items").BeginArray().EndArray(); return; }
-  const int pi = PhaseAt(view_.day);
+  const int pi = CoveringPhase(Var(), view_.day);
   j.Field("variant", Var().id);
   j.Field("day", view_.day);
   j.Field("dayLabel", doc_.String("dayLabel", {{"day", DayText(view_.day)}}));
@@ -1285,7 +1300,7 @@ void HsctTimelineWidget::State(JsonWriter& j) const {
   j.Field("scroll", layout_.scroll / px_);
   j.Field("maxScroll", layout_.max_scroll / px_);
   const char* rows[] = {"controls", "phases", "milestones"};
-  j.Key("cursor").BeginObject().Field("index", cursor_row_ == kPhases ? pi : cursor_idx_);
+  j.Key("cursor").BeginObject().Field("index", cursor_row_ == kPhases ? PhaseAt(view_.day) : cursor_idx_);
   j.Field("row", rows[std::max(0, std::min(2, cursor_row_))]).EndObject();
   auto item = [&](const std::string& id, const Rect& r) {
     j.BeginObject().Field("id", id).Key("box").BeginObject();
@@ -1327,9 +1342,9 @@ dom::Node HsctTimelineWidget::Dom() const {
   };
   dom::Node root = El("section");
   Attr(root, "aria-label", doc_.title.empty() ? std::string("HSCT timeline") : doc_.title);
-  const int pi = PhaseAt(view_.day);
+  const int pi = CoveringPhase(Var(), view_.day);
   std::string here = doc_.String("youAreHere") + ": " + Var().name + ", " + doc_.String("dayLabel", {{"day", DayText(view_.day)}});
-  if (pi >= 0) here += " \xE2\x80\x94 " + Var().phases[pi].name;
+  here += " \xE2\x80\x94 " + (pi >= 0 ? Var().phases[pi].name : BetweenPhases(doc_));
   Add(root, El("p", here));
   std::vector<std::string> all_sources;
   auto add_sources = [&](const std::vector<std::string>& ids) {

@@ -2,7 +2,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import AxeBuilder from '@axe-core/playwright';
-import { startServer, launch, watchErrors, COUNT_RAF, waitReady, settle, artifact, centre, openWidgetPage, widgetState, itemPoint as itemPointOf } from './lib.mjs';
+import { startServer, launch, watchErrors, COUNT_RAF, waitReady, settle, artifact, centre, openWidgetPage, widgetState, itemPoint as itemPointOf, assertSelectionDraws, idleFor } from './lib.mjs';
 
 let server, base, browser;
 before(async () => { ({ server, base } = await startServer()); browser = await launch(); });
@@ -15,7 +15,6 @@ const point = (page, id) => itemPointOf(page, SEL, id);
 async function clickItem(page, id) {
   const [x, y] = await point(page, id);
   await page.mouse.click(x, y);
-  await page.waitForTimeout(350);
   await settle(page);
 }
 
@@ -59,7 +58,7 @@ test('click selects a phase and updates state and the live region; a second clic
     window.__changes = [];
     document.addEventListener('stemcell:change', (e) => window.__changes.push(e.detail));
   });
-  await clickItem(page, 'auto-low-counts');
+  await assertSelectionDraws(page, SEL, 'auto-low-counts', () => clickItem(page, 'auto-low-counts'), { min: 0.02 });
   let st = await state(page);
   assert.equal(st.selected, 'auto-low-counts');
   assert.equal(st.phase, 'auto-low-counts');
@@ -97,7 +96,6 @@ test('touch: a tap selects on the phone, and a drag scrolls the vertical timelin
   const { page, errors, context } = await open({ width: 320, height: 480, touch: true });
   const [nx, ny] = await point(page, 'next');
   await page.touchscreen.tap(nx, ny);
-  await page.waitForTimeout(400);
   await settle(page);
   let st = await state(page);
   assert.equal(st.phase, 'auto-low-counts');
@@ -105,7 +103,6 @@ test('touch: a tap selects on the phone, and a drag scrolls the vertical timelin
   if (visible) {
     const [x, y] = await point(page, 'auto-low-counts');
     await page.touchscreen.tap(x, y);
-    await page.waitForTimeout(400);
     await settle(page);
     assert.equal((await state(page)).selected, null, 'a second tap on the selected phase clears');
   }
@@ -148,7 +145,7 @@ test('wheel on the phone scrolls the timeline, and at the ends the page scrolls'
   assert.equal(await page.evaluate(() => window.scrollY), 0, 'not the page');
   for (let i = 0; i < 80 && (await state(page)).scroll < (await state(page)).maxScroll - 1; i++) { await page.mouse.wheel(0, 400); await settle(page); }
   await page.mouse.wheel(0, 300);
-  await page.waitForTimeout(300);
+  await page.waitForFunction(() => window.scrollY > 0, null, { timeout: 5000 }).catch(() => {});
   assert.ok(await page.evaluate(() => window.scrollY) > 0, 'at the end of the timeline the wheel scrolls the page');
   assert.deepEqual(errors, []);
   await context.close();
@@ -183,7 +180,6 @@ test('keyboard walk: Tab enters, arrows step phases, Home/End, Escape, controls 
   await page.keyboard.press('ArrowUp');
   await page.keyboard.press('ArrowRight');
   await page.keyboard.press('Enter');
-  await page.waitForTimeout(350);
   await settle(page);
   st = await state(page);
   assert.equal(st.variant, 'allogeneic');
@@ -203,19 +199,16 @@ test('play runs through the phases and stops; pause stops the frames', async () 
   await settle(page);
   const [x, y] = await point(page, 'play');
   await page.mouse.click(x, y);
-  await page.waitForTimeout(200);
+  await page.waitForFunction(() => StemCellWidgets.get(document.querySelector('#tl')).state().playing, null, { timeout: 5000 }).catch(() => {});
   let st = await state(page);
   assert.equal(st.playing, true);
   assert.equal(st.phase, 'auto-mobilisation');
   await page.waitForFunction(() => StemCellWidgets.get(document.querySelector('#tl')).state().phase === 'auto-conditioning', null, { timeout: 6000 });
   await page.mouse.click(x, y);  // pause
-  await page.waitForTimeout(200);
   await settle(page);
   st = await state(page);
   assert.equal(st.playing, false);
-  const f0 = await page.evaluate(() => StemCellWidgets.debug.stats().frames);
-  await page.waitForTimeout(600);
-  assert.equal(await page.evaluate(() => StemCellWidgets.debug.stats().frames), f0, 'paused: zero frames');
+  assert.equal((await idleFor(page, 36)).frames, 0, 'paused: zero frames');
   assert.deepEqual(errors, []);
   await context.close();
 });
@@ -253,9 +246,7 @@ test('reduced motion: a selection or a variant switch draws no animation frames 
   await clickItem(page, 'variant-allogeneic');
   assert.equal((await state(page)).variant, 'allogeneic');
   await clickItem(page, 'allo-low-counts');
-  const f0 = await page.evaluate(() => StemCellWidgets.debug.stats().frames);
-  await page.waitForTimeout(500);
-  assert.equal(await page.evaluate(() => StemCellWidgets.debug.stats().frames), f0, 'no frames after settling');
+  assert.equal((await idleFor(page, 30)).frames, 0, 'no frames after settling');
   const [x, y] = await point(page, 'variant-autologous');
   const before = await page.evaluate(() => StemCellWidgets.debug.stats().frames);
   await page.mouse.click(x, y);

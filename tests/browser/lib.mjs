@@ -41,6 +41,7 @@ export function watchErrors(page) {
 export const COUNT_RAF = () => {
   window.__rafRequests = 0;
   const raf = window.requestAnimationFrame.bind(window);
+  window.__rawRaf = raf;  // for the tests' own frame counting (idleFor), not counted
   window.requestAnimationFrame = (cb) => { window.__rafRequests++; return raf(cb); };
   document.addEventListener('securitypolicyviolation', (e) => console.error('CSP violation: ' + e.violatedDirective));
 };
@@ -82,6 +83,18 @@ export async function canvasPixels(page, selector, points = []) {
   }, [selector, points]);
 }
 
+// Watches `frames` animation frames of the page (not counted in __rafRequests) and returns how many frames the
+// widgets drew and how many animation frames the page requested meanwhile: an idle page has {frames: 0, raf: 0}.
+export async function idleFor(page, frames = 30) {
+  return page.evaluate((n) => new Promise((resolve) => {
+    const raf = window.__rawRaf || window.requestAnimationFrame.bind(window);
+    const f0 = StemCellWidgets.debug.stats().frames, r0 = window.__rafRequests || 0;
+    let left = n;
+    const tick = () => (--left > 0 ? raf(tick) : resolve({ frames: StemCellWidgets.debug.stats().frames - f0, raf: (window.__rafRequests || 0) - r0 }));
+    raf(tick);
+  }), frames);
+}
+
 export function artifact(name) {
   fs.mkdirSync(ARTIFACTS, { recursive: true });
   return path.join(ARTIFACTS, name);
@@ -112,4 +125,36 @@ export async function itemPoint(page, sel, id) {
   const box = await page.locator(sel + ' canvas').boundingBox();
   const [x, y] = centre(item.box);
   return [box.x + x, box.y + y];
+}
+
+// The canvas's pixels inside `box` (CSS px relative to the canvas, as in state().items), every 2nd pixel of
+// every 2nd row, as one array of 0xRRGGBB values: compare two snapshots with changedShare().
+export async function regionPixels(page, sel, box) {
+  return page.evaluate(([s, b]) => {
+    const c = document.querySelector(s).querySelector('canvas');
+    const k = c.width / c.getBoundingClientRect().width;
+    const x = Math.max(0, Math.floor(b.x * k)), y = Math.max(0, Math.floor(b.y * k));
+    const w = Math.max(1, Math.min(c.width - x, Math.ceil(b.w * k))), h = Math.max(1, Math.min(c.height - y, Math.ceil(b.h * k)));
+    const d = c.getContext('2d').getImageData(x, y, w, h).data;
+    const out = [];
+    for (let j = 0; j < h; j += 2) for (let i = 0; i < w; i += 2) { const p = (j * w + i) * 4; out.push((d[p] << 16) | (d[p + 1] << 8) | d[p + 2]); }
+    return out;
+  }, [sel, box]);
+}
+export const changedShare = (a, b) => a.reduce((n, v, i) => n + (v !== b[i] ? 1 : 0), 0) / Math.max(1, a.length);
+
+// Proves a selection draws: the item's own box changes (its highlight), and so does at least `min` of the
+// canvas beyond it (the detail panel or the lineage). Pass the state before, the item id and the action.
+export async function assertSelectionDraws(page, sel, id, act, { min = 0.01 } = {}) {
+  const st = await page.evaluate((s) => StemCellWidgets.get(document.querySelector(s)).state(), sel);
+  const item = (st.items || []).find((i) => i.id === id);
+  if (!item) throw new Error(`item ${id} is not on screen`);
+  const whole = await page.evaluate((s) => { const r = document.querySelector(s).querySelector('canvas').getBoundingClientRect(); return { x: 0, y: 0, w: r.width, h: r.height }; }, sel);
+  const [itemBefore, allBefore] = [await regionPixels(page, sel, item.box), await regionPixels(page, sel, whole)];
+  await act();
+  const [itemAfter, allAfter] = [await regionPixels(page, sel, item.box), await regionPixels(page, sel, whole)];
+  const own = changedShare(itemBefore, itemAfter), all = changedShare(allBefore, allAfter);
+  if (!(own > 0.02)) throw new Error(`selecting ${id} changed ${(own * 100).toFixed(1)}% of its own box: nothing was drawn there`);
+  if (!(all > min)) throw new Error(`selecting ${id} changed ${(all * 100).toFixed(1)}% of the canvas`);
+  return { own, all };
 }

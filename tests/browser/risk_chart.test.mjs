@@ -4,7 +4,7 @@ import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
 import AxeBuilder from '@axe-core/playwright';
-import { startServer, launch, watchErrors, COUNT_RAF, waitReady, settle, artifact, centre, ROOT, openWidgetPage, widgetState, itemPoint as itemPointOf } from './lib.mjs';
+import { startServer, launch, watchErrors, COUNT_RAF, waitReady, settle, artifact, centre, ROOT, openWidgetPage, widgetState, itemPoint as itemPointOf, assertSelectionDraws, idleFor } from './lib.mjs';
 
 const DATA = JSON.parse(fs.readFileSync(path.join(ROOT, 'data', 'stemcell-explainer.en.json'), 'utf8'));
 const LEVEL_WORD = { none: 'levelNone', low: 'levelLow', moderate: 'levelModerate', high: 'levelHigh', unknown: 'levelUnknown' };
@@ -50,7 +50,6 @@ test('risk chart renders the default content at phone, desktop and projector siz
     assert.equal((await state(page)).selected, target);
     await page.screenshot({ path: artifact(`risk-chart-${sz.name}-selected.png`) });
     await click(page, 'view:by-therapy');
-    await page.waitForTimeout(350);
     await settle(page);
     assert.equal((await state(page)).view, 'by-therapy');
     assert.equal((await state(page)).selected, target, 'the selection survives a view switch');
@@ -76,7 +75,7 @@ test('a click selects the cell under it, a second click clears; stemcell:change 
     window.__changes = [];
     document.addEventListener('stemcell:change', (e) => window.__changes.push(e.detail));
   });
-  await click(page, 'infection/allo-hsct');
+  await assertSelectionDraws(page, SEL, 'infection/allo-hsct', () => click(page, 'infection/allo-hsct'), { min: 0.03 });
   let st = await state(page);
   assert.equal(st.selected, 'infection/allo-hsct');
   assert.equal(st.risk, 'infection');
@@ -99,7 +98,6 @@ test('a touch tap selects on a phone, and the cell stays visible above the panel
   const target = st0.items.filter((i) => i.id.includes('/'))[1].id;
   const [x, y] = await itemPoint(page, target);
   await page.touchscreen.tap(x, y);
-  await page.waitForTimeout(300);
   await settle(page);
   const st = await state(page);
   assert.equal(st.selected, target);
@@ -108,7 +106,7 @@ test('a touch tap selects on a phone, and the cell stays visible above the panel
   await context.close();
 });
 
-test('keyboard: Tab enters, arrows walk every cell, Enter selects, Escape clears, the view switch is reachable', async () => {
+test('keyboard: Tab enters, arrows walk the cells in reading order (a sample; the native tests walk all), Enter selects, Escape clears, the view switch is reachable', async () => {
   const { page, errors, context } = await open();
   await page.keyboard.press('Tab');
   assert.equal(await page.evaluate(() => document.activeElement.closest('[data-stemcell-widget]')?.id), 'risk');
@@ -118,23 +116,22 @@ test('keyboard: Tab enters, arrows walk every cell, Enter selects, Escape clears
   await page.keyboard.press('ArrowDown');
   await settle(page);
   const visited = [(await state(page)).cursor];
-  for (let i = 0; i < 34; ++i) {
+  for (let i = 0; i < 9; ++i) {  // the first risk's row and into the second
     await page.keyboard.press('ArrowRight');
     await settle(page);
     visited.push((await state(page)).cursor);
   }
   const expected = DATA.risks.flatMap((r) => DATA.therapies.map((t) => `${r.id}/${t.id}`));
-  assert.deepEqual(visited, expected, 'reading order: risk by risk, therapy by therapy');
+  assert.deepEqual(visited, expected.slice(0, visited.length), 'reading order: risk by risk, therapy by therapy');
   await page.keyboard.press('Enter');
   await settle(page);
-  assert.equal((await state(page)).selected, expected.at(-1));
+  assert.equal((await state(page)).selected, visited.at(-1));
   await page.keyboard.press('Escape');
   await settle(page);
   assert.equal((await state(page)).selected, null);
   await page.keyboard.press('Home');
   await page.keyboard.press('ArrowRight');
   await page.keyboard.press('Enter');
-  await page.waitForTimeout(350);
   await settle(page);
   assert.equal((await state(page)).view, 'by-therapy');
   await page.keyboard.press('Tab');
@@ -211,9 +208,7 @@ test('the view switch animates briefly; with reduced motion a selection or a swi
   await click(page, 'gvhd/allo-hsct');
   const f1 = await page.evaluate(() => StemCellWidgets.debug.stats().frames);
   assert.ok(f1 - f0 <= 8, `only the frames for the input (${f1 - f0})`);
-  await page.waitForTimeout(400);
-  const f2 = await page.evaluate(() => StemCellWidgets.debug.stats().frames);
-  assert.equal(f2, f1, 'no frames after settling');
+  assert.equal((await idleFor(page, 24)).frames, 0, 'no frames after settling');
   assert.equal((await state(page)).animating, false);
   assert.deepEqual(errors, []);
   await context.close();

@@ -31,9 +31,26 @@ for (const file of cases) {
     let doc;
     try { doc = JSON.parse(fs.readFileSync(path.join(invalidDir, file), 'utf8')); } catch { return; }  // not JSON at all
     assert.equal(validate(doc), false, `${file} should be invalid`);
-    const paths = validate.errors.map((e) => e.instancePath);
-    assert.ok(paths.some((p) => p.startsWith(expect.path) || expect.path.startsWith(p)),
-      `${file}: expected an error at ${expect.path}, got ${paths.join(', ')}`);
+    // The error must be at the expected path or inside it; an error at an enclosing object counts only when it
+    // names the expected key (a missing required key, an unknown key), never "something somewhere at the root".
+    const hit = validate.errors.some((e) => {
+      if (e.instancePath.startsWith(expect.path)) return true;
+      if (!expect.path.startsWith(e.instancePath + '/')) return false;
+      const key = expect.path.slice(e.instancePath.length + 1).split('/')[0];
+      return e.params && (e.params.missingProperty === key || e.params.additionalProperty === key);
+    });
+    assert.ok(hit, `${file}: expected an error at ${expect.path}, got ${validate.errors.map((e) => e.instancePath + ' ' + e.message).join('; ')}`);
+  });
+}
+
+// tests/data/agree/: documents that data/schema.json and the C++ checks must judge alike (valid-*.json accepted,
+// invalid-*.json refused); tests/unit/test_reliability.cpp runs the same files through the C++ model.
+const agreeDir = path.join(ROOT, 'tests', 'data', 'agree');
+for (const file of fs.readdirSync(agreeDir).filter((f) => f.endsWith('.json')).sort()) {
+  const want = file.startsWith('valid-');
+  test(`schema ${want ? 'accepts' : 'rejects'} tests/data/agree/${file}`, () => {
+    const doc = JSON.parse(fs.readFileSync(path.join(agreeDir, file), 'utf8'));
+    assert.equal(validate(doc), want, JSON.stringify(validate.errors?.slice(0, 3)));
   });
 }
 

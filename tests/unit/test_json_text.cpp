@@ -60,3 +60,11 @@ TEST_CASE("documents over 1 MB are refused") {
   std::string big = "\"" + std::string(kMaxDocumentBytes, 'a') + "\"";
   CHECK(ErrorOf(big).find("1 MB") != std::string::npos);
 }
+
+TEST_CASE("encoding problems are named as such, not as a syntax slip") {
+  const std::string lone = ErrorOf("{\"a\": \"\\ud800\"}");
+  CHECK(lone.find("lone surrogate") != std::string::npos);
+  CHECK(lone.find("double quotes") == std::string::npos);
+  const std::string bytes = ErrorOf(std::string("{\"a\": \"\xff\xfe\"}"));
+  CHECK(bytes.find("not UTF-8") != std::string::npos);
+}

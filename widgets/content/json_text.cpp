@@ -26,11 +26,14 @@ class Builder {
   bool end_object() { --depth_; return dom_.end_object(); }
   bool start_array(std::size_t n) { return Deeper() && dom_.start_array(n); }
   bool end_array() { --depth_; return dom_.end_array(); }
-  bool parse_error(std::size_t position, const std::string&, const nlohmann::detail::exception&) {
+  bool parse_error(std::size_t position, const std::string&, const nlohmann::detail::exception& e) {
     failed_ = true;
     position_ = position;
+    const std::string what = e.what();
+    encoding_ = what.find("surrogate") != std::string::npos ? 1 : what.find("UTF-8") != std::string::npos ? 2 : 0;
     return false;
   }
+  int encoding() const { return encoding_; }  // 1: a lone \uD800-\uDFFF escape, 2: bytes that are not UTF-8
 
   bool too_deep() const { return too_deep_; }
   bool failed() const { return failed_; }
@@ -44,6 +47,7 @@ class Builder {
   nlohmann::detail::json_sax_dom_parser<json> dom_;
   int depth_ = 0;
   bool too_deep_ = false, failed_ = false;
+  int encoding_ = 0;
   size_t position_ = 0;
 };
 
@@ -124,6 +128,14 @@ bool ParseJsonText(const std::string& text, json* out, std::vector<Problem>* pro
   }
   size_t line, col;
   LineColumn(text, tok == "<end of input>" ? text.size() : at, &line, &col);
+  if (b.encoding()) {  // an encoding problem, not a syntax one: say so (the token advice would mislead)
+    problems->push_back({"", "This text cannot be read: at line " + std::to_string(line) + ", column " + std::to_string(col) +
+                                 (b.encoding() == 1
+                                      ? ", a \\u escape names half of a character (a lone surrogate \\uD800–\\uDFFF without its pair). "
+                                        "Write the character itself, or both halves of the pair."
+                                      : ", there are bytes that are not UTF-8. Save the file as UTF-8.")});
+    return false;
+  }
   std::string msg = "This is not valid JSON: at line " + std::to_string(line) + ", column " + std::to_string(col) +
                     ", unexpected " + (tok == "<end of input>" ? std::string("end of the document") : "'" + Printable(tok) + "'") +
                     "." + Hint(text, at, tok);

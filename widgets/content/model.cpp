@@ -17,21 +17,29 @@ namespace {
 
 using json = nlohmann::json;
 
+// Caps on the work spent on problems, whatever the document (see Checker::Error and Checker::Object).
+constexpr size_t kMaxReported = 100;  // errors (and warnings) listed; the rest are counted
+constexpr size_t kMaxHints = 20;      // "did you mean" searches per document
+constexpr size_t kMaxHintLength = 64; // no search for longer words (no id or key is longer)
+
+// A word from the document, quoted and shortened for a message.
+std::string Clip(const std::string& s) {
+  if (s.size() <= 40) return "\"" + s + "\"";
+  size_t n = 37;
+  while (n > 0 && ((unsigned char)s[n] & 0xC0) == 0x80) --n;  // do not cut a UTF-8 sequence
+  return "\"" + s.substr(0, n) + "…\" (" + std::to_string(s.size()) + " bytes)";
+}
+
 std::string Describe(const json& j) {
   switch (j.type()) {
     case json::value_t::null: return "null";
     case json::value_t::boolean: return j.get<bool>() ? "true" : "false";
-    case json::value_t::string: {
-      std::string s = j.get<std::string>();
-      if (s.size() > 40) s = s.substr(0, 37) + "…";
-      return "\"" + s + "\"";
-    }
+    case json::value_t::string: return Clip(j.get_ref<const std::string&>());
     case json::value_t::array: return "a list";
     case json::value_t::object: return "an object";
-    default: {  // a number
-      std::string s = DecimalText(j.get<double>(), 6);
-      return s.size() > 20 ? s.substr(0, 20) : s;
-    }
+    case json::value_t::number_integer: return std::to_string(j.get<json::number_integer_t>());  // as written
+    case json::value_t::number_unsigned: return std::to_string(j.get<json::number_unsigned_t>());
+    default: return DecimalText(j.get<double>(), 6);  // a number with a fraction or exponent
   }
 }
 
@@ -80,8 +88,22 @@ class Checker {
  public:
   Checker(std::string lang, std::vector<Problem>* problems) : lang_(std::move(lang)), problems_(problems) {}
 
-  void Error(const std::string& path, const std::string& msg) { problems_->push_back({path, msg, false}); }
-  void Warn(const std::string& path, const std::string& msg) { problems_->push_back({path, msg, true}); }
+  // At most kMaxReported errors and kMaxReported warnings are listed; the rest are counted and summarised by
+  // Finish(), so a document with 60,000 problems costs no more to report than one with 100.
+  void Error(const std::string& path, const std::string& msg) {
+    if (errors_++ < kMaxReported) problems_->push_back({path, msg, false});
+  }
+  void Warn(const std::string& path, const std::string& msg) {
+    if (warnings_++ < kMaxReported) problems_->push_back({path, msg, true});
+  }
+  void Finish() {
+    if (errors_ > kMaxReported)
+      problems_->push_back({"", "… and " + std::to_string(errors_ - kMaxReported) + " more errors (only the first " +
+                                    std::to_string(kMaxReported) + " are listed). Fix these and check again.", false});
+    if (warnings_ > kMaxReported)
+      problems_->push_back({"", "… and " + std::to_string(warnings_ - kMaxReported) + " more warnings (only the first " +
+                                    std::to_string(kMaxReported) + " are listed).", true});
+  }
 
   // Object with known keys: warns about the unknown ones (with the nearest known key).
   bool Object(const json& j, const std::string& path, const std::vector<std::string>& known) {
@@ -91,10 +113,13 @@ class Checker {
     }
     for (auto it = j.begin(); it != j.end(); ++it) {
       if (std::find(known.begin(), known.end(), it.key()) != known.end()) continue;
-      std::string msg = "unknown key \"" + it.key() + "\" (ignored)";
-      const std::string near = Nearest(it.key(), known);
+      if (warnings_ >= kMaxReported) { ++warnings_; continue; }  // counted only: no message, no search
+      const std::string& key = it.key();
+      std::string msg = "unknown key " + Clip(key) + " (ignored)";
+      // The nearest-name search costs |key| × |known|: only for the first few unknown keys, and short ones.
+      const std::string near = (hints_ < kMaxHints && key.size() <= kMaxHintLength) ? (++hints_, Nearest(key, known)) : "";
       msg += near.empty() ? ". Known keys here: " + Quoted(known) + "." : "; did you mean \"" + near + "\"?";
-      Warn(path + "/" + PointerKey(it.key()), msg);
+      Warn(path + "/" + PointerKey(key.size() > 200 ? key.substr(0, 200) : key), msg);
     }
     return true;
   }
@@ -122,10 +147,11 @@ class Checker {
     return true;
   }
 
-  bool CheckLength(const std::string& s, const std::string& path) {
+  bool CheckLength(const std::string& s, const std::string& path, size_t limit = kMaxString) {
     const size_t n = Utf8Length(s);
-    if (n <= kMaxString) return true;
-    Error(path, "is " + std::to_string(n) + " characters long; the limit is " + std::to_string(kMaxString) + ". Shorten it.");
+    if (n <= limit) return true;
+    Error(path, "is " + std::to_string(n) + " characters long; the limit is " + std::to_string(limit) +
+                    (limit == kMaxName ? " for a name (it labels a box on the canvas)" : "") + ". Shorten it.");
     return false;
   }
 
@@ -143,10 +169,13 @@ class Checker {
   // Text: "…" or {"en": "…", "es": "…"} -> the requested language, else English, else the first.
   std::string Text(const json* j, const std::string& path, bool required = false) {
     if (!j) return "";
+    // Names label boxes on the canvas: they get a reader's limit, not the limit of a paragraph.
+    const bool is_name = path.size() >= 5 && path.compare(path.size() - 5, 5, "/name") == 0;
+    const size_t limit = is_name ? kMaxName : kMaxString;
     std::string out;
     if (j->is_string()) {
       out = j->get<std::string>();
-      CheckLength(out, path);
+      CheckLength(out, path, limit);
     } else if (j->is_object()) {
       if (j->empty()) Error(path, "a translated text needs at least one language, e.g. {\"en\": \"…\"}");
       std::string en, first, want;
@@ -158,7 +187,7 @@ class Checker {
         }
         if (!it->is_string()) { Error(p, "expected text in double quotes, got " + Describe(*it)); continue; }
         const std::string s = it->get<std::string>();
-        CheckLength(s, p);
+        CheckLength(s, p, limit);
         if (first.empty()) first = s;
         if (it.key() == "en") en = s;
         if (it.key() == lang_) want = s;
@@ -208,7 +237,7 @@ class Checker {
     }
     const double v = j->get<double>();
     if (!std::isfinite(v) || v < lo || v > hi) {
-      Error(path, "expected a number from " + Fmt(lo) + " to " + Fmt(hi) + ", got " + Fmt(v));
+      Error(path, "expected a number from " + Fmt(lo) + " to " + Fmt(hi) + ", got " + Describe(*j));
       return dflt;
     }
     return v;
@@ -276,6 +305,13 @@ class Checker {
 
   static std::string Fmt(double v) { return DecimalText(v, 6); }
 
+  // May the nearest-name search run once more? (Bounded: see Object().)
+  bool MayHint(const std::string& word) {
+    if (hints_ >= kMaxHints || word.size() > kMaxHintLength) return false;
+    ++hints_;
+    return true;
+  }
+
   const std::string& lang() const { return lang_; }
   std::vector<Ref>& refs() { return refs_; }
 
@@ -283,6 +319,7 @@ class Checker {
   std::string lang_;
   std::vector<Problem>* problems_;
   std::vector<Ref> refs_;
+  size_t errors_ = 0, warnings_ = 0, hints_ = 0;
 };
 
 // Ids must be unique within their kind.
@@ -370,7 +407,12 @@ void ReadFigure(Checker& c, const json& j, const std::string& path, Figure* f) {
   f->population = c.Text(c.Field(j, "population", path, true), path + "/population", true);
   f->source = c.Id(c.Field(j, "source", path, true), path + "/source");
   c.RefOne("source", f->source, path + "/source");
-  f->year = (int)c.Number(c.Field(j, "year", path, false), path + "/year", 1900, 2100, 0);
+  if (const json* y = c.Field(j, "year", path, false)) {
+    if (y->is_number() && y->get<double>() != std::floor(y->get<double>()))
+      c.Error(path + "/year", "expected a whole year like 2019, got " + Describe(*y));
+    else
+      f->year = (int)c.Number(y, path + "/year", 1900, 2100, 0);
+  }
 }
 
 void ReadCells(Checker& c, const json& j, const std::string& path, Document* d, IdSet& ids) {
@@ -704,7 +746,8 @@ const std::vector<std::string>& KnownStringKeys() {
       "category_induced", "category_stromal", "category_derived", "category_mature", "errorTitle", "loading",
       "noWebgl", "beforeTransplant", "afterTransplant", "months", "ci95Label", "rangeLabel", "iqrLabel",
       "figuresHint", "figureOne", "figureMany", "phaseHeading", "daysHeading", "whatHappens", "milestonesHeading",
-      "statusLabel", "status_approved", "status_standard-care", "status_in-trials", "status_experimental"};
+      "statusLabel", "status_approved", "status_standard-care", "status_in-trials", "status_experimental",
+      "betweenPhases"};
   return keys;
 }
 
@@ -722,7 +765,8 @@ LoadResult Load(const json& doc, const std::string& requested_lang, Document* ou
     return result;
   }
   const json* version = c.Field(doc, "version", "", true);
-  if (version && !(version->is_number_integer() && version->get<int>() == kFormatVersion))
+  // 1 and 1.0 are the same number in JSON (and to the schema's "integer").
+  if (version && !(version->is_number() && version->get<double>() == kFormatVersion))
     c.Error("/version", "this widget reads format version " + std::to_string(kFormatVersion) + ", got " + Describe(*version));
   if (const json* l = c.Field(doc, "lang", "", false)) {
     if (!l->is_string() || !IsLangKey(l->get<std::string>())) c.Error("/lang", "expected a language code like \"en\" or \"es\", got " + Describe(*l));
@@ -742,14 +786,23 @@ LoadResult Load(const json& doc, const std::string& requested_lang, Document* ou
   const std::map<std::string, std::pair<const IdSet*, std::string>> kinds = {
       {"cell", {&cells, "/cellTypes"}}, {"therapy", {&therapies, "/therapies"}}, {"variant", {&variants, "/timeline/variants"}},
       {"risk", {&risks, "/risks"}}, {"source", {&sources, "/sources"}}};
+  // Each kind's ids are indexed once (IdSet); a lookup is log n, and the nearest-name search runs only for the
+  // first few unknown ids (Checker::MayHint), against a list built once per kind.
+  std::map<std::string, std::vector<std::string>> all_ids;
   for (const Ref& r : c.refs()) {
     const auto& k = kinds.at(r.kind);
     if (k.first->Has(r.id)) continue;
-    const std::string near = Nearest(r.id, k.first->All());
+    std::string near;
+    if (c.MayHint(r.id)) {
+      auto it = all_ids.find(r.kind);
+      if (it == all_ids.end()) it = all_ids.emplace(r.kind, k.first->All()).first;
+      near = Nearest(r.id, it->second);
+    }
     c.Error(r.path, "there is no " + r.kind + " with the id \"" + r.id + "\"" +
                         (near.empty() ? "; add it to " + k.second + " or fix the id" : "; did you mean \"" + near + "\"?"));
   }
   CheckLineage(c, *out);
+  c.Finish();
 
   // Errors first, then warnings, each group in document order (a stable partition, done by hand: lists of
   // problems can be long, and std::stable_sort's instantiation is ~3.5 KB of wasm).

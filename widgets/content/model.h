@@ -18,6 +18,7 @@ namespace scw::content {
 constexpr int kFormatVersion = 1;
 constexpr size_t kMaxList = 200;
 constexpr size_t kMaxString = 4000;
+constexpr size_t kMaxName = 120;  // every "name": it labels a box on the canvas
 constexpr double kMinDay = -365, kMaxDay = 3650;
 
 enum class Level { None, Low, Moderate, High, Unknown };

@@ -16,6 +16,8 @@ void AppendDecimal(std::string& out, double v, int max_decimals) {
     out += std::to_string(e);
     return;
   }
+  // Fewer decimals for large values, so v × 10^decimals fits in a 64-bit integer (1e13 printed 1e13, not garbage).
+  while (max_decimals > 0 && std::fabs(v) * std::pow(10.0, max_decimals) >= 9e18) --max_decimals;
   unsigned long long pow10 = 1;
   for (int i = 0; i < max_decimals; ++i) pow10 *= 10;
   const long long scaled = std::llround(v * static_cast<double>(pow10));

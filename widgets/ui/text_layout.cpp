@@ -1,6 +1,8 @@
 // text_layout.cpp — see text_layout.h.
 #include "ui/text_layout.h"
 
+#include <vector>
+
 #include <imgui.h>
 
 namespace scw {
@@ -70,16 +72,22 @@ void DrawBlocks(ImDrawList* dl, const std::vector<TextBlock>& blocks, ImVec2 pos
 
 std::string Ellipsize(FontRole role, const std::string& text, float width) {
   if (MeasureText(role, text).x <= width) return text;
-  std::string s = text;
-  while (!s.empty()) {
-    // drop one UTF-8 character
-    size_t cut = s.size() - 1;
-    while (cut > 0 && ((unsigned char)s[cut] & 0xC0) == 0x80) --cut;
-    s.erase(cut);
+  // The longest prefix (whole UTF-8 characters, trailing spaces dropped) that fits with "…": a binary search over
+  // the character starts, so a long text costs log n measurements, not n (it ran every frame, per cell).
+  std::vector<size_t> starts;
+  for (size_t i = 0; i < text.size(); ++i)
+    if (((unsigned char)text[i] & 0xC0) != 0x80) starts.push_back(i);
+  auto prefix = [&](size_t n) {  // the first n characters, trailing spaces dropped, with "…"
+    std::string s = text.substr(0, n < starts.size() ? starts[n] : text.size());
     while (!s.empty() && s.back() == ' ') s.pop_back();
-    if (MeasureText(role, s + "…").x <= width) return s + "…";
+    return s + "…";
+  };
+  size_t lo = 0, hi = starts.size();  // prefix(lo) is the best known to fit (0 = "…" alone); prefix(hi) does not
+  while (hi - lo > 1) {
+    const size_t mid = (lo + hi) / 2;
+    if (MeasureText(role, prefix(mid)).x <= width) lo = mid; else hi = mid;
   }
-  return "…";
+  return lo == 0 ? std::string("…") : prefix(lo);
 }
 
 }  // namespace scw
