@@ -14,6 +14,12 @@ EM_JS(void, scw_js_emit, (int id, const char* type, const char* detail), {
   if (Module['scwOnEvent']) Module['scwOnEvent'](id, UTF8ToString(type), UTF8ToString(detail));
 });
 
+// Benchmarks (tests/bench/browser.mjs) set window.__scwFrameTimes = [] to receive [frame ms, canvas copy ms]
+// for every animation frame: the copy is the time spent waiting on the GPU, the rest is our own work.
+EM_JS(void, scw_js_frame_timing, (double total_ms, double present_ms), {
+  if (typeof window !== 'undefined' && window['__scwFrameTimes']) window['__scwFrameTimes'].push([total_ms, present_ms]);
+});
+
 bool g_frame_pending = false;
 
 EM_BOOL OnAnimationFrame(double, void*);
@@ -29,7 +35,11 @@ void RequestFrame() {
 EM_BOOL OnAnimationFrame(double, void*) {
   g_frame_pending = false;
   scw::Host* host = scw::GlobalHost();
-  if (host && host->Frame()) RequestFrame();  // only while something still wants a frame
+  if (!host) return EM_FALSE;
+  const double t0 = emscripten_get_now();
+  const bool more = host->Frame();
+  scw_js_frame_timing(emscripten_get_now() - t0, scw::TakePresentMs());
+  if (more) RequestFrame();  // only while something still wants a frame
   return EM_FALSE;
 }
 

@@ -92,6 +92,8 @@ void main() {
   o_col = vec4(v_col.rgb, v_col.a * texture(u_tex, v_uv).r);
 })";
 
+double g_present_ms = 0;  // time spent in the canvas copies since TakePresentMs()
+
 GLuint Compile(GLenum type, const char* src) {
   const GLuint sh = glCreateShader(type);
   glShaderSource(sh, 1, &src, nullptr);
@@ -236,7 +238,15 @@ void WebGl2Renderer::Draw(Instance& inst, const ImDrawList& dl) {
                      (void*)(size_t)(cmd.IdxOffset * sizeof(ImDrawIdx)));
     }
   }
-  scw_gl_present(inst.canvas.c_str(), w, h);
+  const double t0 = emscripten_get_now();
+  scw_gl_present(inst.canvas.c_str(), w, h);  // drawImage from the GL canvas: waits for the GPU to finish
+  g_present_ms += emscripten_get_now() - t0;
+}
+
+double TakePresentMs() {
+  const double ms = g_present_ms;
+  g_present_ms = 0;
+  return ms;
 }
 
 }  // namespace scw

@@ -47,6 +47,9 @@ class WebGl2Renderer final : public Renderer {
   std::map<const FontSet*, FontTexture> font_textures_;  // one texture per shared font set
 };
 
+// Milliseconds spent copying frames to the widgets' canvases (waiting on the GPU) since the last call.
+double TakePresentMs();
+
 // Glyph bitmaps drawn by the browser (canvas 2D) in the page's font (glyphs_html5.cpp).
 class BrowserGlyphs final : public GlyphSource {
  public:

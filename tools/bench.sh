@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
 # Benchmarks (figures, not tests): frame CPU time per widget at 1920×1080 (native, headless), the time to check
-# and to draw documents at the format's limits, the bundle's download size and each widget's share, and the time
-# to the first interactive frame against TimelineJS (headless Chromium). Run after tools/build-web.sh for the web
-# parts.
+# and to draw documents at the format's limits, the bundle's download size and each widget's share, the time to
+# the first interactive frame against TimelineJS, and frame CPU and memory in the browser (headless Chromium).
+# Run after tools/build-web.sh for the web parts.
 #   tools/bench.sh [FRAMES] [--native]
 # --native uses the test command's Debug build (build/native: no extra compile, so the test command stays short;
 # its figures are upper bounds); without it an optimised build (build/bench, -O2) is made first.
@@ -25,4 +25,6 @@ if [ -f dist/stemcell-widgets.wasm ]; then
   echo "Download size:"; bash tools/bench-size.sh; echo
   echo "Share of the wasm code per part (raw bytes):"; bash tools/bench-share.sh || echo "(share not measured)"; echo
   node tests/bench/first_frame.mjs || echo "(first frame not measured)"
+  echo
+  node tests/bench/browser_frames.mjs || echo "(browser frames and memory not measured)"
 fi
