@@ -382,6 +382,7 @@
       this._dispatch('error', {message: detail.message, path: detail.path, problems: detail.problems});
     } else if (type === 'warning') {
       (detail.problems || []).forEach(function (p) { console.warn('[stemcell-widgets] ' + (p.path ? p.path + ': ' : '') + p.message); });
+      this._dispatch('warning', {problems: detail.problems || []});  // for editors such as the authoring studio
     } else if (type === 'change') {
       this._scheduleRefresh(detail.announcement);
       delete detail.announcement;
