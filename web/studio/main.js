@@ -12,6 +12,14 @@ import defaultEn from '../../data/stemcell-explainer.en.json';
 import defaultEs from '../../data/stemcell-explainer.es.json';
 import { FORMATS, embedCode } from './embed.js';
 
+// The form library strips tags from text values by parsing them as HTML in a live element (an <img onerror>
+// in the content would run). Content text is plain text and only ever reaches the form as input values, so
+// values pass through unchanged, and where it wants tag-free text it gets it from an inert parse.
+const inertText = (t) => new DOMParser().parseFromString(String(t), 'text/html').body.textContent || '';
+JSONEditor.AbstractEditor.prototype.purify = (v) => v;
+JSONEditor.AbstractEditor.prototype.cleanText = inertText;
+JSONEditor.AbstractTheme.prototype.cleanText = inertText;
+
 const DRAFT_KEY = 'stemcell-studio:draft:v1';
 const KINDS = ['cell-diagram', 'hsct-timeline', 'risk-chart'];
 const DEFAULTS = { en: defaultEn, es: defaultEs };
@@ -29,6 +37,7 @@ const studio = {
   view: null,        // CodeMirror
   form: null,        // JSONEditor of the selected section
   formSection: null,
+  busy: true,        // a preview update is pending or running
   handles: new Map(),  // kind -> handle
   problems: new Map(), // kind -> {errors: [], warnings: []}
 };
@@ -94,7 +103,7 @@ function schemaForEditor() {
 }
 
 function buildTextEditor() {
-  studio.view = new EditorView({
+  const view = studio.view = new EditorView({
     parent: $('code'),
     state: EditorState.create({
       doc: studio.text,
@@ -111,6 +120,9 @@ function buildTextEditor() {
       ],
     }),
   });
+  // Its scrolling box can be reached with the keyboard too (axe: scrollable-region-focusable).
+  view.scrollDOM.tabIndex = 0;
+  view.scrollDOM.setAttribute('aria-label', 'JSON text, scrolling area');
 }
 
 // The node of a JSON Pointer in the text: {node, keyNode, exact}. Walks up to the nearest existing parent when
@@ -313,6 +325,7 @@ function setupTabs() {
 // ---- the preview ---------------------------------------------------------------------------------------
 let previewTimer = null;
 function schedulePreview() {
+  studio.busy = true;  // until the widgets have the text and the problem list is drawn
   clearTimeout(previewTimer);
   previewTimer = setTimeout(updatePreview, PREVIEW_DELAY_MS);
 }
@@ -352,7 +365,7 @@ function updatePreview() {
   Promise.all(runs).then(() => {
     if (gen !== generation) return;
     // Warnings are events delivered around the update; let them land before drawing the list.
-    setTimeout(() => { if (gen === generation) renderProblems(); }, 0);
+    setTimeout(() => { if (gen === generation && !previewTimer) { renderProblems(); studio.busy = false; } }, 0);
   });
 }
 

@@ -1,0 +1,214 @@
+// Browser tests of the authoring studio (dist/studio.html) in Debian's Chromium: the default loads into the form,
+// the JSON text and the three widgets; a form edit reaches the widgets' HTML copy; a broken figure is listed with
+// its pointer, the click goes to it, and the fix clears it; a level without a source is a warning; the inline
+// embed code renders the same content on a fresh page; the draft survives a reload; axe; screenshots; file://.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import fs from 'node:fs';
+import path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import AxeBuilder from '@axe-core/playwright';
+import { startServer, launch, watchErrors, waitReady, artifact, ROOT } from './lib.mjs';
+
+const DATA = JSON.parse(fs.readFileSync(path.join(ROOT, 'data', 'stemcell-explainer.en.json'), 'utf8'));
+
+let server, base, browser;
+before(async () => { ({ server, base } = await startServer()); browser = await launch(); });
+after(async () => { await browser?.close(); server?.close(); });
+
+// Until the widgets have the current text and the problem list is drawn.
+async function idle(page) {
+  await page.waitForFunction(() => window.StemCellStudio && !StemCellStudio.busy && StemCellStudio.handles.size === 3 &&
+    StemCellWidgets.debug.refreshesPending() === 0, null, { timeout: 30000 });
+}
+async function openStudio(context, url = base + '/studio.html') {
+  const page = await context.newPage();
+  const errors = watchErrors(page);
+  page.on('dialog', (d) => d.accept());
+  await page.goto(url);
+  await idle(page);
+  return { page, errors };
+}
+const problems = (page) => page.$$eval('#problems li', (lis) => lis.map((li) => ({
+  severity: li.classList.contains('error') ? 'error' : 'warning', path: li.dataset.path, text: li.textContent })));
+const domText = (page, kind) => page.$eval(`#preview-${kind} .scw-dom`, (d) => d.textContent);
+const editorText = (page) => page.evaluate(() => StemCellStudio.view.state.doc.toString());
+
+// Puts the text cursor on the value at a JSON Pointer (as a click in the editor would) and returns that value.
+async function selectInEditor(page, pointer) {
+  return page.evaluate((p) => {
+    const v = StemCellStudio.view;
+    const text = v.state.doc.toString();
+    const doc = JSON.parse(text);
+    const value = p.split('/').slice(1).reduce((o, k) => o[k], doc);
+    // The figure's value: find it after the figure's label, which is unique in the document.
+    const fig = p.split('/').slice(1, -1).reduce((o, k) => o[k], doc);
+    const at = text.indexOf(JSON.stringify(fig.label));
+    const from = text.indexOf('"value": ' + JSON.stringify(value), at) + '"value": '.length;
+    v.dispatch({ selection: { anchor: from, head: from + JSON.stringify(value).length } });
+    v.focus();
+    return value;
+  }, pointer);
+}
+
+test('studio: form edit reaches the widgets, a broken figure is listed and fixed, an unsourced level warns, the inline embed renders, the draft survives a reload', async () => {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+  await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: base });
+  const { page, errors } = await openStudio(context);
+
+  // The built-in English content is in the editor and the three widgets show it.
+  assert.equal(JSON.stringify(JSON.parse(await editorText(page))), JSON.stringify(DATA));
+  assert.match(await domText(page, 'cell-diagram'), new RegExp(DATA.cellTypes[0].name));
+  const initial = await problems(page);
+  assert.ok(initial.every((p) => p.severity === 'warning'), JSON.stringify(initial));
+
+  // 1. The form (cell types): rename the first cell type; the cell diagram's HTML copy follows.
+  const NAME = 'Embryonic stem cell </script> (studio test)';
+  const nameInput = page.locator('[data-schemapath="root.0.name"] input[type=text]').first();
+  await nameInput.fill(NAME);
+  await nameInput.press('Tab');
+  await page.waitForFunction((n) => StemCellStudio.doc.cellTypes[0].name === n, NAME);
+  await idle(page);
+  assert.ok((await domText(page, 'cell-diagram')).includes(NAME));
+  assert.ok((await editorText(page)).includes(JSON.stringify(NAME)), 'the JSON text follows the form');
+
+  // 2. The JSON text: make a figure's value a string. The problem is listed with its pointer, underlined in the
+  //    editor, and a click on it selects the value; typing a number there fixes it.
+  await page.click('#tab-text');
+  const riskIdx = DATA.risks.findIndex((r) => r.levels.some((l) => l.figures && l.figures.length));
+  const levelIdx = DATA.risks[riskIdx].levels.findIndex((l) => l.figures && l.figures.length);
+  const POINTER = `/risks/${riskIdx}/levels/${levelIdx}/figures/0/value`;
+  const original = await selectInEditor(page, POINTER);
+  await page.keyboard.type('"about a third"');
+  await idle(page);
+  let list = await problems(page);
+  const broken = list.find((p) => p.path === POINTER);
+  assert.ok(broken && broken.severity === 'error', JSON.stringify(list));
+  assert.match(await page.textContent('#problem-summary'), /^1 error/);
+  await page.waitForSelector('.cm-lintRange-error', { timeout: 10000 });  // the schema linter underlines it too
+  // Move away, then let the problem list take the author there.
+  await page.evaluate(() => StemCellStudio.view.dispatch({ selection: { anchor: 0 } }));
+  await page.click(`#problems li[data-path="${POINTER}"] button`);
+  const selected = await page.evaluate(() => { const s = StemCellStudio.view.state; return s.sliceDoc(s.selection.main.from, s.selection.main.to); });
+  assert.equal(selected, '"about a third"');
+  assert.ok(await page.evaluate(() => StemCellStudio.view.hasFocus), 'the editor has the focus');
+  await page.keyboard.type(String(original));
+  await idle(page);
+  list = await problems(page);
+  assert.ok(!list.some((p) => p.severity === 'error'), JSON.stringify(list));
+
+  // 3. A risk level without a source (opened as a file: a new therapy and its level for the first risk).
+  const doc = JSON.parse(await editorText(page));
+  doc.therapies.push({ id: 'studio-test-therapy', name: 'Studio test therapy', short: 'A therapy added by the test.' });
+  doc.risks[0].levels.push({ therapy: 'studio-test-therapy', level: 'moderate' });
+  const levelPointer = `/risks/0/levels/${doc.risks[0].levels.length - 1}`;
+  await page.setInputFiles('#open-file', { name: 'adapted.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(doc, null, 2)) });
+  await page.waitForFunction(() => /adapted\.json/.test(document.getElementById('status').textContent));
+  await idle(page);
+  list = await problems(page);
+  const warn = list.find((p) => p.path === levelPointer);
+  assert.ok(warn && warn.severity === 'warning' && /no source/.test(warn.text), JSON.stringify(list));
+  assert.ok(!list.some((p) => p.severity === 'error'), JSON.stringify(list));
+
+  // 4. The inline-JSON embed code, pasted into a fresh page, renders the same content.
+  await page.fill('#embed-script', base + '/stemcell-widgets.js');
+  await page.selectOption('#embed-format', 'script-inline');
+  await page.selectOption('#embed-widget', 'cell-diagram');
+  await page.click('#copy-embed');
+  await page.waitForFunction(() => document.getElementById('copy-state').textContent === 'Copied.');
+  const code = await page.evaluate(() => navigator.clipboard.readText());
+  assert.ok(code.includes('<\\/script> (studio test)'), 'every </ in the JSON is written <\\/');
+  assert.equal((code.match(/<\/script>/g) || []).length, 2, 'only the two real end tags');
+  const pasted = await context.newPage();
+  const pastedErrors = watchErrors(pasted);
+  await pasted.route(base + '/tests/pasted.html', (r) => r.fulfill({ contentType: 'text/html',
+    body: `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>pasted</title></head><body>${code}</body></html>` }));
+  await pasted.goto(base + '/tests/pasted.html');
+  await waitReady(pasted, '[data-stemcell-widget]');
+  const pastedText = await pasted.$eval('[data-stemcell-widget] .scw-dom', (d) => d.textContent);
+  assert.ok(pastedText.includes(NAME), 'the pasted page shows the edited name');
+  assert.ok(pastedText.includes('Studio test therapy'), 'and the added therapy');
+  assert.deepEqual(pastedErrors, []);
+
+  // 5. Reload: the draft comes back.
+  const before = await editorText(page);
+  await page.reload();
+  await idle(page);
+  assert.equal(await editorText(page), before);
+  assert.match(await page.textContent('#status'), /Restored your draft/);
+  assert.ok((await domText(page, 'cell-diagram')).includes(NAME));
+
+  // Reset to default is behind a confirmation: dismissed keeps the draft, accepted restores the default.
+  page.removeAllListeners('dialog');
+  page.once('dialog', (d) => d.dismiss());
+  await page.click('#reset');
+  assert.equal(await editorText(page), before);
+  page.once('dialog', (d) => d.accept());
+  await page.click('#reset');
+  await idle(page);
+  assert.equal(JSON.stringify(JSON.parse(await editorText(page))), JSON.stringify(DATA));
+
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+test('studio: the form adds, reorders and removes list items, and the text follows', async () => {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+  const { page, errors } = await openStudio(context);
+  // Text that looks like markup stays text: in the form's inputs, unchanged, and never run.
+  const MARKUP = '<img src=x onerror="window.__ran=1">Stem <b>cell</b>';
+  const doc = JSON.parse(JSON.stringify(DATA));
+  doc.cellTypes[0].name = MARKUP;
+  await page.setInputFiles('#open-file', { name: 'markup.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(doc)) });
+  await page.waitForFunction(() => /markup\.json/.test(document.getElementById('status').textContent));
+  await idle(page);
+  await page.waitForFunction((m) => { const i = document.querySelector('[data-schemapath="root.0.name"] input[type=text]'); return i && i.value === m; }, MARKUP);
+  assert.equal(await page.evaluate(() => window.__ran), undefined);
+  assert.equal(await page.evaluate(() => StemCellStudio.doc.cellTypes[0].name), MARKUP);
+
+  await page.selectOption('#form-section', 'sources');
+  await page.waitForSelector('[data-schemapath="root.1"]');
+  const n = DATA.sources.length;
+  // Move the second source up: the first two swap in the JSON text.
+  await page.locator('[data-schemapath="root.1"] button.moveup').first().click();
+  await page.waitForFunction((id) => StemCellStudio.doc.sources[0].id === id, DATA.sources[1].id);
+  // Add one: a new, empty source at the end.
+  await page.locator('[data-schemapath="root"] button.json-editor-btntype-add').last().click();
+  await page.waitForFunction((k) => StemCellStudio.doc.sources.length === k, n + 1);
+  // Remove it again.
+  await page.locator(`[data-schemapath="root.${n}"] button.delete`).first().click();
+  await page.waitForFunction((k) => StemCellStudio.doc.sources.length === k, n);
+  await idle(page);
+  assert.equal(await page.evaluate(() => window.__ran), undefined);
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+test('studio: axe finds no serious or critical violation; screenshots at 375, 1280 and 1920 px', async () => {
+  for (const [name, width, height] of [['phone', 375, 800], ['desktop', 1280, 900], ['projector', 1920, 1080]]) {
+    const context = await browser.newContext({ viewport: { width, height } });
+    const { page, errors } = await openStudio(context);
+    await page.screenshot({ path: artifact(`studio-${name}-${width}.png`) });
+    if (name === 'desktop') {
+      const results = await new AxeBuilder({ page }).analyze();
+      const bad = results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
+      assert.deepEqual(bad.map((v) => `${v.id}: ${v.help} (${v.nodes.length}: ${v.nodes.slice(0, 3).map((x) => x.target.join(' ')).join(' | ')})`), []);
+      await page.click('#tab-text');
+      await page.screenshot({ path: artifact(`studio-text-${width}.png`) });
+      const text = await new AxeBuilder({ page }).analyze();
+      const badText = text.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
+      assert.deepEqual(badText.map((v) => `${v.id}: ${v.help} (${v.nodes.slice(0, 3).map((x) => x.target.join(' ')).join(' | ')})`), []);
+    }
+    assert.deepEqual(errors, []);
+    await context.close();
+  }
+});
+
+test('studio: opened from disk (file://) it runs on the offline bundle', async () => {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+  const { page, errors } = await openStudio(context, pathToFileURL(path.join(ROOT, 'dist', 'studio.html')).href);
+  assert.ok(await page.evaluate(() => [...document.scripts].some((s) => /stemcell-widgets\.offline\.js$/.test(s.src))));
+  assert.match(await domText(page, 'risk-chart'), new RegExp(DATA.risks[0].name));
+  assert.deepEqual(errors, []);
+  await context.close();
+});
