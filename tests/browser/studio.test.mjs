@@ -184,6 +184,35 @@ test('studio: the form adds, reorders and removes list items, and the text follo
   await context.close();
 });
 
+test('studio: the JSON text editor completes keys from the schema', async () => {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+  const { page, errors } = await openStudio(context);
+  await page.click('#tab-text');
+  // A new line inside the first risk level: the completion offers the level's keys from the schema.
+  await page.evaluate(() => {
+    const v = StemCellStudio.view;
+    const t = v.state.doc.toString();
+    const at = t.indexOf('"level":', t.indexOf('"levels"'));
+    const end = t.indexOf('\n', at);
+    v.dispatch({ selection: { anchor: end } });
+    v.focus();
+  });
+  await page.keyboard.press('Enter');
+  await page.keyboard.press('Control+Space');
+  await page.waitForSelector('.cm-tooltip-autocomplete li');
+  const options = await page.$$eval('.cm-tooltip-autocomplete li', (l) => l.map((x) => x.textContent));
+  assert.ok(options.some((o) => o.startsWith('figures')), JSON.stringify(options));  // a key the level may still take
+  assert.ok(!options.some((o) => o.startsWith('therapy')), JSON.stringify(options)); // not one it has
+  await page.keyboard.press('Escape');
+  await page.keyboard.type('"fi');
+  await page.click('.cm-tooltip-autocomplete li:has-text("figures")');
+  await page.keyboard.type('[],');
+  const line = await page.evaluate(() => { const s = StemCellStudio.view.state; return s.doc.lineAt(s.selection.main.head).text.trim(); });
+  assert.equal(line, '"figures": [],');
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
 test('studio: axe finds no serious or critical violation; screenshots at 375, 1280 and 1920 px', async () => {
   for (const [name, width, height] of [['phone', 375, 800], ['desktop', 1280, 900], ['projector', 1920, 1080]]) {
     const context = await browser.newContext({ viewport: { width, height } });

@@ -4,9 +4,11 @@
 // dist/studio.js; the widgets come from the page's stemcell-widgets(.offline).js through the public API only.
 import { EditorView, basicSetup } from 'codemirror';
 import { EditorState } from '@codemirror/state';
-import { ensureSyntaxTree } from '@codemirror/language';
+import { ensureSyntaxTree, syntaxTree } from '@codemirror/language';
+import { jsonLanguage } from '@codemirror/lang-json';
 import { jsonSchema } from 'codemirror-json-schema';
 import { JSONEditor } from '@json-editor/json-editor';
+import { disableErrorLogging } from 'best-effort-json-parser';
 import schema from '../../data/schema.json';
 import defaultEn from '../../data/stemcell-explainer.en.json';
 import defaultEs from '../../data/stemcell-explainer.es.json';
@@ -19,6 +21,10 @@ const inertText = (t) => new DOMParser().parseFromString(String(t), 'text/html')
 JSONEditor.AbstractEditor.prototype.purify = (v) => v;
 JSONEditor.AbstractEditor.prototype.cleanText = inertText;
 JSONEditor.AbstractTheme.prototype.cleanText = inertText;
+
+// codemirror-json-schema reads half-typed JSON with this parser, which otherwise logs every keystroke's
+// incomplete text as a console error; the editor's own lint already shows the author what is wrong.
+disableErrorLogging();
 
 const DRAFT_KEY = 'stemcell-studio:draft:v1';
 const KINDS = ['cell-diagram', 'hsct-timeline', 'risk-chart'];
@@ -96,9 +102,14 @@ function readDraft() {
 }
 
 // ---- the JSON text editor ------------------------------------------------------------------------------
+// codemirror-json-schema follows draft-07 references (#/definitions/…); the format's schema is 2020-12
+// (#/$defs/…) but uses no keyword that differs between them, so the editor gets the same schema under the older
+// names.
 function schemaForEditor() {
-  const s = JSON.parse(JSON.stringify(schema));
-  delete s.$schema;  // the library reads the draft from here; the keywords it needs are the same
+  const s = JSON.parse(JSON.stringify(schema).replace(/"#\/\$defs\//g, '"#/definitions/'));
+  s.definitions = s.$defs;
+  delete s.$defs;
+  delete s.$schema;
   return s;
 }
 
@@ -110,6 +121,7 @@ function buildTextEditor() {
       extensions: [
         basicSetup,
         jsonSchema(schemaForEditor()),
+        jsonLanguage.data.of({ autocomplete: keyCompletion }),
         EditorView.lineWrapping,
         EditorView.contentAttributes.of({ 'aria-label': 'Content as JSON text', 'aria-describedby': 'code-help' }),
         EditorView.updateListener.of((u) => {
@@ -161,6 +173,83 @@ function findPointer(state, pointer) {
     node = next; keyNode = nextKey;
   }
   return { node, keyNode, exact: true };
+}
+
+// Key completion inside nested objects. codemirror-json-schema completes values and top-level keys, but offers
+// no keys inside nested objects of this schema (as of 0.8.1), so the keys an object may still take, with their
+// help text, come from here: the pointer of the object around the cursor, its schema, the keys not yet there.
+function resolveRef(s) {
+  let guard = 0;
+  while (s && s.$ref && guard++ < 20) s = s.$ref.split('/').slice(1).reduce((o, k) => o && o[k], schema);
+  return s || null;
+}
+function objectSchemas(s) {  // the object schemas a value may match (through oneOf / anyOf / allOf)
+  s = resolveRef(s);
+  if (!s) return [];
+  const out = s.properties ? [s] : [];
+  for (const k of ['oneOf', 'anyOf', 'allOf']) for (const sub of s[k] || []) out.push(...objectSchemas(sub));
+  return out;
+}
+function schemaAt(pointer) {
+  let list = [schema];
+  for (const seg of pointer ? pointer.split('/').slice(1).map(unescapePointer) : []) {
+    const next = [];
+    for (const s0 of list) {
+      for (const s of [resolveRef(s0), ...objectSchemas(s0)]) {
+        if (!s) continue;
+        if (s.properties && s.properties[seg]) next.push(s.properties[seg]);
+        if (/^\d+$/.test(seg) && s.items) next.push(s.items);
+        for (const k of ['allOf', 'oneOf', 'anyOf']) for (const sub of s[k] || []) { const r = resolveRef(sub); if (r && r.items && /^\d+$/.test(seg)) next.push(r.items); }
+      }
+    }
+    list = next;
+  }
+  return list.flatMap(objectSchemas);
+}
+function pointerOfNode(state, node) {  // JSON Pointer of a value node
+  const segs = [];
+  for (let n = node; n && n.parent; n = n.parent) {
+    const p = n.parent;
+    if (p.name === 'Property') {
+      const name = p.getChild('PropertyName');
+      if (name && name !== n) { let k; try { k = JSON.parse(state.sliceDoc(name.from, name.to)); } catch (e) { k = ''; } segs.unshift(String(k).replace(/~/g, '~0').replace(/\//g, '~1')); }
+    } else if (p.name === 'Array') {
+      let i = 0;
+      for (let c = p.firstChild; c && c.from < n.from; c = c.nextSibling) if (VALUE_NODES.has(c.name)) i++;
+      segs.unshift(String(i));
+    }
+  }
+  return segs.length ? '/' + segs.join('/') : '';
+}
+function keyCompletion(ctx) {
+  const line = ctx.state.doc.lineAt(ctx.pos);
+  const before = ctx.state.sliceDoc(line.from, ctx.pos);
+  const m = /(^|[{,])\s*("?)([A-Za-z0-9_$]*)$/.exec(before);
+  if (!m || (!ctx.explicit && !m[2])) return null;
+  // Where the key starts (before what was typed of it, which may not parse yet).
+  const from = ctx.pos - m[3].length - m[2].length;
+  let obj = syntaxTree(ctx.state).resolveInner(from, -1);
+  while (obj && obj.name !== 'Object') obj = obj.parent;
+  if (!obj) return null;
+  const present = new Set();
+  for (let p = obj.firstChild; p; p = p.nextSibling) {
+    const name = p.name === 'Property' && p.getChild('PropertyName');
+    if (name && !(name.from <= ctx.pos && ctx.pos <= name.to)) { try { present.add(JSON.parse(ctx.state.sliceDoc(name.from, name.to))); } catch (e) { /* half-typed */ } }
+  }
+  const options = [];
+  const seen = new Set();
+  for (const s of schemaAt(pointerOfNode(ctx.state, obj))) {
+    for (const [key, sub] of Object.entries(s.properties)) {
+      if (present.has(key) || seen.has(key) || key === '$schema' || !key.startsWith(m[3])) continue;
+      seen.add(key);
+      const r = resolveRef(sub) || {};
+      options.push({ label: key, apply: JSON.stringify(key) + ': ', type: 'property', detail: (s.required || []).includes(key) ? 'required' : '', info: sub.description || r.description || '' });
+    }
+  }
+  if (!options.length) return null;
+  // Replace what was typed of the key, its quotes included (closeBrackets may have added the closing one).
+  const after = ctx.state.sliceDoc(ctx.pos, ctx.pos + 1) === '"' && m[2] ? 1 : 0;
+  return { from, to: ctx.pos + after, options, filter: false };  // filtered here: the typed text includes the quote
 }
 
 function goToTextPointer(pointer) {
