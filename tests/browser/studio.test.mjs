@@ -86,7 +86,14 @@ test('studio: form edit reaches the widgets, a broken figure is listed and fixed
   assert.ok(broken && broken.severity === 'error', JSON.stringify(list));
   assert.match(await page.textContent('#problem-summary'), /^1 error/);
   await page.waitForSelector('.cm-lintRange-error', { timeout: 10000 });  // the schema linter underlines it too
-  // Move away, then let the problem list take the author there.
+  // With the form showing, the problem takes the author to the field in the form.
+  await page.click('#tab-form');
+  await page.click(`#problems li[data-path="${POINTER}"] button`);
+  assert.equal(await page.inputValue('#form-section'), 'risks');
+  const focused = await page.evaluate(() => { const b = document.activeElement.closest('[data-schemapath]'); return b && b.getAttribute('data-schemapath'); });
+  assert.equal(focused, 'root.' + POINTER.split('/').slice(2).join('.'));
+  // From the JSON text view (moved away first), the click selects the value there.
+  await page.click('#tab-text');
   await page.evaluate(() => StemCellStudio.view.dispatch({ selection: { anchor: 0 } }));
   await page.click(`#problems li[data-path="${POINTER}"] button`);
   const selected = await page.evaluate(() => { const s = StemCellStudio.view.state; return s.sliceDoc(s.selection.main.from, s.selection.main.to); });
@@ -117,6 +124,19 @@ test('studio: form edit reaches the widgets, a broken figure is listed and fixed
   await page.click('#copy-embed');
   await page.waitForFunction(() => document.getElementById('copy-state').textContent === 'Copied.');
   const code = await page.evaluate(() => navigator.clipboard.readText());
+  assert.equal(code, await page.inputValue('#embed-code'));
+  // The other formats, as the brief for site owners gives them.
+  const formats = {};
+  for (const f of ['script-src', 'wp-src', 'wp-inline', 'iframe']) {
+    await page.selectOption('#embed-format', f);
+    formats[f] = await page.inputValue('#embed-code');
+  }
+  await page.selectOption('#embed-format', 'script-inline');
+  assert.match(formats['script-src'], /^<script src="[^"]+\/stemcell-widgets\.js" defer><\/script>\n<div data-stemcell-widget="cell-diagram" data-src="https:\/\/your\.site\/path\/stemcell-content\.json"><\/div>$/);
+  assert.equal(formats['wp-src'], '[stemcell widget="cell-diagram" src="https://your.site/path/stemcell-content.json"]');
+  assert.ok(formats['wp-inline'].startsWith('[stemcell widget="cell-diagram"]{') && formats['wp-inline'].endsWith('}[/stemcell]'));
+  assert.ok(!formats['wp-inline'].includes('</'), 'no </ in the shortcode JSON either');
+  assert.match(formats.iframe, /^<iframe src="[^"]+\/embed\.html\?widget=cell-diagram&amp;src=https%3A%2F%2Fyour\.site%2Fpath%2Fstemcell-content\.json" data-stemcell-embed /);
   assert.ok(code.includes('<\\/script> (studio test)'), 'every </ in the JSON is written <\\/');
   assert.equal((code.match(/<\/script>/g) || []).length, 2, 'only the two real end tags');
   const pasted = await context.newPage();
@@ -152,10 +172,40 @@ test('studio: form edit reaches the widgets, a broken figure is listed and fixed
   await context.close();
 });
 
+test('studio: the Spanish default, and the preview at phone size, in dark theme, in another language', async () => {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+  const { page, errors } = await openStudio(context);
+  const ES = JSON.parse(fs.readFileSync(path.join(ROOT, 'data', 'stemcell-explainer.es.json'), 'utf8'));
+  await page.click('#start-es');
+  await page.waitForFunction(() => /Spanish/.test(document.getElementById('status').textContent));
+  await idle(page);
+  assert.equal(JSON.stringify(JSON.parse(await editorText(page))), JSON.stringify(ES));
+  assert.ok((await domText(page, 'risk-chart')).includes(ES.risks[0].name));
+  await page.selectOption('#preview-size', 'phone');
+  await page.selectOption('#preview-theme', 'dark');
+  await idle(page);
+  const width = await page.$eval('#preview-cell-diagram canvas', (c) => c.getBoundingClientRect().width);
+  assert.ok(width <= 375 && width > 300, String(width));
+  const corner = await page.$eval('#preview-risk-chart canvas', (c) => [...c.getContext('2d').getImageData(2, 2, 1, 1).data].slice(0, 3));
+  assert.ok(corner.every((v) => v < 90), `a dark background, got rgb(${corner})`);
+  await page.screenshot({ path: artifact('studio-es-phone-dark-1280.png') });
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
 test('studio: the form adds, reorders and removes list items, and the text follows', async () => {
   const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
   const { page, errors } = await openStudio(context);
+  // Showing a part of the document in the form changes nothing in it.
+  const original = await editorText(page);
+  for (const section of await page.$$eval('#form-section option', (os) => os.map((o) => o.value))) {
+    await page.selectOption('#form-section', section);
+    await page.waitForFunction((k) => StemCellStudio.formSection === k && document.querySelector('#form [data-schemapath="root"]'), section);
+  }
+  await idle(page);
+  assert.equal(await editorText(page), original);
   // Text that looks like markup stays text: in the form's inputs, unchanged, and never run.
+  await page.selectOption('#form-section', 'cellTypes');
   const MARKUP = '<img src=x onerror="window.__ran=1">Stem <b>cell</b>';
   const doc = JSON.parse(JSON.stringify(DATA));
   doc.cellTypes[0].name = MARKUP;

@@ -296,6 +296,7 @@ function syncFormFromText() {
     studio.formQuiet = true;
     studio.form.setValue(value);
     studio.formQuiet = false;
+    studio.formEcho = JSON.stringify(studio.form.getValue());
   }
   note.textContent = '';
 }
@@ -312,7 +313,7 @@ function buildForm(key, value) {
     add.type = 'button';
     add.textContent = `Add "${key}"`;
     add.addEventListener('click', () => {
-      const t = schema.properties[key].type;
+      const t = (resolveRef(schema.properties[key]) || {}).type;
       const doc = Object.assign({}, studio.doc, { [key]: t === 'array' ? [] : t === 'object' ? {} : t === 'string' ? '' : t === 'integer' || t === 'number' ? 1 : {} });
       setText(pretty(doc), 'load');
     });
@@ -331,7 +332,7 @@ function buildForm(key, value) {
     disable_array_delete_last_row: true,
     array_controls_top: false,
     prompt_before_delete: true,
-    use_default_values: false,
+    use_default_values: true,  // false loses the numbers in arrays of numbers (json-editor 2.17.2)
     remove_empty_properties: false,
     keep_oneof_values: false,
     show_errors: 'interaction',
@@ -339,10 +340,18 @@ function buildForm(key, value) {
     use_name_attributes: false,
   });
   studio.form = editor;
+  studio.formReady = new Promise((resolve) => editor.on('ready', () => {
+    // What the form makes of the text as it stands (it may coerce a value of the wrong type): a change event
+    // carrying just that is an echo, not an edit, and must not rewrite the author's text.
+    studio.formEcho = JSON.stringify(editor.getValue());
+    resolve(editor);
+  }));
   editor.on('change', () => {
     if (studio.formQuiet || studio.form !== editor || !studio.doc) return;
     const v = editor.getValue();
-    if (JSON.stringify(v) === JSON.stringify(studio.doc[key])) return;
+    const json = JSON.stringify(v);
+    if (json === studio.formEcho || json === JSON.stringify(studio.doc[key])) return;
+    studio.formEcho = json;
     const doc = Object.assign({}, studio.doc, { [key]: v });
     setText(pretty(doc), 'form');
   });
@@ -372,11 +381,12 @@ function labelForm(root) {
   } finally { labelling = false; }
 }
 
-function goToFormPointer(pointer) {
+async function goToFormPointer(pointer) {
   const segs = pointer ? pointer.split('/').slice(1).map(unescapePointer) : [];
   if (!segs.length || !SECTIONS.includes(segs[0])) return false;
-  if ($('form-section').value !== segs[0]) { $('form-section').value = segs[0]; syncFormFromText(); }
+  if ($('form-section').value !== segs[0] || studio.formSection !== segs[0]) { $('form-section').value = segs[0]; clearTimeout(formSyncTimer); syncFormFromText(); }
   if (!studio.form) return false;
+  await studio.formReady;
   for (let n = segs.length; n >= 1; n--) {
     const ed = studio.form.getEditor(['root'].concat(segs.slice(1, n)).join('.'));
     if (!ed || !ed.container) continue;
@@ -543,10 +553,10 @@ function renderProblems() {
   }
 }
 
-function goToProblem(path) {
+async function goToProblem(path) {
   // The form when it is showing and the field is in it; otherwise the JSON text.
   const formShowing = !$('panel-form').hidden && studio.doc;
-  if (formShowing && path && goToFormPointer(path)) return;
+  if (formShowing && path && await goToFormPointer(path)) return;
   selectTab('text');
   goToTextPointer(path);
 }
