@@ -259,6 +259,17 @@ test('studio: the JSON text editor completes keys from the schema', async () => 
   await page.keyboard.type('[],');
   const line = await page.evaluate(() => { const s = StemCellStudio.view.state; return s.doc.lineAt(s.selection.main.head).text.trim(); });
   assert.equal(line, '"figures": [],');
+
+  // Broken JSON: the problem has no pointer but a line and column, and its click goes there.
+  await page.keyboard.type(' oops');
+  const brokenLine = await page.evaluate(() => { const s = StemCellStudio.view.state; return s.doc.lineAt(s.selection.main.head).number; });
+  await idle(page);
+  const list = await problems(page);
+  assert.ok(list.length >= 1 && list[0].severity === 'error' && list[0].path === '' && /line \d+, column \d+/.test(list[0].text), JSON.stringify(list));
+  await page.evaluate(() => StemCellStudio.view.dispatch({ selection: { anchor: 0 } }));
+  await page.click('#problems li[data-path=""] button');
+  const cursorLine = await page.evaluate(() => { const s = StemCellStudio.view.state; return s.doc.lineAt(s.selection.main.head).number; });
+  assert.equal(cursorLine, brokenLine);
   assert.deepEqual(errors, []);
   await context.close();
 });

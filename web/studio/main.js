@@ -547,17 +547,27 @@ function renderProblems() {
       w.textContent = ' (' + p.widgets.join(', ') + ')';
       b.append(w);
     }
-    b.addEventListener('click', () => goToProblem(p.path));
+    b.addEventListener('click', () => goToProblem(p.path, p.message));
     li.appendChild(b);
     ul.appendChild(li);
   }
 }
 
-async function goToProblem(path) {
+async function goToProblem(path, message) {
   // The form when it is showing and the field is in it; otherwise the JSON text.
   const formShowing = !$('panel-form').hidden && studio.doc;
   if (formShowing && path && await goToFormPointer(path)) return;
   selectTab('text');
+  // Broken JSON has no pointer, but its message names the line and column.
+  const at = !path && /line (\d+), column (\d+)/.exec(message || '');
+  if (at) {
+    const view = studio.view;
+    const line = view.state.doc.line(Math.min(Number(at[1]), view.state.doc.lines));
+    const pos = Math.min(line.from + Number(at[2]) - 1, line.to);
+    view.dispatch({ selection: { anchor: pos }, effects: EditorView.scrollIntoView(pos, { y: 'center' }) });
+    view.focus();
+    return;
+  }
   goToTextPointer(path);
 }
 
