@@ -172,7 +172,7 @@ test('studio: form edit reaches the widgets, a broken figure is listed and fixed
   await context.close();
 });
 
-test('studio: the Spanish default, and the preview at phone size, in dark theme, in another language', async () => {
+test('studio: the Spanish default, and the preview at phone size, in dark theme, with a chosen language', async () => {
   const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
   const { page, errors } = await openStudio(context);
   const ES = JSON.parse(fs.readFileSync(path.join(ROOT, 'data', 'stemcell-explainer.es.json'), 'utf8'));
@@ -186,6 +186,10 @@ test('studio: the Spanish default, and the preview at phone size, in dark theme,
   await idle(page);
   const width = await page.$eval('#preview-cell-diagram canvas', (c) => c.getBoundingClientRect().width);
   assert.ok(width <= 375 && width > 300, String(width));
+  await page.selectOption('#preview-lang', 'es');
+  await idle(page);
+  await page.selectOption('#embed-format', 'script-src');
+  assert.match(await page.inputValue('#embed-code'), /data-lang="es"/);
   const corner = await page.$eval('#preview-risk-chart canvas', (c) => [...c.getContext('2d').getImageData(2, 2, 1, 1).data].slice(0, 3));
   assert.ok(corner.every((v) => v < 90), `a dark background, got rgb(${corner})`);
   await page.screenshot({ path: artifact('studio-es-phone-dark-1280.png') });
@@ -230,6 +234,32 @@ test('studio: the form adds, reorders and removes list items, and the text follo
   await page.waitForFunction((k) => StemCellStudio.doc.sources.length === k, n);
   await idle(page);
   assert.equal(await page.evaluate(() => window.__ran), undefined);
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+test('studio: keyboard: skip links reach the problems past the form, and Enter on a problem opens its field', async () => {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+  const { page, errors } = await openStudio(context);
+  await page.keyboard.press('Tab');
+  assert.equal(await page.evaluate(() => document.activeElement.textContent), 'Edit');
+  await page.keyboard.press('Tab');
+  assert.equal(await page.evaluate(() => document.activeElement.textContent), 'Problems');
+  await page.keyboard.press('Enter');
+  assert.equal(await page.evaluate(() => document.activeElement.id), 'problems-h');
+  await page.keyboard.press('Tab');
+  const first = await page.evaluate(() => document.activeElement.closest('li') && document.activeElement.closest('li').dataset.path);
+  assert.ok(first, 'the first problem is the next stop');
+  await page.keyboard.press('Enter');
+  const [section, box] = first.split('/').slice(1, 2).concat(['root.' + first.split('/').slice(2).join('.')]);
+  await page.waitForFunction((b) => { const e = document.activeElement.closest('[data-schemapath]'); return e && e.getAttribute('data-schemapath') === b; }, box);
+  assert.equal(await page.inputValue('#form-section'), section);
+  // The editor tabs: arrow keys move between them.
+  await page.focus('#tab-form');
+  await page.keyboard.press('ArrowRight');
+  assert.equal(await page.getAttribute('#tab-text', 'aria-selected'), 'true');
+  assert.equal(await page.evaluate(() => document.activeElement.id), 'tab-text');
+  assert.equal(await page.isVisible('#panel-form'), false);
   assert.deepEqual(errors, []);
   await context.close();
 });
