@@ -64,7 +64,7 @@ test('studio: form edit reaches the widgets, a broken figure is listed and fixed
 
   // 1. The form (cell types): rename the first cell type; the cell diagram's HTML copy follows.
   const NAME = 'Embryonic stem cell </script> (studio test)';
-  const nameInput = page.locator('[data-schemapath="root.0.name"] input[type=text]').first();
+  const nameInput = page.locator('[data-schemapath="root.0.name"] textarea').first();
   await nameInput.fill(NAME);
   await nameInput.press('Tab');
   await page.waitForFunction((n) => StemCellStudio.doc.cellTypes[0].name === n, NAME);
@@ -216,7 +216,7 @@ test('studio: the form adds, reorders and removes list items, and the text follo
   await page.setInputFiles('#open-file', { name: 'markup.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(doc)) });
   await page.waitForFunction(() => /markup\.json/.test(document.getElementById('status').textContent));
   await idle(page);
-  await page.waitForFunction((m) => { const i = document.querySelector('[data-schemapath="root.0.name"] input[type=text]'); return i && i.value === m; }, MARKUP);
+  await page.waitForFunction((m) => { const i = document.querySelector('[data-schemapath="root.0.name"] textarea'); return i && i.value === m; }, MARKUP);
   assert.equal(await page.evaluate(() => window.__ran), undefined);
   assert.equal(await page.evaluate(() => StemCellStudio.doc.cellTypes[0].name), MARKUP);
 

@@ -269,8 +269,12 @@ function goToTextPointer(pointer) {
 // ---- the form (one top-level section at a time: a whole document is too large for one form) ----------------
 const SECTIONS = Object.keys(schema.properties).filter((k) => k !== '$schema');
 
+// The form's copy of the schema: plain strings (names, descriptions, notes) as text areas, sized to their
+// text by the page's CSS, since many are sentences or paragraphs.
+const formDefs = JSON.parse(JSON.stringify(schema.$defs));
+formDefs.PlainString.format = 'textarea';
 function sectionSchema(key) {
-  return Object.assign({}, schema.properties[key], { $defs: schema.$defs, title: schema.properties[key].title || key });
+  return Object.assign({}, schema.properties[key], { $defs: formDefs, title: schema.properties[key].title || key });
 }
 
 let formSyncTimer = null;
