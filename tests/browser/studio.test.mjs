@@ -172,8 +172,8 @@ test('studio: form edit reaches the widgets, a broken figure is listed and fixed
   await context.close();
 });
 
-test('studio: the Spanish default, and the preview at phone size, in dark theme, with a chosen language', async () => {
-  const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+test('studio: the Spanish default, its JSON download, and the preview at phone size, in dark theme, with a chosen language', async () => {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, acceptDownloads: true });
   const { page, errors } = await openStudio(context);
   const ES = JSON.parse(fs.readFileSync(path.join(ROOT, 'data', 'stemcell-explainer.es.json'), 'utf8'));
   await page.click('#start-es');
@@ -181,6 +181,11 @@ test('studio: the Spanish default, and the preview at phone size, in dark theme,
   await idle(page);
   assert.equal(JSON.stringify(JSON.parse(await editorText(page))), JSON.stringify(ES));
   assert.ok((await domText(page, 'risk-chart')).includes(ES.risks[0].name));
+  // Download JSON: the file is the text being edited, under the chosen name.
+  await page.fill('#download-name', 'contenido.json');
+  const [download] = await Promise.all([page.waitForEvent('download'), page.click('#download')]);
+  assert.equal(download.suggestedFilename(), 'contenido.json');
+  assert.equal(fs.readFileSync(await download.path(), 'utf8'), await editorText(page));
   await page.selectOption('#preview-size', 'phone');
   await page.selectOption('#preview-theme', 'dark');
   await idle(page);
