@@ -9,16 +9,11 @@ endif()
 
 set(DIST_DIR "${CMAKE_SOURCE_DIR}/dist" CACHE PATH "Where the bundle and demo pages are written")
 
-target_sources(scw_shell PRIVATE shell/platform_html5.cpp shell/renderer_webgl2.cpp
-  ${IMGUI_DIR}/backends/imgui_impl_opengl3.cpp
+target_sources(scw_shell PRIVATE shell/platform_html5.cpp shell/renderer_webgl2.cpp shell/glyphs_html5.cpp
   shell/libc_strtod.cpp     # strtod/strtof without musl's long-double __floatscan (~13 KB wasm)
   shell/libc_snprintf.cpp   # snprintf without printf's float formatting
   shell/libc_sincosf.cpp    # sinf/cosf without the large-argument reduction (__rem_pio2f)
   shell/libc_qsort.cpp)     # a shell sort instead of musl's smoothsort
-target_include_directories(scw_shell PRIVATE ${IMGUI_DIR}/backends)
-target_compile_definitions(scw_shell PRIVATE IMGUI_IMPL_OPENGL_ES3)
-set_source_files_properties(${IMGUI_DIR}/backends/imgui_impl_opengl3.cpp PROPERTIES
-  COMPILE_DEFINITIONS sscanf=scw_imgui_sscanf)   # cmake/imgui_mini_sscanf.cpp (linked into imgui)
 
 # The loader is appended verbatim (--extern-post-js: outside emcc's minifier), so strip its comments and
 # whitespace first with the acorn pass emcc itself uses (~1.4 KB brotli).
@@ -32,7 +27,7 @@ add_custom_command(OUTPUT "${LOADER_MIN_JS}"
 add_custom_target(scw_loader_min DEPENDS "${LOADER_MIN_JS}")
 
 set(SCW_EXPORTS _scw_create _scw_destroy _scw_set_data _scw_set_option _scw_resize _scw_state _scw_dom _scw_last_error
-  _scw_stats _scw_context_restored _malloc _free)
+  _scw_stats _scw_context_restored _scw_fonts_changed _malloc _free)
 list(JOIN SCW_EXPORTS "," SCW_EXPORTS_CSV)
 
 # No exceptions and no RTTI in the wasm (JSON_NOEXCEPTION is set for every build); MinSizeRel drops ImGui's
@@ -97,4 +92,12 @@ add_custom_target(scw_demo ALL
   COMMAND ${CMAKE_COMMAND} -E copy_if_different "${CMAKE_SOURCE_DIR}/data/stemcell-explainer.en.json"
           "${CMAKE_SOURCE_DIR}/data/stemcell-explainer.es.json" "${CMAKE_SOURCE_DIR}/data/schema.json" "${DIST_DIR}/"
   COMMENT "Copying the demo pages and data to dist/"
+  VERBATIM)
+
+# The iframe embed page and its host-page helper (issue 12), beside the bundle.
+add_custom_target(scw_embed ALL
+  COMMAND ${CMAKE_COMMAND} -E make_directory "${DIST_DIR}"
+  COMMAND ${CMAKE_COMMAND} -E copy_if_different "${CMAKE_SOURCE_DIR}/web/embed.html"
+          "${CMAKE_SOURCE_DIR}/web/stemcell-embed.js" "${DIST_DIR}/"
+  COMMENT "Copying the embed page and helper to dist/"
   VERBATIM)

@@ -93,3 +93,8 @@ SCW_EXPORT const char* scw_stats() {
 SCW_EXPORT void scw_context_restored() {
   if (scw::Host* h = scw::GlobalHost()) h->ContextRestored();
 }
+
+// Called by the loader when the page's fonts changed (a web font finished loading): glyphs are drawn again.
+SCW_EXPORT void scw_fonts_changed() {
+  if (scw::Host* h = scw::GlobalHost()) h->FontsChanged();
+}

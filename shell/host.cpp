@@ -1,9 +1,10 @@
-// host.cpp — see host.h. The frame path: input queue -> ImGui NewFrame -> widget Frame -> Render -> Renderer.
+// host.cpp — see host.h. The frame path: input queue -> InputState -> widget Frame into an ImDrawList -> Renderer.
 #include "host.h"
 
 #include <cfloat>
 
 #include <imgui.h>
+#include <imgui_internal.h>
 
 #include <cstdlib>
 
@@ -98,24 +99,11 @@ int Host::Create(const std::string& kind, const std::string& canvas, std::string
   inst->id = next_id_++;
   inst->canvas = canvas;
   inst->widget = std::move(widget);
-  ImGuiContext* previous = ImGui::GetCurrentContext();
   inst->view = ComputeViewport(inst->css_w, inst->css_h, inst->dpr);
   inst->fonts = SharedFonts(inst->view.scale);
-  inst->imgui = ImGui::CreateContext(inst->fonts->atlas);  // borrowed: the context never frees a shared atlas
-  ImGui::SetCurrentContext(inst->imgui);
-  ImGuiIO& io = ImGui::GetIO();
-  io.IniFilename = nullptr;  // no settings files: the page is stateless
-  io.LogFilename = nullptr;
-  io.ConfigFlags |= ImGuiConfigFlags_NoMouseCursorChange;
-  io.MousePos = ImVec2(-FLT_MAX, -FLT_MAX);
-  InstallKeyMap(io);
-  ImGuiStyle& style = ImGui::GetStyle();
-  style.WindowPadding = ImVec2(0, 0);
-  style.WindowBorderSize = 0;
-  style.WindowRounding = 0;
+  inst->draw = std::make_unique<ImDrawList>(inst->fonts->draw_data);
   // Without a GPU the widget still loads content and answers state() and the parallel DOM; it just draws nothing.
   inst->gpu = renderer_->Attach(*inst);
-  ImGui::SetCurrentContext(previous);
   if (inst->gpu) platform_->Attach(*inst);
   const int id = inst->id;
   instances_[id] = std::move(inst);
@@ -129,11 +117,7 @@ bool Host::Destroy(int id) {
   if (it == instances_.end()) return false;
   Instance& inst = *it->second;
   if (inst.gpu) platform_->Detach(inst);
-  ImGuiContext* previous = ImGui::GetCurrentContext();
-  ImGui::SetCurrentContext(inst.imgui);
   if (inst.gpu) renderer_->Detach(inst);
-  ImGui::DestroyContext(inst.imgui);
-  ImGui::SetCurrentContext(previous == inst.imgui ? nullptr : previous);
   instances_.erase(it);
   stats_.instances = (int)instances_.size();
   return true;
@@ -155,6 +139,7 @@ int Host::SetData(int id, const std::string& json_text, std::string* error) {
       inst->doc = std::move(doc);
       inst->has_doc = true;
       ApplyTheme(*inst);
+      AfterContent(*inst);
     }
   }
   int errors = 0;
@@ -187,7 +172,10 @@ bool Host::SetOption(int id, const std::string& key, const std::string& value, s
     if (value.empty() || value.size() > 16) { *error = "lang must be a language code like \"en\" or \"es\"."; return false; }
     const bool changed = inst->lang != value;
     inst->lang = value;
-    if (changed && inst->has_doc) EmitProblems(id, inst->widget->SetContent(inst->doc, inst->lang));
+    if (changed && inst->has_doc) {
+      EmitProblems(id, inst->widget->SetContent(inst->doc, inst->lang));
+      AfterContent(*inst);
+    }
   } else if (key == "textScale") {
     char* end = nullptr;
     const float v = std::strtof(value.c_str(), &end);
@@ -197,8 +185,19 @@ bool Host::SetOption(int id, const std::string& key, const std::string& value, s
     }
     inst->option_text_scale = v;
     ApplyTheme(*inst);
+  } else if (key == "background") {
+    // The page's background behind the widget (data-background: a colour, or "transparent" resolved by the
+    // loader to the colour behind the element). "" goes back to the theme's own background.
+    Color c = 0;
+    if (!value.empty() && !ParseColor(value, &c)) {
+      *error = "background must be a colour like \"#f4f1ea\", got \"" + value + "\".";
+      return false;
+    }
+    inst->has_page_background = !value.empty();
+    inst->page_background = c;
+    ApplyTheme(*inst);
   } else {
-    *error = "Unknown option \"" + key + "\" (known: theme, systemTheme, reducedMotion, lang, textScale).";
+    *error = "Unknown option \"" + key + "\" (known: theme, systemTheme, reducedMotion, lang, textScale, background).";
     return false;
   }
   Invalidate(*inst);
@@ -241,9 +240,44 @@ void Host::ApplyTheme(Instance& inst) {
       t.accent_text = ContrastRatio(white, t.accent) >= ContrastRatio(black, t.accent) ? white : black;
     }
   }
+  // The page's background (data-background) wins over the document's, where the theme's text stays legible on it.
+  if (inst.has_page_background && mode != ThemeMode::HighContrast && ContrastRatio(t.text, inst.page_background) >= 4.5f) {
+    t.background = inst.page_background;
+    t.surface = Mix(inst.page_background, t.text, 0.04f);
+    t.surface_alt = Mix(inst.page_background, t.text, 0.09f);
+  }
   t.text_scale = inst.option_text_scale * (doc ? doc->text_scale : 1.0f);
   inst.theme = t;
   inst.view = ComputeViewport(inst.css_w, inst.css_h, inst.dpr, t.text_scale);
+}
+
+namespace {
+void NoteStrings(const nlohmann::json& j) {
+  if (j.is_string()) NoteText(j.get_ref<const std::string&>());
+  else if (j.is_object() || j.is_array())
+    for (const auto& v : j) NoteStrings(v);
+}
+}  // namespace
+
+void Host::AfterContent(Instance& inst) {
+  // Every string of the document may be drawn (names, UI strings in its language): the atlases must hold them.
+  NoteStrings(inst.doc);
+  // What the reader sees is the DOM's text in the chosen language; the canvas has no bidirectional layout yet.
+  const bool rtl = HasRightToLeft(dom::ToJson(inst.widget->Dom()));
+  if (rtl != inst.text_fallback) {
+    inst.text_fallback = rtl;
+    JsonWriter d;
+    d.BeginObject().Field("fallback", rtl);
+    if (rtl) d.Field("message", "This content has right-to-left text (such as Arabic or Hebrew), which the drawn "
+                                "widget cannot lay out yet: its text version is shown instead.");
+    d.EndObject();
+    Emit(inst.id, "fallback", d.Take());
+  }
+}
+
+void Host::FontsChanged() {
+  InvalidateGlyphs();
+  for (auto& kv : instances_) Invalidate(*kv.second);
 }
 
 std::string Host::Dom(int id) const {
@@ -373,11 +407,7 @@ void Host::Focus(int id, bool focused) {
       e.type = InputType::Key;
       e.key = (Key)k;
       e.down = false;
-      ImGuiContext* prev = ImGui::GetCurrentContext();
-      ImGui::SetCurrentContext(inst->imgui);
-      const bool held = ImGui::GetIO().KeysDown[k];
-      ImGui::SetCurrentContext(prev);
-      if (held) inst->input.Push(e);
+      if (inst->input_state.key_down[k]) inst->input.Push(e);
     }
   }
   Invalidate(*inst);
@@ -388,7 +418,7 @@ void Host::Focus(int id, bool focused) {
 bool Host::WantsFrame() const {
   for (const auto& kv : instances_) {
     const Instance& i = *kv.second;
-    if (!i.gpu) continue;
+    if (!i.gpu || i.text_fallback) continue;
     if (i.scheduler.WantsFrame(i.widget->Animating(), !i.input.Empty())) return true;
   }
   return false;
@@ -399,40 +429,31 @@ bool Host::Frame() {
   const double now = platform_->Now();
   for (auto& kv : instances_) {
     Instance& inst = *kv.second;
-    if (!inst.gpu) { inst.scheduler = FrameScheduler(); inst.input.Clear(); continue; }
+    if (!inst.gpu || inst.text_fallback) { inst.scheduler = FrameScheduler(); inst.input.Clear(); continue; }
     if (inst.scheduler.WantsFrame(inst.widget->Animating(), !inst.input.Empty())) DrawInstance(inst, now);
   }
   return WantsFrame();
 }
 
 void Host::DrawInstance(Instance& inst, double now) {
-  ImGuiContext* previous = ImGui::GetCurrentContext();
-  ImGui::SetCurrentContext(inst.imgui);
-  ImGuiIO& io = ImGui::GetIO();
   if (inst.fonts->scale != Fonts::Quantise(inst.view.scale)) inst.fonts = SharedFonts(inst.view.scale);
-  io.Fonts = inst.fonts->atlas;
-  inst.fonts->fonts.Ensure(inst.fonts->atlas, inst.fonts->scale);
+  inst.fonts->Ensure();
   renderer_->PrepareFonts(inst);
-  io.DisplaySize = ImVec2((float)inst.view.fb_w, (float)inst.view.fb_h);
-  io.DisplayFramebufferScale = ImVec2(1, 1);  // ImGui works in framebuffer pixels
   float dt = inst.last_frame_time < 0 ? 1.0f / 60.0f : (float)(now - inst.last_frame_time);
   if (!(dt > 0)) dt = 1e-4f;
   if (dt > 0.1f) dt = 0.1f;  // after an idle gap, animations resume from where they were
-  io.DeltaTime = dt;
   inst.last_frame_time = now;
-  inst.input.ApplyFrame(io);
+  inst.input.ApplyFrame(inst.input_state);
 
-  ImGui::NewFrame();
-  ImGui::SetNextWindowPos(ImVec2(0, 0));
-  ImGui::SetNextWindowSize(io.DisplaySize);
-  const ImGuiWindowFlags flags = ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove |
-                                 ImGuiWindowFlags_NoSavedSettings | ImGuiWindowFlags_NoBackground |
-                                 ImGuiWindowFlags_NoNav | ImGuiWindowFlags_NoBringToFrontOnFocus |
-                                 ImGuiWindowFlags_NoScrollWithMouse;
-  ImGui::Begin("##scw", nullptr, flags);
+  // A plain draw list, set up as ImGui::Begin() would set up a window's, without the window.
+  ImDrawList& dl = *inst.draw;
+  dl._Data = inst.fonts->draw_data;
+  dl._ResetForNewFrame();
+  dl.PushTextureID(inst.fonts->atlas->TexID);
+  dl.PushClipRect(ImVec2(0, 0), ImVec2((float)inst.view.fb_w, (float)inst.view.fb_h));
   FrameContext ctx;
-  ctx.width = io.DisplaySize.x;
-  ctx.height = io.DisplaySize.y;
+  ctx.width = (float)inst.view.fb_w;
+  ctx.height = (float)inst.view.fb_h;
   ctx.px = inst.view.px;
   ctx.scale = Fonts::Quantise(inst.view.scale);
   ctx.time = now;
@@ -441,13 +462,17 @@ void Host::DrawInstance(Instance& inst, double now) {
   ctx.focus_visible = inst.focused && !inst.focus_from_pointer;
   ctx.reduced_motion = inst.reduced_motion;
   ctx.theme = &inst.theme;
+  ctx.draw = &dl;
+  ctx.input = &inst.input_state;
   SetCurrentFonts(&inst.fonts->fonts);
+  SetCurrentInput(&inst.input_state);
   inst.widget->Frame(ctx);
+  SetCurrentInput(nullptr);
   SetCurrentFonts(nullptr);
-  ImGui::End();
-  ImGui::Render();
-  renderer_->Draw(inst, ImGui::GetDrawData());
-  ImGui::SetCurrentContext(previous);
+  dl.PopClipRect();
+  dl.PopTextureID();
+  dl._PopUnusedDrawCmd();
+  renderer_->Draw(inst, dl);
 
   ++inst.frames;
   ++stats_.frames;
@@ -463,11 +488,8 @@ void Host::ContextRestored() {
   for (auto& kv : instances_) {
     Instance& inst = *kv.second;
     if (!inst.gpu) continue;
-    ImGuiContext* previous = ImGui::GetCurrentContext();
-    ImGui::SetCurrentContext(inst.imgui);
     renderer_->Detach(inst);
     renderer_->Attach(inst);
-    ImGui::SetCurrentContext(previous);
     Invalidate(inst);
   }
 }

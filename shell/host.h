@@ -1,7 +1,7 @@
-// host.h — owns every widget instance on the page: its ImGui context, fonts, input queue, scheduler and size.
+// host.h — owns every widget instance on the page: its draw list, fonts, input queue, scheduler and size.
 //
 // Portable: no browser here. The browser pieces plug in through two small interfaces — Platform (attach
-// input listeners to a canvas) and Renderer (draw ImDrawData onto a canvas) — and the exported C API
+// input listeners to a canvas) and Renderer (draw an ImDrawList onto a canvas) — and the exported C API
 // (c_api.cpp) wraps this class. Natively, tests drive it with the null platform and renderer.
 #pragma once
 #include <functional>
@@ -16,8 +16,7 @@
 #include "viewport.h"
 #include "widget.h"
 
-struct ImGuiContext;
-struct ImDrawData;
+struct ImDrawList;
 
 namespace scw {
 
@@ -25,9 +24,10 @@ struct Instance {
   int id = 0;
   std::string canvas;  // the canvas element id (html5.h selector "#" + canvas)
   std::unique_ptr<Widget> widget;
-  ImGuiContext* imgui = nullptr;
+  std::unique_ptr<ImDrawList> draw;  // the widget draws here each frame (no ImGui context or window)
   std::shared_ptr<FontSet> fonts;  // shared with every widget drawing at the same pixel scale
   InputQueue input;
+  InputState input_state;          // what the queue applied for the current frame
   PointerFilter pointer_filter;
   FrameScheduler scheduler;
   Viewport view;
@@ -36,7 +36,10 @@ struct Instance {
   std::string page_theme = "auto";               // the page's choice: auto | light | dark | high-contrast
   ThemeMode system_theme = ThemeMode::Light;     // the reader's setting (prefers-color-scheme / contrast)
   float option_text_scale = 1.0f;                // the page's textScale option
+  bool has_page_background = false;              // the page's background option (data-background), if any
+  Color page_background = 0;
   bool gpu = true;                                // false: no WebGL2; the page shows the parallel DOM instead
+  bool text_fallback = false;                     // the content needs right-to-left layout: the page shows the DOM
   std::string lang;                // "" = the document's own language
   nlohmann::json doc;              // the last accepted document, re-applied when the language changes
   bool has_doc = false;
@@ -51,12 +54,12 @@ struct Instance {
 class Renderer {
  public:
   virtual ~Renderer() = default;
-  // Called with the instance's ImGui context current.
   virtual bool Attach(Instance& inst) = 0;
   virtual void Detach(Instance& inst) = 0;
   // Before each frame: make sure inst.fonts has a texture and point the atlas's TexID at it.
   virtual void PrepareFonts(Instance& inst) = 0;
-  virtual void Draw(Instance& inst, ImDrawData* draw_data) = 0;
+  // Draws the frame (inst.view.fb_w × fb_h framebuffer px, cleared to the theme's background) onto the canvas.
+  virtual void Draw(Instance& inst, const ImDrawList& draw) = 0;
   virtual void ContextRestored() {}  // every GPU object is gone: forget them
   virtual bool Lost() const { return false; }  // the GPU context is lost: skip drawing until restored
 };
@@ -111,6 +114,7 @@ class Host {
   bool Frame();
   bool WantsFrame() const;
   void ContextRestored();  // the renderer's GPU context came back: rebuild device objects, redraw all
+  void FontsChanged();     // the page's fonts changed (a web font loaded): rasterise glyphs again, redraw all
 
   Instance* Find(int id);
   const Instance* Find(int id) const;
@@ -123,6 +127,7 @@ class Host {
   void DrawInstance(Instance& inst, double now);
   void Emit(int id, const char* type, const std::string& detail);
   void EmitProblems(int id, const LoadResult& r);
+  void AfterContent(Instance& inst);  // glyphs for the new text; right-to-left text falls back to the DOM
 
   std::unique_ptr<Platform> platform_;
   std::unique_ptr<Renderer> renderer_;

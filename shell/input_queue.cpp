@@ -3,7 +3,6 @@
 
 #include <cfloat>
 
-#include <imgui.h>
 
 namespace scw {
 
@@ -21,7 +20,8 @@ void InputQueue::Push(const InputEvent& e) {
   q_.push_back(e);
 }
 
-int InputQueue::ApplyFrame(ImGuiIO& io) {
+int InputQueue::ApplyFrame(InputState& in) {
+  in.BeginFrame();
   // Applies events from the front; the applied ones are erased together when the frame's share is done.
   size_t applied = 0;
   auto done = [&] {
@@ -33,40 +33,34 @@ int InputQueue::ApplyFrame(ImGuiIO& io) {
     ++applied;
     switch (e.type) {
       case InputType::MouseMove:
-        io.MousePos = ImVec2(e.x, e.y);
+        in.pos = ImVec2(e.x, e.y);
         break;
       case InputType::PointerLeave:
-        io.MousePos = ImVec2(-FLT_MAX, -FLT_MAX);  // no hover left behind (touch, or the mouse left)
+        in.pos = ImVec2(-FLT_MAX, -FLT_MAX);  // no hover left behind (touch, or the mouse left)
         break;
       case InputType::Wheel:
-        io.MouseWheel += e.wheel_y;
-        io.MouseWheelH += e.wheel_x;
+        in.wheel += e.wheel_y;
+        in.wheel_h += e.wheel_x;
         break;
       case InputType::MouseButton:
-        io.MousePos = ImVec2(e.x, e.y);
-        if (e.button >= 0 && e.button < 5) io.MouseDown[e.button] = e.down;
+        in.pos = ImVec2(e.x, e.y);
+        if (e.button == 0 && e.down != in.down) {
+          in.down = e.down;
+          if (e.down) { in.clicked = true; in.press_pos = in.pos; }
+          else in.released = true;
+        }
         return done();  // one transition per frame
-      case InputType::Key:
-        io.KeysDown[(int)e.key] = e.down;
+      case InputType::Key: {
+        const int k = (int)e.key;
+        if (k > 0 && k < (int)Key::Count) {
+          if (e.down && !in.key_down[k]) in.key_pressed[k] = true;
+          in.key_down[k] = e.down;
+        }
         return done();
+      }
     }
   }
   return done();
-}
-
-void InstallKeyMap(ImGuiIO& io) {
-  io.KeyMap[ImGuiKey_Tab] = (int)Key::Tab;
-  io.KeyMap[ImGuiKey_LeftArrow] = (int)Key::Left;
-  io.KeyMap[ImGuiKey_RightArrow] = (int)Key::Right;
-  io.KeyMap[ImGuiKey_UpArrow] = (int)Key::Up;
-  io.KeyMap[ImGuiKey_DownArrow] = (int)Key::Down;
-  io.KeyMap[ImGuiKey_Home] = (int)Key::Home;
-  io.KeyMap[ImGuiKey_End] = (int)Key::End;
-  io.KeyMap[ImGuiKey_PageUp] = (int)Key::PageUp;
-  io.KeyMap[ImGuiKey_PageDown] = (int)Key::PageDown;
-  io.KeyMap[ImGuiKey_Enter] = (int)Key::Enter;
-  io.KeyMap[ImGuiKey_Space] = (int)Key::Space;
-  io.KeyMap[ImGuiKey_Escape] = (int)Key::Escape;
 }
 
 }  // namespace scw

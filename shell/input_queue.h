@@ -1,15 +1,14 @@
-// input_queue.h — browser input, queued and applied to ImGui one transition per frame.
+// input_queue.h — browser input, queued and applied to a frame's InputState one transition per frame.
 //
-// ImGui 1.86 reads input as state (MouseDown[], KeysDown[]) once per frame. A fast click (down and up between
-// two frames) would be lost, so events wait in a queue and each frame applies them up to and including the
-// first button or key transition. Moves and wheel in between coalesce. (ImGui 1.87+ has its own queue.)
+// Widgets read input as state once per frame (ui/input.h). A fast click (down and up between two frames) would
+// be lost, so events wait in a queue and each frame applies them up to and including the first button or key
+// transition. Moves and wheel in between coalesce.
 #pragma once
 #include <cstddef>
 #include <vector>
 
+#include "ui/input.h"
 #include "widget.h"
-
-struct ImGuiIO;
 
 namespace scw {
 
@@ -32,8 +31,9 @@ class InputQueue {
   bool Empty() const { return q_.empty(); }
   size_t Size() const { return q_.size(); }
   void Clear() { q_.clear(); }
-  // Applies events to io until one button/key transition has been applied. Returns how many were applied.
-  int ApplyFrame(ImGuiIO& io);
+  // Starts a frame in `in` (clears last frame's presses and wheel) and applies events until one button/key
+  // transition has been applied. Returns how many were applied.
+  int ApplyFrame(InputState& in);
 
  private:
   std::vector<InputEvent> q_;   // a vector, not a deque: at most kMaxEvents, and ~4 KB less wasm
@@ -50,8 +50,5 @@ class PointerFilter {
  private:
   double last_touch_ = -1e9;
 };
-
-// ImGui key map: our Key values are the KeysDown[] indices.
-void InstallKeyMap(ImGuiIO& io);
 
 }  // namespace scw

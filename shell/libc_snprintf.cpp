@@ -2,8 +2,8 @@
 //
 // musl's snprintf goes through vfprintf with float support (fmt_fp, long double arguments: ~7 KB of wasm).
 // Its one caller left in the bundle is nlohmann's lexer, formatting a control character in a parse error
-// message ("<U+%.4X>"); our own code formats numbers with DecimalText (ui/json_writer.h) and ImGui uses
-// vsniprintf (cmake/imgui_web.cpp). This one is Emscripten's integer-only vsniprintf: a float conversion
+// message ("<U+%.4X>"); our own code formats numbers with DecimalText (ui/json_writer.h), and the parts of
+// ImGui the bundle keeps (draw lists, the font atlas) format nothing. This one is Emscripten's integer-only vsniprintf: a float conversion
 // (%f %e %g %a) would call a null formatter, so such formats write nothing and return -1 (an encoding error
 // for snprintf) instead of trapping.
 #include <cstdarg>

@@ -35,6 +35,8 @@ EM_BOOL OnAnimationFrame(double, void*) {
 
 // Runs at module start (there is no main: the page drives everything through the C API).
 const bool g_started = [] {
+  static scw::BrowserGlyphs glyphs;
+  scw::SetGlyphSource(&glyphs);  // text drawn by the browser in the page's fonts: no font data in the bundle
   static scw::Host host(std::make_unique<scw::Html5Platform>(), std::make_unique<scw::WebGl2Renderer>());
   host.SetEventSink([](int id, const char* type, const std::string& detail) { scw_js_emit(id, type, detail.c_str()); });
   host.SetFrameRequester(RequestFrame);

@@ -12,12 +12,12 @@ class NullRenderer final : public Renderer {
   bool Attach(Instance& inst) override;
   void Detach(Instance& inst) override;
   void PrepareFonts(Instance& inst) override;
-  void Draw(Instance& inst, ImDrawData* draw_data) override;
+  void Draw(Instance& inst, const ImDrawList& draw) override;
   void ContextRestored() override { uploaded_.clear(); }
   int draws = 0, font_uploads = 0, last_id = 0, last_vertices = 0;
 
  private:
-  std::map<const FontSet*, std::weak_ptr<FontSet>> uploaded_;
+  std::map<const FontSet*, std::pair<std::weak_ptr<FontSet>, unsigned long>> uploaded_;  // set -> atlas build
 };
 
 class NullPlatform final : public Platform {

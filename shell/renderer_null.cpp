@@ -1,5 +1,5 @@
 // renderer_null.cpp — the native renderer: no GPU. It builds the font atlas (as a GPU renderer would) and
-// keeps the last frame's draw data counts so headless tests can see that something was drawn.
+// keeps the last frame's vertex count so headless tests can see that something was drawn.
 #include <imgui.h>
 
 #include "host.h"
@@ -10,19 +10,20 @@ namespace scw {
 bool NullRenderer::Attach(Instance&) { return true; }
 void NullRenderer::Detach(Instance&) {}
 void NullRenderer::PrepareFonts(Instance& inst) {
-  for (auto it = uploaded_.begin(); it != uploaded_.end();) it = it->second.expired() ? uploaded_.erase(it) : std::next(it);
-  if (uploaded_.count(inst.fonts.get())) return;
+  for (auto it = uploaded_.begin(); it != uploaded_.end();) it = it->second.first.expired() ? uploaded_.erase(it) : std::next(it);
+  auto found = uploaded_.find(inst.fonts.get());
+  if (found != uploaded_.end() && found->second.second == inst.fonts->fonts.builds) return;
   unsigned char* pixels;
   int w, h;
   inst.fonts->atlas->GetTexDataAsAlpha8(&pixels, &w, &h);  // what a GPU renderer would upload
   inst.fonts->atlas->SetTexID((ImTextureID)(intptr_t)1);
-  uploaded_[inst.fonts.get()] = inst.fonts;
+  uploaded_[inst.fonts.get()] = {inst.fonts, inst.fonts->fonts.builds};
   ++font_uploads;
 }
 
-void NullRenderer::Draw(Instance& inst, ImDrawData* dd) {
+void NullRenderer::Draw(Instance& inst, const ImDrawList& dl) {
   last_id = inst.id;
-  last_vertices = dd ? dd->TotalVtxCount : 0;
+  last_vertices = dl.VtxBuffer.Size;
   ++draws;
 }
 

@@ -1,12 +1,18 @@
-// renderer_webgl2.cpp — ImDrawData -> WebGL2 through imgui_impl_opengl3 (built with IMGUI_IMPL_OPENGL_ES3),
-// on one shared context; each widget's frame is then copied onto its own canvas with a 2D drawImage.
+// renderer_webgl2.cpp — a widget's ImDrawList -> WebGL2, on one context shared by every widget on the page.
+//
+// In the spirit of sokol_imgui: one program, one vertex array with one vertex/index buffer pair, and one R8
+// texture per font atlas, all created once per context (again after a context loss). The context belongs to
+// this renderer alone, so the fixed GL state is set once at creation and nothing is saved or restored per
+// frame, and nothing is queried back (no getParameter / getError round trips). Each frame is drawn into the
+// bottom-left corner of the shared canvas and copied onto the widget's own canvas with a 2D drawImage.
 #include <GLES3/gl3.h>
 #include <emscripten.h>
 #include <emscripten/html5.h>
 
+#include <cstddef>
+
 #include <imgui.h>
 
-#include "imgui_impl_opengl3.h"
 #include "web_backends.h"
 
 namespace {
@@ -61,6 +67,38 @@ EM_JS(void, scw_gl_forget, (const char* canvas_id), {
   if (Module['scwTargets']) delete Module['scwTargets'][UTF8ToString(canvas_id)];
 });
 
+
+// The atlas is single-channel (coverage): the texture's red channel scales the vertex colour's alpha.
+const char* kVertexShader = R"(#version 300 es
+precision highp float;
+layout (location = 0) in vec2 a_pos;
+layout (location = 1) in vec2 a_uv;
+layout (location = 2) in vec4 a_col;
+uniform vec2 u_scale;
+out vec2 v_uv;
+out vec4 v_col;
+void main() {
+  v_uv = a_uv;
+  v_col = a_col;
+  gl_Position = vec4(a_pos.x * u_scale.x - 1.0, 1.0 - a_pos.y * u_scale.y, 0.0, 1.0);
+})";
+const char* kFragmentShader = R"(#version 300 es
+precision mediump float;
+uniform sampler2D u_tex;
+in vec2 v_uv;
+in vec4 v_col;
+layout (location = 0) out vec4 o_col;
+void main() {
+  o_col = vec4(v_col.rgb, v_col.a * texture(u_tex, v_uv).r);
+})";
+
+GLuint Compile(GLenum type, const char* src) {
+  const GLuint sh = glCreateShader(type);
+  glShaderSource(sh, 1, &src, nullptr);
+  glCompileShader(sh);
+  return sh;
+}
+
 }  // namespace
 
 namespace scw {
@@ -69,35 +107,77 @@ bool WebGl2Renderer::EnsureContext() {
   if (!context_) context_ = scw_gl_create_shared();
   if (!context_) return false;
   emscripten_webgl_make_context_current(context_);
-  return true;
+  if (!gl_.program) CreateObjects();
+  return gl_.program != 0;
+}
+
+void WebGl2Renderer::CreateObjects() {
+  const GLuint vs = Compile(GL_VERTEX_SHADER, kVertexShader);
+  const GLuint fs = Compile(GL_FRAGMENT_SHADER, kFragmentShader);
+  GLuint prog = glCreateProgram();
+  glAttachShader(prog, vs);
+  glAttachShader(prog, fs);
+  glBindAttribLocation(prog, 0, "a_pos");
+  glBindAttribLocation(prog, 1, "a_uv");
+  glBindAttribLocation(prog, 2, "a_col");
+  glLinkProgram(prog);
+  glDeleteShader(vs);
+  glDeleteShader(fs);
+  GLint linked = 0;
+  glGetProgramiv(prog, GL_LINK_STATUS, &linked);  // once per context, never per frame
+  if (!linked) {
+    glDeleteProgram(prog);
+    return;
+  }
+  gl_.program = prog;
+  gl_.u_scale = glGetUniformLocation(prog, "u_scale");
+  glGenVertexArrays(1, &gl_.vao);
+  glGenBuffers(1, &gl_.vbo);
+  glGenBuffers(1, &gl_.ibo);
+  glBindVertexArray(gl_.vao);
+  glBindBuffer(GL_ARRAY_BUFFER, gl_.vbo);
+  glBindBuffer(GL_ELEMENT_ARRAY_BUFFER, gl_.ibo);  // recorded in the vertex array
+  glEnableVertexAttribArray(0);
+  glEnableVertexAttribArray(1);
+  glEnableVertexAttribArray(2);
+  BindVertexOffset(0);
+  // Fixed state: nobody else draws with this context.
+  glUseProgram(prog);
+  glUniform1i(glGetUniformLocation(prog, "u_tex"), 0);
+  glActiveTexture(GL_TEXTURE0);
+  glEnable(GL_BLEND);
+  glBlendEquation(GL_FUNC_ADD);
+  glBlendFuncSeparate(GL_SRC_ALPHA, GL_ONE_MINUS_SRC_ALPHA, GL_ONE, GL_ONE_MINUS_SRC_ALPHA);
+  glDisable(GL_CULL_FACE);
+  glDisable(GL_DEPTH_TEST);
+  glPixelStorei(GL_UNPACK_ALIGNMENT, 1);
+}
+
+// Vertex attributes start at `first` vertex: draw lists over 64K vertices use 16-bit indices relative to a
+// command's VtxOffset, and WebGL2 has no draw call with a base vertex.
+void WebGl2Renderer::BindVertexOffset(unsigned first) {
+  const size_t base = (size_t)first * sizeof(ImDrawVert);
+  const GLsizei stride = sizeof(ImDrawVert);
+  glVertexAttribPointer(0, 2, GL_FLOAT, GL_FALSE, stride, (void*)(base + offsetof(ImDrawVert, pos)));
+  glVertexAttribPointer(1, 2, GL_FLOAT, GL_FALSE, stride, (void*)(base + offsetof(ImDrawVert, uv)));
+  glVertexAttribPointer(2, 4, GL_UNSIGNED_BYTE, GL_TRUE, stride, (void*)(base + offsetof(ImDrawVert, col)));
+  gl_.vtx_offset = first;
 }
 
 bool WebGl2Renderer::Lost() const { return context_ && scw_gl_is_lost(); }
 
-bool WebGl2Renderer::Attach(Instance& inst) {
-  if (!EnsureContext()) return false;
-  // Each ImGui context keeps its own backend state (shader, buffers, font texture) in the shared GL context.
-  if (!ImGui_ImplOpenGL3_Init("#version 300 es")) return false;
-  devices_[inst.id] = false;
-  return true;
-}
+bool WebGl2Renderer::Attach(Instance&) { return EnsureContext(); }
 
-void WebGl2Renderer::Detach(Instance& inst) {
-  if (devices_.count(inst.id)) ImGui_ImplOpenGL3_Shutdown();
-  devices_.erase(inst.id);
-  scw_gl_forget(inst.canvas.c_str());
+void WebGl2Renderer::Detach(Instance& inst) { scw_gl_forget(inst.canvas.c_str()); }
+
+void WebGl2Renderer::ContextRestored() {
+  // Every GL object of the old context is gone; the next EnsureContext() creates them again.
+  gl_ = GlObjects();
+  font_textures_.clear();
 }
 
 void WebGl2Renderer::PrepareFonts(Instance& inst) {
   if (!EnsureContext()) return;
-  bool& created = devices_[inst.id];
-  if (!created) {
-    // Creates the backend's shader and buffers. It also uploads a font texture of its own, which is dropped at
-    // once: the font texture is shared per font set below.
-    ImGui_ImplOpenGL3_NewFrame();
-    ImGui_ImplOpenGL3_DestroyFontsTexture();
-    created = true;
-  }
   // Textures of font sets no widget uses any more.
   for (auto it = font_textures_.begin(); it != font_textures_.end();) {
     if (!it->second.set.expired()) { ++it; continue; }
@@ -105,33 +185,57 @@ void WebGl2Renderer::PrepareFonts(Instance& inst) {
     it = font_textures_.erase(it);
   }
   FontTexture& ft = font_textures_[inst.fonts.get()];
-  if (!ft.texture) {
-    unsigned char* pixels;
-    int w, h;
-    inst.fonts->atlas->GetTexDataAsRGBA32(&pixels, &w, &h);
+  const ImFontAtlas* atlas = inst.fonts->atlas;
+  if (!atlas->TexPixelsAlpha8) return;  // nothing built (no glyphs): draw shapes only
+  if (!ft.texture || ft.builds != inst.fonts->fonts.builds) {  // new, or rebuilt with more glyphs
+    if (ft.texture) glDeleteTextures(1, &ft.texture);
+    const unsigned char* pixels = atlas->TexPixelsAlpha8;
+    const int w = atlas->TexWidth, h = atlas->TexHeight;
     glGenTextures(1, &ft.texture);
     glBindTexture(GL_TEXTURE_2D, ft.texture);
     glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_MIN_FILTER, GL_LINEAR);
     glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_MAG_FILTER, GL_LINEAR);
     glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_WRAP_S, GL_CLAMP_TO_EDGE);
     glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_WRAP_T, GL_CLAMP_TO_EDGE);
-    glPixelStorei(GL_UNPACK_ALIGNMENT, 1);
-    glTexImage2D(GL_TEXTURE_2D, 0, GL_RGBA, w, h, 0, GL_RGBA, GL_UNSIGNED_BYTE, pixels);
+    glTexImage2D(GL_TEXTURE_2D, 0, GL_R8, w, h, 0, GL_RED, GL_UNSIGNED_BYTE, pixels);
     ft.set = inst.fonts;
+    ft.builds = inst.fonts->fonts.builds;
   }
   inst.fonts->atlas->SetTexID((ImTextureID)(intptr_t)ft.texture);
 }
 
-void WebGl2Renderer::Draw(Instance& inst, ImDrawData* dd) {
+void WebGl2Renderer::Draw(Instance& inst, const ImDrawList& dl) {
   if (!EnsureContext() || Lost()) return;
   const int w = inst.view.fb_w, h = inst.view.fb_h;
+  if (w <= 0 || h <= 0) return;
   scw_gl_reserve(w, h);
   const Color bg = inst.theme.background;
   glViewport(0, 0, w, h);
   glDisable(GL_SCISSOR_TEST);
   glClearColor((bg & 0xFF) / 255.0f, ((bg >> 8) & 0xFF) / 255.0f, ((bg >> 16) & 0xFF) / 255.0f, 1.0f);
   glClear(GL_COLOR_BUFFER_BIT);
-  ImGui_ImplOpenGL3_RenderDrawData(dd);
+  if (dl.VtxBuffer.Size > 0 && dl.IdxBuffer.Size > 0) {
+    glEnable(GL_SCISSOR_TEST);
+    glUniform2f(gl_.u_scale, 2.0f / (float)w, 2.0f / (float)h);
+    glBindVertexArray(gl_.vao);
+    glBindBuffer(GL_ARRAY_BUFFER, gl_.vbo);
+    glBufferData(GL_ARRAY_BUFFER, (GLsizeiptr)dl.VtxBuffer.Size * sizeof(ImDrawVert), dl.VtxBuffer.Data, GL_STREAM_DRAW);
+    glBufferData(GL_ELEMENT_ARRAY_BUFFER, (GLsizeiptr)dl.IdxBuffer.Size * sizeof(ImDrawIdx), dl.IdxBuffer.Data, GL_STREAM_DRAW);
+    if (gl_.vtx_offset != 0) BindVertexOffset(0);
+    GLuint bound_tex = 0;
+    for (const ImDrawCmd& cmd : dl.CmdBuffer) {
+      if (cmd.UserCallback || cmd.ElemCount == 0) continue;
+      const float x0 = cmd.ClipRect.x < 0 ? 0 : cmd.ClipRect.x, y0 = cmd.ClipRect.y < 0 ? 0 : cmd.ClipRect.y;
+      const float x1 = cmd.ClipRect.z > w ? (float)w : cmd.ClipRect.z, y1 = cmd.ClipRect.w > h ? (float)h : cmd.ClipRect.w;
+      if (x1 <= x0 || y1 <= y0) continue;
+      glScissor((GLint)x0, (GLint)(h - y1), (GLsizei)(x1 - x0), (GLsizei)(y1 - y0));
+      const GLuint tex = (GLuint)(intptr_t)cmd.TextureId;
+      if (tex != bound_tex) { glBindTexture(GL_TEXTURE_2D, tex); bound_tex = tex; }
+      if (cmd.VtxOffset != gl_.vtx_offset) BindVertexOffset(cmd.VtxOffset);
+      glDrawElements(GL_TRIANGLES, (GLsizei)cmd.ElemCount, sizeof(ImDrawIdx) == 2 ? GL_UNSIGNED_SHORT : GL_UNSIGNED_INT,
+                     (void*)(size_t)(cmd.IdxOffset * sizeof(ImDrawIdx)));
+    }
+  }
   scw_gl_present(inst.canvas.c_str(), w, h);
 }
 

@@ -4,6 +4,7 @@
 #include <memory>
 
 #include "host.h"
+#include "ui/fonts.h"
 
 namespace scw {
 
@@ -15,27 +16,42 @@ class Html5Platform final : public Platform {
   double Now() const override;
 };
 
-// One WebGL2 context for the whole page, on a canvas that is not in the document. Each widget is drawn
-// there with its own imgui_impl_opengl3 state, then copied to the widget's own 2D canvas. Browsers keep
-// at most 16 live WebGL contexts per page; this keeps one, however many widgets a page holds.
+// One WebGL2 context for the whole page, on a canvas that is not in the document, and one small set of GL
+// objects in it for every widget. Each widget's frame is drawn there, then copied to the widget's own 2D
+// canvas. Browsers keep at most 16 live WebGL contexts per page; this keeps one, however many widgets it holds.
 class WebGl2Renderer final : public Renderer {
  public:
   bool Attach(Instance& inst) override;
   void Detach(Instance& inst) override;
   void PrepareFonts(Instance& inst) override;
-  void Draw(Instance& inst, ImDrawData* draw_data) override;
+  void Draw(Instance& inst, const ImDrawList& draw) override;
   bool Lost() const override;
-  void ContextRestored() override { font_textures_.clear(); }
+  void ContextRestored() override;
 
  private:
   struct FontTexture {
     std::weak_ptr<FontSet> set;
     unsigned texture = 0;
+    unsigned long builds = 0;  // the atlas build it holds
+  };
+  struct GlObjects {
+    unsigned program = 0, vao = 0, vbo = 0, ibo = 0;
+    int u_scale = -1;
+    unsigned vtx_offset = 0;  // the first vertex the attribute pointers start at
   };
   bool EnsureContext();
-  int context_ = 0;               // EMSCRIPTEN_WEBGL_CONTEXT_HANDLE; 0 = none
-  std::map<int, bool> devices_;   // instance id -> imgui_impl_opengl3 device objects created
+  void CreateObjects();
+  void BindVertexOffset(unsigned first);
+  int context_ = 0;  // EMSCRIPTEN_WEBGL_CONTEXT_HANDLE; 0 = none
+  GlObjects gl_;
   std::map<const FontSet*, FontTexture> font_textures_;  // one texture per shared font set
+};
+
+// Glyph bitmaps drawn by the browser (canvas 2D) in the page's font (glyphs_html5.cpp).
+class BrowserGlyphs final : public GlyphSource {
+ public:
+  bool Rasterize(bool strong, float px, const std::vector<unsigned>& codepoints, float* ascent, float* descent,
+                 std::vector<GlyphBitmap>* glyphs, std::vector<unsigned char>* pixels) override;
 };
 
 }  // namespace scw

@@ -7,8 +7,13 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 PROFILE="${1:-all}"
 
-APT_PACKAGES=(cmake make g++ dpkg-dev emscripten nlohmann-json3-dev fonts-inter python3-fonttools brotli)
-[ "$PROFILE" = "build" ] || APT_PACKAGES+=(clang libclang-rt-14-dev doctest-dev chromium)
+APT_PACKAGES=(cmake make g++ dpkg-dev emscripten nlohmann-json3-dev python3 brotli)
+# Tests: the native build draws with an embedded Inter subset (the web bundle uses the browser's fonts);
+# a CJK font lets the browser tests see Japanese names drawn.
+[ "$PROFILE" = "build" ] || APT_PACKAGES+=(clang libclang-rt-14-dev doctest-dev chromium fonts-inter python3-fonttools fonts-droid-fallback)
+# The real-WordPress test (tests/wordpress/run.sh): WordPress 6.1, its default theme, MariaDB, Apache + PHP.
+WP_PACKAGES=(wordpress wordpress-theme-twentytwentythree mariadb-server apache2 libapache2-mod-php php-mysql)
+[ "$PROFILE" = "build" ] || APT_PACKAGES+=("${WP_PACKAGES[@]}")
 SUDO=""; [ "$(id -u)" -eq 0 ] || SUDO="sudo"
 
 missing=()
@@ -42,7 +47,17 @@ if [ ${#missing[@]} -gt 0 ]; then
   export DEBIAN_FRONTEND=noninteractive
   $SUDO apt-get update -qq
   pkgs=(); for p in "${missing[@]}"; do [ "$p" = "__update__" ] || pkgs+=("$p"); done
-  [ ${#pkgs[@]} -eq 0 ] || $SUDO apt-get install -y -qq --no-install-recommends "${pkgs[@]}" >/dev/null
+  # Installing mariadb-server or apache2 must not leave system services running (the WordPress test starts its
+  # own on loopback and stops them): keep services from starting during the install, unless a policy exists.
+  policy_added=0
+  if [ ! -e /usr/sbin/policy-rc.d ]; then
+    printf '#!/bin/sh\n# added by stemcell-widgets tools/setup.sh during apt-get install\nexit 101\n' | $SUDO tee /usr/sbin/policy-rc.d >/dev/null
+    $SUDO chmod 755 /usr/sbin/policy-rc.d; policy_added=1
+  fi
+  rc=0
+  [ ${#pkgs[@]} -eq 0 ] || $SUDO apt-get install -y -qq --no-install-recommends "${pkgs[@]}" >/dev/null || rc=$?
+  [ "$policy_added" = 0 ] || $SUDO rm -f /usr/sbin/policy-rc.d
+  [ "$rc" = 0 ] || exit "$rc"
 fi
 
 if [ "$need_imgui" = 1 ]; then

@@ -40,6 +40,17 @@ if [ "$WEB_OK" = 1 ]; then
   if [ -n "$p" ] && [ -n "$f" ]; then PASSED=$((PASSED + p)); FAILED=$((FAILED + f)); else fail_stage "node tests" node-tests.log; fi
 else fail_stage "browser tests (no bundle)" web-build.log; fi
 
+stage "WordPress (Debian's wordpress + MariaDB + Apache on loopback; tests/wordpress/run.sh)"
+if [ "$WEB_OK" = 1 ]; then
+  bash tests/wordpress/run.sh --test-reporter=tap >"$LOG_DIR/wordpress.log" 2>&1; rc=$?
+  grep -E "^(not )?ok |^FAILED" "$LOG_DIR/wordpress.log" | sed 's/^/  /'
+  grep -B2 -A30 "^not ok" "$LOG_DIR/wordpress.log" | head -80
+  p=$(grep -E "^# pass [0-9]+" "$LOG_DIR/wordpress.log" | tail -1 | awk '{print $3}')
+  f=$(grep -E "^# fail [0-9]+" "$LOG_DIR/wordpress.log" | tail -1 | awk '{print $3}')
+  if [ -n "$p" ] && [ -n "$f" ] && { [ "$rc" = 0 ] || [ "$f" -gt 0 ]; }; then PASSED=$((PASSED + p)); FAILED=$((FAILED + f))
+  else fail_stage "WordPress" wordpress.log; tail -n 20 "$LOG_DIR/wordpress.log"; fi
+else fail_stage "WordPress (no bundle)" web-build.log; fi
+
 if [ -x tools/fuzz.sh ]; then
   stage "fuzz (short run)"
   if bash tools/fuzz.sh 30 >"$LOG_DIR/fuzz.log" 2>&1; then PASSED=$((PASSED + 1)); tail -n 3 "$LOG_DIR/fuzz.log"

@@ -20,7 +20,12 @@
   var FETCH_TIMEOUT_MS = 15000;
   var ATTR = 'data-stemcell-widget';
   var factory = typeof StemCellWidgetsModule === 'function' ? StemCellWidgetsModule : null;
-  var scriptSrc = (document.currentScript && document.currentScript.src) || '';
+  var scriptEl = document.currentScript || null;
+  var scriptSrc = (scriptEl && scriptEl.src) || '';
+  // Where the .wasm is: StemCellWidgets.config({wasmUrl}) before the first mount > data-wasm on the script tag >
+  // beside the script, with the script's own query string (?ver=…) so a new script never pairs with an old wasm.
+  var settings = {wasmUrl: (scriptEl && scriptEl.getAttribute && scriptEl.getAttribute('data-wasm')) || ''};
+  var wasmUrlUsed = '';
 
   var modulePromise = null;
   var mod = null;
@@ -74,23 +79,135 @@
     var a = media('(prefers-contrast: more)'), b = media('(forced-colors: active)');
     return !!((a && a.matches) || (b && b.matches));
   }
+  // Parses a CSS colour through the browser: 'transparent', [r, g, b] (opaque enough), or null if not a colour.
+  function cssColour(value, context) {
+    if (String(value).trim().toLowerCase() === 'transparent') return 'transparent';
+    var probe = document.createElement('span');
+    probe.style.color = 'rgba(1, 2, 3, 0.5)';
+    probe.style.color = String(value);
+    if (probe.style.color === 'rgba(1, 2, 3, 0.5)') return null;
+    probe.hidden = true;
+    (context || document.body || document.documentElement).appendChild(probe);
+    var c = parseRgb(getComputedStyle(probe).color);
+    probe.parentNode.removeChild(probe);
+    return c && c[3] > 0.5 ? c : 'transparent';
+  }
+  function parseRgb(s) {
+    var m = /rgba?\(\s*([\d.]+)[,\s]+([\d.]+)[,\s]+([\d.]+)(?:[,\s/]+([\d.]+%?))?/.exec(s || '');
+    if (!m) return null;
+    var a = m[4] === undefined ? 1 : /%$/.test(m[4]) ? parseFloat(m[4]) / 100 : parseFloat(m[4]);
+    return [+m[1], +m[2], +m[3], a];
+  }
+  // The colour the page shows behind an element: the first ancestor with an opaque-enough background. With
+  // none, the canvas colour: dark when the page asks for a dark colour-scheme ("os-dark" / "os-light" when the
+  // page follows the reader's setting with "light dark").
+  function pageBackground(el) {
+    for (var n = el; n && n.nodeType === 1; n = n.parentElement) {
+      var c = parseRgb(getComputedStyle(n).backgroundColor);
+      if (c && c[3] > 0.5) return c;
+    }
+    var scheme = String(getComputedStyle(document.documentElement).colorScheme || '');
+    var meta = document.querySelector('meta[name="color-scheme"]');
+    if ((!scheme || scheme === 'normal') && meta) scheme = meta.getAttribute('content') || '';
+    if (/dark/.test(scheme) && /light/.test(scheme)) return prefersDark() ? 'os-dark' : 'os-light';
+    return /dark/.test(scheme) ? [18, 18, 18, 1] : [255, 255, 255, 1];
+  }
+  function isDark(c) {
+    if (c === 'os-dark') return true;
+    if (!c || typeof c === 'string') return false;
+    var lin = function (v) { v /= 255; return v <= 0.03928 ? v / 12.92 : Math.pow((v + 0.055) / 1.055, 2.4); };
+    return 0.2126 * lin(c[0]) + 0.7152 * lin(c[1]) + 0.0722 * lin(c[2]) < 0.18;
+  }
+  function hexColour(c) {
+    return '#' + c.slice(0, 3).map(function (v) { return ('0' + Math.round(v).toString(16)).slice(-2); }).join('');
+  }
   function reducedMotion() { var m = media('(prefers-reduced-motion: reduce)'); return !!(m && m.matches); }
 
   // ---- the module -------------------------------------------------------------------------------------
+  function wasmUrlFor(path) {
+    if (settings.wasmUrl) return new URL(settings.wasmUrl, document.baseURI).href;
+    var u = new URL(path, scriptSrc || document.baseURI);
+    if (/\.wasm$/.test(path) && scriptSrc) u.search = new URL(scriptSrc).search;  // ?ver=… of the script
+    return u.href;
+  }
+  // The script no longer looks like ours (a plugin combined it with others, or a CDN renamed it): its .wasm is
+  // then probably not beside it.
+  function scriptRenamed() {
+    if (!scriptSrc) return false;
+    var name = new URL(scriptSrc).pathname.split('/').pop();
+    return !/^stemcell-widgets(\.min)?(-\d+)?\.js$/.test(name);
+  }
+
   function loadModule() {
     if (modulePromise) return modulePromise;
     var problem = supportProblem();
-    if (problem) { modulePromise = Promise.reject(new Error(problem)); return modulePromise; }
+    if (problem) { modulePromise = Promise.reject(WidgetError(problem)); return modulePromise; }
+    var streamingFailed = '';
     modulePromise = factory({
-      locateFile: function (path) { return new URL(path, scriptSrc || document.baseURI).href; },
+      locateFile: function (path) {
+        var url = wasmUrlFor(path);
+        if (/\.wasm$/.test(path)) wasmUrlUsed = url;
+        return url;
+      },
       print: function () {},
-      printErr: function (t) { console.warn('[stemcell-widgets]', t); }
+      printErr: function (t) {
+        // The glue falls back to a slower path when the server sends the wasm with the wrong MIME type: say how to fix it.
+        if (/wasm streaming compile failed/.test(t) && /MIME/.test(t)) {
+          streamingFailed = String(t);
+          console.warn('[stemcell-widgets] ' + wasmUrlUsed + ' was not served as application/wasm; it still works, more slowly. ' +
+            'Configure the server to send .wasm files with Content-Type: application/wasm.');
+        } else if (!(streamingFailed && /falling back to ArrayBuffer/.test(t))) console.warn('[stemcell-widgets]', t);
+      }
     }).then(function (m) {
       mod = m;
       m.scwOnEvent = onModuleEvent;
       return m;
+    }, function (err) {
+      return diagnoseWasm(wasmUrlUsed, err, streamingFailed).then(function (message) {
+        var e = WidgetError(message);
+        e.wasmUrl = wasmUrlUsed;
+        throw e;
+      });
     });
     return modulePromise;
+  }
+
+  // The module failed to start: fetch the wasm once more to find out why, in words a site owner can act on.
+  function diagnoseWasm(url, err, streamingFailed) {
+    var original = String((err && err.message) || err || '');
+    var head = 'The widget program (WebAssembly) could not be loaded from ' + (url || 'the bundle') + ': ';
+    var renamed = !settings.wasmUrl && scriptRenamed()
+      ? ' This script was loaded as "' + scriptSrc + '", not as stemcell-widgets.js: a script-combining or ' +
+        'optimisation plugin, or a CDN, probably moved it away from stemcell-widgets.wasm. Exclude ' +
+        'stemcell-widgets.js from combining, or give the wasm address with data-wasm="…/stemcell-widgets.wasm" on the ' +
+        'script tag or StemCellWidgets.config({wasmUrl: "…"}).' : '';
+    if (!url || typeof fetch !== 'function') return Promise.resolve(head + original + renamed);
+    var crossOrigin = new URL(url).origin !== location.origin;
+    return fetch(url, {credentials: 'same-origin'}).then(function (res) {
+      var type = (res.headers.get('content-type') || '').split(';')[0].trim();
+      if (!res.ok) return head + 'the server answered ' + res.status + (res.statusText ? ' ' + res.statusText : '') +
+        ' (the file is missing at that address).' + renamed;
+      return res.arrayBuffer().then(function (buf) {
+        var b = new Uint8Array(buf.slice(0, 4));
+        var isWasm = b.length === 4 && b[0] === 0 && b[1] === 0x61 && b[2] === 0x73 && b[3] === 0x6d;
+        if (!isWasm) {
+          var text = new TextDecoder().decode(new Uint8Array(buf.slice(0, 64))).trim();
+          if (/^</.test(text) || type === 'text/html')
+            return head + 'the server sent a web page (HTML, ' + (type || 'no type') + ') instead of the wasm file; ' +
+              'the address is probably wrong or rewritten (a missing file served as a page).' + renamed;
+          return head + 'the file there is not WebAssembly (' + (type || 'no Content-Type') + ').' + renamed;
+        }
+        if (type !== 'application/wasm')
+          return head + 'it is served as "' + (type || 'no Content-Type') + '"; it should be "application/wasm". ' + original;
+        return head + 'the browser could not compile it (' + original + '). Are the script and the wasm from the ' +
+          'same version? Clear caches and upload both files again.';
+      });
+    }, function () {
+      return head + 'the request failed' + (crossOrigin
+        ? ': it is on another origin (' + new URL(url).origin + ') that does not allow this page to read it (CORS). ' +
+          'Serve it with Access-Control-Allow-Origin, or from this site.'
+        : ' (offline, blocked, or a wrong address).') + renamed;
+    });
   }
 
   function withCString(s, fn) {
@@ -114,6 +231,13 @@
     if (type === 'error' && h.pending) h.pending.problems = detail.problems;  // read synchronously by _loadData
     // Deliver after the current wasm call returns, so a listener may call back into the widget safely.
     Promise.resolve().then(function () { h._onEvent(type, detail); });
+  }
+
+  function fontFamilyOf(el) {
+    var f = '';
+    try { f = window.getComputedStyle(el).fontFamily || ''; } catch (e) { f = ''; }
+    // A page that sets no font gets the browser's default serif; widgets read better in a sans-serif then.
+    return !f || /^\s*(serif|"?times new roman"?|times)\s*$/i.test(f) ? '' : f;
   }
 
   // ---- errors -----------------------------------------------------------------------------------------
@@ -147,12 +271,22 @@
     // Fallback content the page put inside (e.g. a <noscript> note or a link) is hidden while the widget shows;
     // an inline <script type="application/json"> stays where it is.
     this.hiddenChildren = [];
+    var looseText = Array.prototype.some.call(el.childNodes, function (n) { return n.nodeType === 3 && /\S/.test(n.nodeValue); });
+    // A CMS that strips <script> tags keeps their text: JSON as page text (often inside <p>, with curly quotes).
+    // It never shows above the widget; without any other content the widget says what happened (see mount()).
+    this.strayJson = looksLikeJsonText(el);
+    for (var n = el.firstChild; n; n = n.nextSibling) {
+      if (n.nodeType !== 3 || !/\S/.test(n.nodeValue)) continue;
+      var wrap = document.createElement('span');
+      el.insertBefore(wrap, n);
+      wrap.appendChild(n);
+      n = wrap;
+    }
     for (var c = el.firstElementChild; c; c = c.nextElementSibling) {
       if (c.tagName === 'SCRIPT' || c.hidden) continue;
       c.hidden = true;
       this.hiddenChildren.push(c);
     }
-    var looseText = Array.prototype.some.call(el.childNodes, function (n) { return n.nodeType === 3 && /\S/.test(n.nodeValue); });
     // The page's own height wins; otherwise a height from the width (set in _measure).
     this.fillParent = !!this.opts.height || (el.clientHeight > 0 && !looseText);
     if (this.opts.height) rs.height = typeof this.opts.height === 'number' ? this.opts.height + 'px' : String(this.opts.height);
@@ -177,15 +311,10 @@
 
     var domBox = document.createElement('div');
     domBox.className = 'scw-dom';
-    if (canDraw()) visuallyHidden(domBox);
-    else {
-      var ds = domBox.style;
-      ds.font = '16px/1.5 system-ui, sans-serif'; ds.padding = '12px 16px'; ds.overflow = 'auto'; ds.maxHeight = '100%';
-      ds.boxSizing = 'border-box';
-      canvas.style.display = 'none';
-    }
     root.appendChild(domBox);
     this.domBox = domBox;
+    this.canvas = canvas;
+    this._showText(!canDraw());
 
     var live = document.createElement('div');
     live.className = 'scw-live';
@@ -248,6 +377,32 @@
     this.toolbar = bar;
   };
 
+  // The text version shown in place of the canvas (no WebGL2, or content the canvas cannot lay out), or hidden
+  // for screen readers only.
+  Handle.prototype._showText = function (on) {
+    var ds = this.domBox.style;
+    this.textShown = on;
+    this.domBox.removeAttribute('style');
+    if (!on) { visuallyHidden(this.domBox); this.canvas.style.display = 'block'; return; }
+    ds.font = '16px/1.5 system-ui, sans-serif'; ds.padding = '12px 16px'; ds.overflow = 'auto'; ds.maxHeight = '100%';
+    ds.boxSizing = 'border-box';
+    this.canvas.style.display = 'none';
+  };
+
+  // The element's own text (not scripts, not <noscript>) reads like a JSON document: "{ "version": …".
+  function looksLikeJsonText(el) {
+    var text = '';
+    (function walk(node) {
+      for (var n = node.firstChild; n; n = n.nextSibling) {
+        if (n.nodeType === 3) text += n.nodeValue;
+        else if (n.nodeType === 1 && !/^(SCRIPT|NOSCRIPT|STYLE|TEMPLATE|BUTTON)$/.test(n.tagName) && !n.classList.contains('scw-root')) walk(n);
+        if (text.length > 2000) return;
+      }
+    })(el);
+    text = text.trim();
+    return /^[\[{]/.test(text) && /["\u201c\u201d\u2033\u2036]\s*[\w$-]+\s*["\u201c\u201d\u2033\u2036]\s*:/.test(text);
+  }
+
   function visuallyHidden(n) {
     var s = n.style;
     s.position = 'absolute'; s.width = '1px'; s.height = '1px'; s.margin = '-1px'; s.padding = '0';
@@ -279,7 +434,7 @@
     try { tree = JSON.parse(mod.UTF8ToString(mod._scw_dom(this.id))); } catch (e) { tree = null; }
     var box = this.domBox;
     while (box.firstChild) box.removeChild(box.firstChild);
-    var el = buildDom(tree, !canDraw());
+    var el = buildDom(tree, !!this.textShown);
     if (el) box.appendChild(el);
   };
 
@@ -289,9 +444,12 @@
     if (!this.fillParent && document.fullscreenElement !== this.root) {
       // No height from the page: wide widgets get a landscape box; phones a tall one (the widgets turn
       // vertical there and need the room), still leaving some page visible around it.
-      var vh = window.innerHeight || 800;
+      // In the iframe embed page the frame follows the widget: the reader's screen, not the frame, bounds it.
+      var vh = (document.documentElement.hasAttribute('data-stemcell-embed-page') && window.screen && screen.height) || window.innerHeight || 800;
       var h = w < 560 ? Math.max(440, Math.min(760, Math.round(vh * 0.85), Math.round(w * 1.6)))
                       : Math.max(360, Math.min(720, Math.round(w * 0.62)));
+      // A widget that asks for more room (the risk chart in a narrow column, its detail below the grid) grows.
+      if (this.preferredHeight > h) h = Math.min(this.preferredHeight, Math.max(h, 1200));
       if (this.root.style.height !== h + 'px') this.root.style.height = h + 'px';
     }
     return {w: this.root.clientWidth || w, h: this.root.clientHeight || 320};
@@ -305,8 +463,17 @@
 
   Handle.prototype._applyTheme = function () {
     if (!this.id) return;
-    var system = prefersContrast() ? 'high-contrast' : prefersDark() ? 'dark' : 'light';
+    // "auto" follows the page the widget sits on: its background (data-background, else the effective background
+    // behind the element); the reader's OS setting counts only where the page itself follows it.
+    var bg = this.opts.background ? cssColour(this.opts.background, this.element) : null;
+    var behind = bg === 'transparent' || !bg ? pageBackground(this.element) : bg;
+    var system = prefersContrast() ? 'high-contrast' : isDark(behind) ? 'dark' : 'light';
     call('_scw_set_option', this.id, 'systemTheme', system);
+    if (this.opts.background !== undefined) {
+      var colour = bg === 'transparent' ? behind : bg;
+      if (!colour) console.warn('[stemcell-widgets] background: "' + this.opts.background + '" is not a CSS colour.');
+      call('_scw_set_option', this.id, 'background', colour && colour !== 'os-dark' && colour !== 'os-light' ? hexColour(colour) : '');
+    }
     if (!call('_scw_set_option', this.id, 'theme', String(this.opts.theme || 'auto'))) this._showError(lastError(), '');
     call('_scw_set_option', this.id, 'reducedMotion', reducedMotion() ? '1' : '0');
     if (this.opts.lang) call('_scw_set_option', this.id, 'lang', String(this.opts.lang));
@@ -318,6 +485,8 @@
     var self = this;
     return loadModule().then(function () {
       if (self.destroyed) throw WidgetError('The widget was removed before it started.');
+      // The widgets draw text in the page's own font (the browser rasterises the glyphs).
+      if (!mod.scwFontFamily) mod.scwFontFamily = fontFamilyOf(self.element);
       self._measure();
       var id = withCString(self.kind, function (pk) {
         return withCString(self.canvas.id, function (pc) { return mod._scw_create(pk, pc); });
@@ -384,9 +553,18 @@
       (detail.problems || []).forEach(function (p) { console.warn('[stemcell-widgets] ' + (p.path ? p.path + ': ' : '') + p.message); });
       this._dispatch('warning', {problems: detail.problems || []});  // for editors such as the authoring studio
     } else if (type === 'change') {
+      var pref = detail.preferredHeight || 0;
+      if (pref !== (this.preferredHeight || 0) && !this.fillParent) {
+        this.preferredHeight = pref;
+        this._resize();
+      }
       this._scheduleRefresh(detail.announcement);
       delete detail.announcement;
       this._dispatch('change', detail);
+    } else if (type === 'fallback') {
+      if (detail.message) console.warn('[stemcell-widgets] ' + detail.message);
+      this._showText(!!detail.fallback || !canDraw());
+      this._renderDom();
     } else if (type === 'ready') {
       if (!this.readyFired) { this.readyFired = true; this._dispatch('ready', detail); }
     }
@@ -482,6 +660,7 @@
     if (el.hasAttribute('data-height')) o.height = el.getAttribute('data-height');
     if (el.hasAttribute('data-text-scale')) o.textScale = el.getAttribute('data-text-scale');
     if (el.hasAttribute('data-fullscreen')) o.fullscreen = el.getAttribute('data-fullscreen') !== 'false';
+    if (el.hasAttribute('data-background')) o.background = el.getAttribute('data-background');
     return o;
   }
 
@@ -500,6 +679,15 @@
       h._showError(err.message, '');
       h._dispatch('error', {message: err.message, path: '', problems: err.problems});
       return Promise.reject(err);
+    }
+    if (h.strayJson && opts.data === undefined && !opts.src && !el.querySelector(':scope > script[type="application/json"]')) {
+      var msg = 'This widget\'s content was pasted into the page as text, but the <script type="application/json"> tag ' +
+        'around it is gone: the site (a CMS or its editor) probably removed it. On WordPress use the Stem Cell ' +
+        'Widgets plugin ([stemcell] shortcode or block); elsewhere put the JSON in a file and point data-src at it.';
+      var stray = WidgetError(msg, '', null, h);
+      h._showError(msg, '');
+      h._dispatch('error', {message: msg, path: '', problems: stray.problems});
+      return Promise.reject(stray);
     }
     h.started = h._start();
     h.started.catch(function (err) { if (!h.destroyed) h._dispatch('error', {message: err.message, path: err.path, problems: err.problems}); });
@@ -553,6 +741,9 @@
     });
     watchPixelRatio();
     window.addEventListener('resize', ratioChanged);
+    // A web font that finishes loading after the glyphs were drawn: draw them again in the real font.
+    if (document.fonts && document.fonts.addEventListener)
+      document.fonts.addEventListener('loadingdone', function () { if (mod) mod._scw_fonts_changed(); });
   }
 
   // Zoom or a move to another screen changes devicePixelRatio: browsers fire a resolution media-query change and,
@@ -576,6 +767,14 @@
     version: VERSION,
     mount: mount,
     get: function (el) { return handles.get(el) || null; },
+    // Settings for the whole page, before the first widget starts: {wasmUrl}. Returns the settings in force.
+    config: function (o) {
+      if (o && o.wasmUrl !== undefined) {
+        if (modulePromise) console.warn('[stemcell-widgets] config({wasmUrl}) comes too late: the module is already loading.');
+        else settings.wasmUrl = String(o.wasmUrl || '');
+      }
+      return {wasmUrl: settings.wasmUrl || wasmUrlFor('stemcell-widgets.wasm')};
+    },
     // Diagnostics for tests and benchmarks (not part of the stable contract).
     debug: {
       stats: function () { return mod ? JSON.parse(mod.UTF8ToString(mod._scw_stats())) : null; },
@@ -589,6 +788,49 @@
       refreshesPending: function () { return refreshesPending; }
     }
   };
+
+  // <stemcell-widget widget="risk-chart" src lang theme height text-scale fullscreen background>: the same widget as
+  // the div form; a changed attribute mounts it again with the new options.
+  var ELEMENT_ATTRS = {widget: 'widget', src: 'src', lang: 'lang', theme: 'theme', height: 'height',
+    'text-scale': 'textScale', fullscreen: 'fullscreen', background: 'background'};
+  function optionsFromCustomElement(el) {
+    var o = {};
+    Object.keys(ELEMENT_ATTRS).forEach(function (a) {
+      if (!el.hasAttribute(a)) return;
+      var v = el.getAttribute(a);
+      o[ELEMENT_ATTRS[a]] = a === 'fullscreen' ? v !== 'false' : v;
+    });
+    return o;
+  }
+  if (window.customElements && typeof Reflect === 'object' && !window.customElements.get('stemcell-widget')) {
+    var StemCellElement = function () { return Reflect.construct(HTMLElement, [], StemCellElement); };
+    StemCellElement.prototype = Object.create(HTMLElement.prototype);
+    StemCellElement.prototype.constructor = StemCellElement;
+    Object.setPrototypeOf(StemCellElement, HTMLElement);
+    Object.defineProperty(StemCellElement, 'observedAttributes', {get: function () { return Object.keys(ELEMENT_ATTRS); }});
+    StemCellElement.prototype._mount = function () {
+      var self = this;
+      if (!this.style.display) this.style.display = 'block';
+      mount(this, optionsFromCustomElement(this)).catch(function () { /* shown in the element and sent as stemcell:error */ });
+      self._mounted = true;
+    };
+    StemCellElement.prototype.connectedCallback = function () {
+      var self = this;
+      if (handles.has(this)) return;
+      // Wait for the parser to finish the element's children (an inline JSON script) before mounting.
+      if (document.readyState === 'loading') document.addEventListener('DOMContentLoaded', function () { if (self.isConnected && !handles.has(self)) self._mount(); });
+      else Promise.resolve().then(function () { if (self.isConnected && !handles.has(self)) self._mount(); });
+    };
+    StemCellElement.prototype.disconnectedCallback = function () {
+      var h = handles.get(this);
+      if (h) h.destroy();
+    };
+    StemCellElement.prototype.attributeChangedCallback = function (name, before, after) {
+      if (before === after || !this.isConnected || !handles.has(this)) return;
+      this._mount();
+    };
+    window.customElements.define('stemcell-widget', StemCellElement);
+  }
 
   if (document.readyState === 'loading') document.addEventListener('DOMContentLoaded', start);
   else start();

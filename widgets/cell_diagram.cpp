@@ -8,6 +8,7 @@
 
 #include <imgui.h>
 
+#include "ui/input.h"
 #include "ui/sort.h"
 
 namespace scw {
@@ -871,7 +872,7 @@ void DrawLegendSwatch(ImDrawList* dl, const CellDiagramWidget::LegendEntry& e, c
 void CellDiagramWidget::Frame(const FrameContext& ctx) {
   const Theme& th = *ctx.theme;
   const float s = ctx.scale;
-  ImDrawList* dl = ImGui::GetWindowDrawList();
+  ImDrawList* dl = ctx.draw;
   dl->AddRectFilled(ImVec2(0, 0), ImVec2(ctx.width, ctx.height), th.background);
   last_px_ = ctx.px;
   if (!loaded_) return;
@@ -879,7 +880,7 @@ void CellDiagramWidget::Frame(const FrameContext& ctx) {
 
   layout_ = ComputeLayout(doc_, !nav_.selected().empty(), ctx.width, ctx.height, s);
   const Layout& L0 = layout_;
-  const ImGuiIO& io = ImGui::GetIO();
+  const InputState& io = *ctx.input;
 
   // Pointer: close button, then panels, then items.
   ImVec2 tap;
@@ -896,15 +897,15 @@ void CellDiagramWidget::Frame(const FrameContext& ctx) {
   const float max_off = std::max(0.0f, L0.content_h - L0.view.h);
   main_can_scroll_ = max_off > 0.5f;
   {
-    const bool over = L0.view.Contains(io.MousePos.x, io.MousePos.y);
-    if (over && main_can_scroll_ && io.MouseWheel != 0) scroll_ -= io.MouseWheel * 48.0f * s;
-    if (ImGui::IsMouseClicked(0) && over && main_can_scroll_) {
+    const bool over = L0.view.Contains(io.pos.x, io.pos.y);
+    if (over && main_can_scroll_ && io.wheel != 0) scroll_ -= io.wheel * 48.0f * s;
+    if (io.clicked && over && main_can_scroll_) {
       dragging_ = true;
-      drag_y_ = io.MousePos.y;
+      drag_y_ = io.pos.y;
       drag_off_ = scroll_;
     }
     if (dragging_) {
-      if (ImGui::IsMouseDown(0)) scroll_ = drag_off_ - (io.MousePos.y - drag_y_);
+      if (io.down) scroll_ = drag_off_ - (io.pos.y - drag_y_);
       else dragging_ = false;
     }
     scroll_ = std::max(0.0f, std::min(scroll_, max_off));

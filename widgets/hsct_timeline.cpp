@@ -7,6 +7,7 @@
 
 #include <imgui.h>
 
+#include "ui/input.h"
 #include "ui/sort.h"
 
 #include "ui/mathx.h"
@@ -810,15 +811,15 @@ std::string HsctTimelineWidget::Announcement() const { return announcement_; }
 
 void HsctTimelineWidget::Frame(const FrameContext& ctx) {
   const Theme& th = *ctx.theme;
-  ImDrawList* dl = ImGui::GetWindowDrawList();
+  ImDrawList* dl = ctx.draw;
   dl->AddRectFilled(ImVec2(0, 0), ImVec2(ctx.width, ctx.height), th.background);
   if (!loaded_ || doc_.variants.empty()) return;
   const float s = ctx.scale;
   px_ = ctx.px;
   reduced_motion_ = ctx.reduced_motion;
-  const bool vertical = IsVertical(ctx.width, ctx.px);
-  ImGuiIO& io = ImGui::GetIO();
-  const ImVec2 mouse = io.MousePos;
+  bool vertical = IsVertical(ctx.width, ctx.px);
+  const InputState& io = *ctx.input;
+  const ImVec2 mouse = io.pos;
 
   // Time passes: animations and the play timer.
   if (reduced_motion_) { variant_t_ = 1; day_t_ = 1; }
@@ -835,14 +836,17 @@ void HsctTimelineWidget::Frame(const FrameContext& ctx) {
   }
 
   auto relayout = [&] { layout_ = ComputeLayout(doc_, ts_, view_, ctx.width, ctx.height, s, vertical); view_.scroll = layout_.scroll; };
+  // Too short for the horizontal timeline and its detail (a blog's 650 px column at 403 px): the vertical layout,
+  // which scrolls, keeps both readable.
+  if (!vertical && ComputeLayout(doc_, ts_, view_, ctx.width, ctx.height, s, false).panel.h < 96 * s) vertical = true;
   relayout();
   if (want_marker_visible_) { EnsureMarkerVisible(); relayout(); want_marker_visible_ = false; }
 
   // ---- input: wheel, panel, press / drag / tap ----
   hover_plot_ = layout_.plot.Contains(mouse.x, mouse.y);
   hover_panel_ = layout_.panel.Contains(mouse.x, mouse.y);
-  if (vertical && hover_plot_ && io.MouseWheel != 0 && layout_.max_scroll > 0) {
-    view_.scroll -= io.MouseWheel * 48.0f * s;
+  if (vertical && hover_plot_ && io.wheel != 0 && layout_.max_scroll > 0) {
+    view_.scroll -= io.wheel * 48.0f * s;
     relayout();
   }
   const float along_of_mouse = vertical ? mouse.y : mouse.x;
@@ -850,7 +854,7 @@ void HsctTimelineWidget::Frame(const FrameContext& ctx) {
     const double u = (coord - layout_.axis_a) / std::max(1.0f, layout_.axis_b - layout_.axis_a);
     return std::floor(ts_.Day(u));
   };
-  if (ImGui::IsMouseClicked(0)) {
+  if (io.clicked) {
     press_active_ = true;
     press_pos_ = mouse;
     press_scroll_ = view_.scroll;
@@ -861,7 +865,7 @@ void HsctTimelineWidget::Frame(const FrameContext& ctx) {
       SetDay(day_at(along_of_mouse), true);
     }
   }
-  if (press_active_ && ImGui::IsMouseDown(0)) {
+  if (press_active_ && io.down) {
     const float dx = mouse.x - press_pos_.x, dy = mouse.y - press_pos_.y;
     const float slop = 8.0f * ctx.px;
     if (!scrubbing_ && !scrolling_ && dx * dx + dy * dy > slop * slop) {
@@ -876,7 +880,7 @@ void HsctTimelineWidget::Frame(const FrameContext& ctx) {
     if (scrubbing_ || scrolling_) relayout();
   }
   const bool was_drag = scrubbing_ || scrolling_;
-  if (ImGui::IsMouseReleased(0)) { press_active_ = false; scrubbing_ = scrolling_ = false; }
+  if (io.released) { press_active_ = false; scrubbing_ = scrolling_ = false; }
 
   ImVec2 tap;
   if (!was_drag && Tapped(ctx.px, &tap)) {

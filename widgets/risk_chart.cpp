@@ -8,6 +8,7 @@
 
 #include <imgui.h>
 
+#include "ui/input.h"
 #include "ui/text_layout.h"
 
 namespace scw {
@@ -249,7 +250,10 @@ RiskChartWidget::Layout RiskChartWidget::ComputeLayout(const content::Document& 
       it.box.x = x; it.box.y = y;
       x += it.box.w + igap;
     }
-    if (lines <= 2 && items.back().box.x + items.back().box.w <= W - pad) {
+    // A short narrow column (a blog's content column at the height the loader picks) keeps its rows for the
+    // chart: the legend goes only where it fits beside the switch (every cell spells its level out anyway).
+    const bool short_narrow = !L.panel_side && H / s < 520 && lines + (y > L.seg[0].y + segh ? 1 : 0) > 1;
+    if (lines <= 2 && items.back().box.x + items.back().box.w <= W - pad && !short_narrow) {
       L.legend = items;
       for (auto& it : items) top_bottom = std::max(top_bottom, it.box.y + it.box.h);
     }
@@ -300,10 +304,11 @@ RiskChartWidget::Layout RiskChartWidget::ComputeLayout(const content::Document& 
   auto has_fig = [&](int ci) { return ci >= 0 && !doc.risks[L.cells[ci].risk].levels[L.cells[ci].level_index].figures.empty(); };
 
   if (!L.list) {
+    const bool short_column = !L.panel_side && H / s < 520;  // a blog column at the loader's height: rows first
     float head_h = 0;
     for (size_t c = 0; c < ncols; ++c) {
       Label lab;
-      lab.lines = CapLines(WrapHyphen(FontRole::Small, col_name(c), col_w - 10 * s), 5, FontRole::Small, col_w - 10 * s);
+      lab.lines = CapLines(WrapHyphen(FontRole::Small, col_name(c), col_w - 10 * s), short_column ? 3 : 5, FontRole::Small, col_w - 10 * s);
       head_h = std::max(head_h, (float)lab.lines.size() * lhS + 14 * s);
       L.col_headers.push_back(lab);
     }
@@ -321,7 +326,9 @@ RiskChartWidget::Layout RiskChartWidget::ComputeLayout(const content::Document& 
       total += rh[r];
       L.row_headers.push_back(lab);
     }
-    if (nrows && total < L.body.h) {
+    // Rows stretch to fill a roomy chart, except under a narrow column's detail sheet (the grid then keeps its
+    // natural height, so the detail fits below it).
+    if (nrows && total < L.body.h && (L.panel_side || !selected)) {
       const float extra = std::min((L.body.h - total) / (float)nrows, 22 * s);
       for (auto& h : rh) h += extra;
     }
@@ -339,6 +346,28 @@ RiskChartWidget::Layout RiskChartWidget::ComputeLayout(const content::Document& 
       y += rh[r];
     }
     L.content_h = y - L.body.y;
+    // Narrow column, a cell selected: the detail sheet comes up from the bottom, but never squeezes the grid to a
+    // sliver: the grid keeps its header and at least about half the room (all of it if it is that short). Where
+    // the page lets the widget grow, preferred_h asks for the height that puts the detail below the whole grid.
+    if (!L.panel_side && selected) {
+      const float region_h = bottom - top_bottom;
+      const float chart_need = head_h + L.content_h;
+      const float want_chart = head_h + std::min(L.content_h, 480 * s), want_panel = 300 * s;
+      float ph;
+      if (region_h >= want_chart + 8 * s + want_panel) {
+        ph = region_h - 8 * s - want_chart;  // room for both: the detail below the whole grid (or 420 px of it)
+      } else {
+        const float keep = std::min(chart_need, std::max(region_h * 0.5f, head_h + 96 * s));
+        const float min_panel = std::min(region_h * 0.4f, 120 * s);
+        ph = std::max(min_panel, std::min(std::floor(region_h * 0.6f), region_h - 8 * s - keep));
+      }
+      L.panel = Rect{pad, bottom - ph, W - 2 * pad, ph};
+      L.preferred_h = H + std::max(0.0f, want_chart + 8 * s + want_panel - region_h);
+      // Grown past the short-column height, the legend and full headers come back: ask for the height that
+      // layout needs (it is stable there: the loader does not keep growing the widget).
+      if (H / s < 520 && L.preferred_h / s >= 520)
+        L.preferred_h = ComputeLayout(doc, view, selected, W, L.preferred_h, s).preferred_h;
+    }
   } else {
     L.body = L.chart;
     float word_w = 0;
@@ -427,12 +456,12 @@ bool RiskChartWidget::UsesKey(Key key) const {
 
 void RiskChartWidget::Frame(const FrameContext& ctx) {
   const Theme& th = *ctx.theme;
-  ImDrawList* dl = ImGui::GetWindowDrawList();
+  ImDrawList* dl = ctx.draw;
   dl->AddRectFilled(ImVec2(0, 0), ImVec2(ctx.width, ctx.height), th.background);
   last_px_ = ctx.px;
   if (!loaded_) return;
   const float s = ctx.scale;
-  const ImGuiIO& io = ImGui::GetIO();
+  const InputState& io = *ctx.input;
 
   auto relayout = [&] {
     layout_ = ComputeLayout(doc_, view_, !nav_.selected().empty(), ctx.width, ctx.height, s);
@@ -447,15 +476,15 @@ void RiskChartWidget::Frame(const FrameContext& ctx) {
 
   // ---- input: scrolling the chart (wheel over it, drag, PageUp/PageDown when the panel does not take them)
   const Rect& vb0 = visible_body_;
-  const bool over = vb0.Contains(io.MousePos.x, io.MousePos.y);
-  if (over && chart_can_scroll_ && io.MouseWheel != 0) chart_scroll_ -= io.MouseWheel * 48 * s;
-  if (ImGui::IsMouseClicked(0) && over && chart_can_scroll_) {
+  const bool over = vb0.Contains(io.pos.x, io.pos.y);
+  if (over && chart_can_scroll_ && io.wheel != 0) chart_scroll_ -= io.wheel * 48 * s;
+  if (io.clicked && over && chart_can_scroll_) {
     chart_dragging_ = true;
-    drag_y_ = io.MousePos.y;
+    drag_y_ = io.pos.y;
     drag_off_ = chart_scroll_;
   }
   if (chart_dragging_) {
-    if (ImGui::IsMouseDown(0)) chart_scroll_ = drag_off_ - (io.MousePos.y - drag_y_);
+    if (io.down) chart_scroll_ = drag_off_ - (io.pos.y - drag_y_);
     else chart_dragging_ = false;
   }
   const bool panel_keys = !nav_.selected().empty() && panel_.CanScroll();
@@ -856,6 +885,7 @@ void RiskChartWidget::State(JsonWriter& j) const {
   j.Field("view", kViewIds[(int)view_]);
   j.Field("layout", layout_.list ? "list" : "grid");
   j.Field("panel", layout_.panel_side ? "side" : "below");
+  if (layout_.preferred_h > 0) j.Field("preferredHeight", (int)std::ceil(layout_.preferred_h / last_px_));
   j.Field("animating", anim_t_ >= 0);
   j.Key("cursor").StringOrNull(nav_.cursor_id());
   auto item = [&](const std::string& id, const Rect& r) {

@@ -47,6 +47,8 @@ class RiskChartWidget final : public ContentWidget {
     Rect panel;               // detail panel (below: it covers the lower part of the chart when selected)
     Rect footer;
     std::vector<std::string> footer_lines;
+    float preferred_h = 0;    // narrow grid with a selection: the canvas height (framebuffer px) that fits the
+                              // whole grid with the detail below it; 0 = no wish (the loader may grow the widget)
   };
   // Pure layout from the document, the view, the selection and the canvas (framebuffer px; scale = ctx.scale).
   // Needs the current fonts (text is measured).

@@ -6,6 +6,8 @@
 
 #include <imgui.h>
 
+#include "ui/input.h"
+
 namespace scw {
 namespace {
 const char* kShapeIds[3] = {"circle", "square", "triangle"};
@@ -68,22 +70,22 @@ void TestPatternWidget::Frame(const FrameContext& ctx) {
   const Layout L = ComputeLayout(ctx.width, ctx.height, s);
   last_layout_ = L;
   last_px_ = ctx.px;
-  ImGuiIO& io = ImGui::GetIO();
+  const InputState& io = *ctx.input;
 
   // Input: pointer
-  if (ImGui::IsMouseClicked(0)) {
+  if (io.clicked) {
     for (int i = 0; i < 3; ++i)
-      if (L.shapes[i].Contains(io.MousePos.x, io.MousePos.y)) { cursor_ = i; Activate(i, ctx.reduced_motion); }
-    if (L.button.Contains(io.MousePos.x, io.MousePos.y)) { cursor_ = 3; Activate(3, ctx.reduced_motion); }
+      if (L.shapes[i].Contains(io.pos.x, io.pos.y)) { cursor_ = i; Activate(i, ctx.reduced_motion); }
+    if (L.button.Contains(io.pos.x, io.pos.y)) { cursor_ = 3; Activate(3, ctx.reduced_motion); }
   }
   // Input: keyboard
-  auto pressed = [](ImGuiKey k) { return ImGui::IsKeyPressed(ImGui::GetKeyIndex(k), false); };
-  if (pressed(ImGuiKey_RightArrow)) cursor_ = std::min(cursor_ + 1, kItems - 1);
-  if (pressed(ImGuiKey_LeftArrow)) cursor_ = std::max(cursor_ - 1, 0);
-  if (pressed(ImGuiKey_Home)) cursor_ = 0;
-  if (pressed(ImGuiKey_End)) cursor_ = kItems - 1;
-  if (pressed(ImGuiKey_Enter) || pressed(ImGuiKey_Space)) Activate(cursor_, ctx.reduced_motion);
-  if (pressed(ImGuiKey_Escape) && selected_ >= 0) { selected_ = -1; MarkChanged(); }
+  auto pressed = [&](Key k) { return io.key_pressed[(int)k]; };
+  if (pressed(Key::Right)) cursor_ = std::min(cursor_ + 1, kItems - 1);
+  if (pressed(Key::Left)) cursor_ = std::max(cursor_ - 1, 0);
+  if (pressed(Key::Home)) cursor_ = 0;
+  if (pressed(Key::End)) cursor_ = kItems - 1;
+  if (pressed(Key::Enter) || pressed(Key::Space)) Activate(cursor_, ctx.reduced_motion);
+  if (pressed(Key::Escape) && selected_ >= 0) { selected_ = -1; MarkChanged(); }
 
   if (anim_t_ >= 0) {
     anim_t_ += ctx.dt / kAnimSeconds;
@@ -91,7 +93,7 @@ void TestPatternWidget::Frame(const FrameContext& ctx) {
   }
 
   // Draw
-  ImDrawList* dl = ImGui::GetWindowDrawList();
+  ImDrawList* dl = ctx.draw;
   dl->AddRectFilled(ImVec2(0, 0), ImVec2(ctx.width, ctx.height), th.background);
   DrawText(dl, FontRole::Title, L.label.Min(), th.text, label_ + "  ·  clicks " + std::to_string(clicks_));
   for (int i = 0; i < 3; ++i) {

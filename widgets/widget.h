@@ -14,8 +14,11 @@
 #include "ui/json_writer.h"
 #include "ui/theme.h"
 
+struct ImDrawList;
+
 namespace scw {
 namespace content { struct ThemeSpec; }
+struct InputState;
 
 // Keys a widget may use. The host maps browser keys to these; anything else bubbles to the page.
 enum class Key : int { None = 0, Tab, Left, Right, Up, Down, Home, End, PageUp, PageDown, Enter, Space, Escape, Count };
@@ -43,6 +46,8 @@ struct FrameContext {
   bool focus_visible = false;   // focus came from the keyboard: draw a focus ring
   bool reduced_motion = false;  // prefers-reduced-motion: no animation
   const Theme* theme = nullptr;
+  ImDrawList* draw = nullptr;          // where the widget draws this frame (cleared by the host)
+  const InputState* input = nullptr;   // this frame's pointer, wheel and keys (ui/input.h)
 };
 
 class Widget {
@@ -53,7 +58,7 @@ class Widget {
   // Replaces the content. `doc` is an already-parsed JSON document (see content/). `lang` picks translations.
   virtual LoadResult SetContent(const nlohmann::json& doc, const std::string& lang) = 0;
 
-  // Draws one frame into the current ImGui context's window draw list, reading ImGui's input state.
+  // Draws one frame into ctx.draw, reading this frame's input from ctx.input.
   virtual void Frame(const FrameContext& ctx) = 0;
 
   // The public state {"widget": kind, "selected": id|null, ...view state}: writes its members into the JSON

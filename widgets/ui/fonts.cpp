@@ -1,10 +1,14 @@
-// fonts.cpp — builds the Inter atlas at the requested scale.
+// fonts.cpp — builds the font atlas at the requested scale: from the embedded Inter, or from glyph bitmaps.
 #include "ui/fonts.h"
 
+#include <algorithm>
 #include <cmath>
+#include <cstring>
 #include <map>
+#include <set>
 
 #include <imgui.h>
+#include <imgui_internal.h>
 
 #include "ui/font_data.h"
 
@@ -16,35 +20,216 @@ float Fonts::Quantise(float scale) {
   return std::round(scale * 8.0f) / 8.0f;
 }
 
-bool Fonts::Ensure(ImFontAtlas* atlas, float scale) {
-  const float q = Quantise(scale);
-  if (q == built_scale && atlas->IsBuilt()) return false;
-  atlas->Clear();
+namespace {
+GlyphSource* g_source = nullptr;
+std::set<unsigned> g_extra;          // code points noted from content beyond the base ranges
+unsigned long g_generation = 1;
+
+struct FaceSpec { FontRole role; bool strong; float px; };
+constexpr FaceSpec kFaces[] = {
+    {FontRole::Small, false, kFontSmall},
+    {FontRole::Body, false, kFontBody},
+    {FontRole::Strong, true, kFontStrong},
+    {FontRole::Title, true, kFontTitle},
+};
+
+bool InBase(unsigned c) {
+  for (const unsigned short* r = reinterpret_cast<const unsigned short*>(kGlyphRanges); r[0]; r += 2)
+    if (c >= r[0] && c <= r[1]) return true;
+  return false;
+}
+
+// Next code point of UTF-8 text (invalid bytes give U+FFFD).
+unsigned NextCodepoint(const std::string& s, size_t* i) {
+  unsigned int c = 0;
+  const int n = ImTextCharFromUtf8(&c, s.c_str() + *i, s.c_str() + s.size());
+  *i += n > 0 ? (size_t)n : 1;
+  return c;
+}
+
+#ifdef SCW_EMBED_INTER
+void BuildInter(ImFontAtlas* atlas, float q, Fonts* f) {
   ImFontConfig cfg;
   cfg.FontDataOwnedByAtlas = false;  // the data is static; the atlas must not free it
   cfg.OversampleH = 2;
   cfg.OversampleV = 1;
   cfg.PixelSnapH = false;
-  const struct { FontRole role; const unsigned char* data; unsigned size; float px; } faces[] = {
-      {FontRole::Small, kInterRegular, kInterRegularSize, kFontSmall},
-      {FontRole::Body, kInterRegular, kInterRegularSize, kFontBody},
-      {FontRole::Strong, kInterSemiBold, kInterSemiBoldSize, kFontStrong},
-      {FontRole::Title, kInterSemiBold, kInterSemiBoldSize, kFontTitle},
-  };
-  for (const auto& f : faces) {
-    const float px = std::round(f.px * q);
-    font[(int)f.role] = atlas->AddFontFromMemoryTTF(const_cast<unsigned char*>(f.data), (int)f.size, px, &cfg,
-                                                    reinterpret_cast<const ImWchar*>(kGlyphRanges));
-    size[(int)f.role] = px;
+  for (const auto& face : kFaces) {
+    const float px = std::round(face.px * q);
+    const unsigned char* data = face.strong ? kInterSemiBold : kInterRegular;
+    const unsigned size = face.strong ? kInterSemiBoldSize : kInterRegularSize;
+    f->font[(int)face.role] = atlas->AddFontFromMemoryTTF(const_cast<unsigned char*>(data), (int)size, px, &cfg,
+                                                          reinterpret_cast<const ImWchar*>(kGlyphRanges));
+    f->size[(int)face.role] = px;
   }
-  atlas->Flags |= ImFontAtlasFlags_NoMouseCursors;
   atlas->Build();
-  built_scale = q;
+}
+#endif
+
+// ImFontBuilderIO for glyphs that arrive as bitmaps: packs every custom rectangle (the glyphs, ImGui's white
+// pixel and baked lines) on shelves, allocates the coverage texture and lets ImGui register the glyphs.
+bool BuildBitmapAtlas(ImFontAtlas* atlas) {
+  ImFontAtlasBuildInit(atlas);
+  ImVector<ImFontAtlasCustomRect>& rects = atlas->CustomRects;
+  const int pad = atlas->TexGlyphPadding > 0 ? atlas->TexGlyphPadding : 1;
+  double area = 0;
+  int widest = 0;
+  for (const auto& r : rects) {
+    area += (double)(r.Width + pad) * (r.Height + pad);
+    widest = std::max(widest, (int)r.Width + pad);
+  }
+  int tex_w = 512;
+  while (tex_w < 4096 && ((double)tex_w * tex_w < area * 1.3 || tex_w < widest)) tex_w *= 2;
+  std::vector<int> order(rects.Size);
+  for (int i = 0; i < rects.Size; ++i) order[i] = i;
+  std::sort(order.begin(), order.end(), [&](int a, int b) { return rects[a].Height > rects[b].Height; });
+  int x = pad, y = pad, shelf = 0;
+  for (int i : order) {
+    ImFontAtlasCustomRect& r = rects[i];
+    if (x + r.Width + pad > tex_w) { x = pad; y += shelf + pad; shelf = 0; }
+    r.X = (unsigned short)x;
+    r.Y = (unsigned short)y;
+    x += r.Width + pad;
+    shelf = std::max(shelf, (int)r.Height);
+  }
+  int tex_h = 1;
+  while (tex_h < y + shelf + pad) tex_h *= 2;
+  atlas->TexWidth = tex_w;
+  atlas->TexHeight = tex_h;
+  atlas->TexUvScale = ImVec2(1.0f / tex_w, 1.0f / tex_h);
+  atlas->TexPixelsAlpha8 = (unsigned char*)IM_ALLOC((size_t)tex_w * tex_h);
+  memset(atlas->TexPixelsAlpha8, 0, (size_t)tex_w * tex_h);
+  ImFontAtlasBuildFinish(atlas);
+  // Shapes sample the white block at the corner shared by its 2×2 texels rather than at one texel's centre:
+  // with linear filtering that reads exactly white even where a GPU rounds the coordinate a little.
+  const ImFontAtlasCustomRect* white = atlas->GetCustomRectByIndex(atlas->PackIdMouseCursors);
+  atlas->TexUvWhitePixel = ImVec2((white->X + 1.0f) * atlas->TexUvScale.x, (white->Y + 1.0f) * atlas->TexUvScale.y);
   return true;
 }
 
-FontSet::FontSet() : atlas(new ImFontAtlas()) {}
-FontSet::~FontSet() { delete atlas; }
+bool BuildFromSource(ImFontAtlas* atlas, float q, Fonts* f) {
+  std::vector<unsigned> cps;
+  for (const unsigned short* r = reinterpret_cast<const unsigned short*>(kGlyphRanges); r[0]; r += 2)
+    for (unsigned c = r[0]; c <= r[1]; ++c) cps.push_back(c);
+  cps.push_back(0xFFFD);  // what ImGui draws for a code point it does not hold
+  for (unsigned c : g_extra) cps.push_back(c);
+  struct Pending { int rect; size_t offset; int w, h; int face; };
+  std::vector<Pending> pending;
+  std::vector<unsigned char> pixels[4];
+  int face_index = 0;
+  for (const auto& face : kFaces) {
+    const float px = std::round(face.px * q);
+    float ascent = 0, descent = 0;
+    std::vector<GlyphBitmap> glyphs;
+    if (!g_source->Rasterize(face.strong, px, cps, &ascent, &descent, &glyphs, &pixels[face_index]) ||
+        glyphs.size() != cps.size())
+      return false;
+    ImFont* font = IM_NEW(ImFont)();
+    font->FontSize = px;
+    font->Ascent = ascent;
+    font->Descent = -descent;
+    font->ContainerAtlas = atlas;
+    atlas->Fonts.push_back(font);
+    f->font[(int)face.role] = font;
+    f->size[(int)face.role] = px;
+    for (size_t i = 0; i < cps.size(); ++i) {
+      const GlyphBitmap& g = glyphs[i];
+      if (g.w <= 0 || g.h <= 0) {  // a blank (space): an advance and no pixels
+        font->AddGlyph(nullptr, (ImWchar)cps[i], 0, 0, 0, 0, 0, 0, 0, 0, g.advance);
+        continue;
+      }
+      const int id = atlas->AddCustomRectFontGlyph(font, (ImWchar)cps[i], g.w, g.h, g.advance, ImVec2(g.x0, g.y0));
+      pending.push_back({id, g.offset, g.w, g.h, face_index});
+    }
+    ++face_index;
+  }
+  BuildBitmapAtlas(atlas);
+  for (const Pending& p : pending) {
+    const ImFontAtlasCustomRect* r = atlas->GetCustomRectByIndex(p.rect);
+    const std::vector<unsigned char>& src = pixels[p.face];
+    if (p.offset + (size_t)p.w * p.h > src.size()) continue;
+    for (int row = 0; row < p.h; ++row)
+      memcpy(atlas->TexPixelsAlpha8 + (size_t)(r->Y + row) * atlas->TexWidth + r->X, &src[p.offset + (size_t)row * p.w], p.w);
+  }
+  return true;
+}
+}  // namespace
+
+void SetGlyphSource(GlyphSource* source) {
+  g_source = source;
+  ++g_generation;
+}
+GlyphSource* CurrentGlyphSource() { return g_source; }
+void InvalidateGlyphs() { ++g_generation; }
+
+bool NoteText(const std::string& utf8) {
+  bool added = false;
+  for (size_t i = 0; i < utf8.size();) {
+    if ((unsigned char)utf8[i] < 0x80) { ++i; continue; }  // ASCII is in the base ranges
+    const unsigned c = NextCodepoint(utf8, &i);
+    if (c > 0xFFFF || c == 0xFFFD || InBase(c)) continue;   // ImWchar is 16 bits
+    if (g_extra.insert(c).second) added = true;
+  }
+  if (added && g_source) ++g_generation;
+  return added;
+}
+
+bool HasRightToLeft(const std::string& utf8) {
+  for (size_t i = 0; i < utf8.size();) {
+    if ((unsigned char)utf8[i] < 0x80) { ++i; continue; }
+    const unsigned c = NextCodepoint(utf8, &i);
+    if ((c >= 0x0590 && c <= 0x08FF) || (c >= 0xFB1D && c <= 0xFDFF) || (c >= 0xFE70 && c <= 0xFEFF) ||
+        (c >= 0x10800 && c <= 0x10FFF) || (c >= 0x1E800 && c <= 0x1EFFF))
+      return true;
+  }
+  return false;
+}
+
+bool Fonts::Ensure(ImFontAtlas* atlas, float scale) {
+  const float q = Quantise(scale);
+  const bool fixed_set = g_source == nullptr;  // Inter's code points never change
+  if (q == built_scale && atlas->IsBuilt() && (fixed_set || built_generation == g_generation)) return false;
+  atlas->Clear();
+  atlas->Flags |= ImFontAtlasFlags_NoMouseCursors;
+  bool ok = false;
+  if (g_source) ok = BuildFromSource(atlas, q, this);
+#ifdef SCW_EMBED_INTER
+  if (!ok) {
+    atlas->Clear();
+    BuildInter(atlas, q, this);
+    ok = true;
+  }
+#endif
+  built_scale = q;
+  built_generation = g_generation;
+  ++builds;
+  return ok;
+}
+
+FontSet::FontSet() : atlas(new ImFontAtlas()), draw_data(new ImDrawListSharedData()) {}
+FontSet::~FontSet() {
+  delete draw_data;
+  delete atlas;
+}
+
+bool FontSet::Ensure() {
+  const unsigned long before = fonts.builds;
+  fonts.Ensure(atlas, scale);
+  const bool rebuilt = fonts.builds != before;
+  if (!rebuilt && draw_data->Font) return false;
+  // The values ImGui::NewFrame() would set from the default style.
+  ImDrawListSharedData& d = *draw_data;
+  d.Font = fonts.Get(FontRole::Body);
+  d.FontSize = fonts.Size(FontRole::Body);
+  d.TexUvWhitePixel = atlas->TexUvWhitePixel;
+  d.TexUvLines = atlas->TexUvLines;
+  d.CurveTessellationTol = 1.25f;
+  d.SetCircleTessellationMaxError(0.30f);
+  d.ClipRectFullscreen = ImVec4(-8192.0f, -8192.0f, 8192.0f, 8192.0f);
+  d.InitialFlags = ImDrawListFlags_AntiAliasedLines | ImDrawListFlags_AntiAliasedFill | ImDrawListFlags_AllowVtxOffset;
+  if (!(atlas->Flags & ImFontAtlasFlags_NoBakedLines)) d.InitialFlags |= ImDrawListFlags_AntiAliasedLinesUseTex;
+  return true;
+}
 
 namespace {
 std::map<float, std::weak_ptr<FontSet>>& Cache() {

@@ -2,18 +2,51 @@
 #pragma once
 #include <cstddef>
 #include <memory>
+#include <string>
+#include <vector>
 
 struct ImFontAtlas;
 struct ImFont;
+struct ImDrawListSharedData;
 
 namespace scw {
 
 enum class FontRole : int { Small = 0, Body, Strong, Title, Count };
 
+// Where glyph bitmaps come from. Natively (tests, tools) none is set and the embedded Inter subset is
+// rasterised by ImGui's stb_truetype builder. In the browser the shell sets one that draws the glyphs with the
+// browser's own text engine (canvas 2D, the page's font-family, any script the reader's system can show), so no
+// font data ships in the bundle and names in Greek, Cyrillic or Japanese draw as themselves.
+struct GlyphBitmap {
+  float advance = 0;        // px to the next glyph
+  float x0 = 0, y0 = 0;     // the bitmap's top-left, relative to the pen at the top of the line
+  int w = 0, h = 0;         // bitmap size (0 for blanks)
+  size_t offset = 0;        // into the pixels buffer: w*h coverage bytes, rows top to bottom
+};
+class GlyphSource {
+ public:
+  virtual ~GlyphSource() = default;
+  // Rasterises `codepoints` in the regular (strong = false) or semibold face with a line height of `px`.
+  // Fills the line's ascent and descent (px, both >= 0), one GlyphBitmap per code point, and their pixels.
+  virtual bool Rasterize(bool strong, float px, const std::vector<unsigned>& codepoints, float* ascent,
+                         float* descent, std::vector<GlyphBitmap>* glyphs, std::vector<unsigned char>* pixels) = 0;
+};
+void SetGlyphSource(GlyphSource* source);  // nullptr: the embedded Inter (native builds)
+GlyphSource* CurrentGlyphSource();
+// Adds the code points of `utf8` to those every atlas holds from now on (with a glyph source; Inter's set is
+// fixed). Returns true when any was new: atlases rebuild on their next Ensure().
+bool NoteText(const std::string& utf8);
+// The glyphs changed without new code points (e.g. the page's web font finished loading): rebuild atlases.
+void InvalidateGlyphs();
+// True when `utf8` holds right-to-left script (Hebrew, Arabic, …), which the canvas does not lay out yet.
+bool HasRightToLeft(const std::string& utf8);
+
 struct Fonts {
   ImFont* font[(int)FontRole::Count] = {};
   float size[(int)FontRole::Count] = {};  // pixel sizes as rasterised
   float built_scale = 0;                  // the scale the atlas was built for (0 = never)
+  unsigned long built_generation = 0;     // the glyph set it was built with
+  unsigned long builds = 0;               // how many times it was built (a renderer re-uploads when it moves)
 
   // Rebuilds the atlas when `scale` (framebuffer px per design px) changed. Returns true if it rebuilt, so the
   // renderer must upload a new texture. Scales are quantised to 1/8 so a resize does not rebuild every pixel.
@@ -27,9 +60,14 @@ struct Fonts {
 // One atlas per pixel scale for the whole page: every widget drawing at that scale shares it (a 3× atlas is a
 // 1024×2048 texture; one per widget would cost a phone hundreds of MB on a lesson page with many widgets).
 struct FontSet {
-  ImFontAtlas* atlas = nullptr;  // owned; ImGui contexts only borrow it
+  ImFontAtlas* atlas = nullptr;  // owned
   Fonts fonts;
   float scale = 0;               // quantised
+  // What ImDrawLists drawing with this atlas share (white pixel and baked-line UVs, circle segments, flags).
+  // There is no ImGui context: this takes the place of the context's own shared data.
+  ImDrawListSharedData* draw_data = nullptr;  // owned
+  // Rasterises the atlas if needed (Fonts::Ensure) and brings draw_data up to date. True if it rebuilt.
+  bool Ensure();
   FontSet();
   ~FontSet();
   FontSet(const FontSet&) = delete;

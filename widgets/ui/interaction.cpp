@@ -4,18 +4,30 @@
 #include <cfloat>
 #include <cmath>
 
+#include "ui/input.h"
+
 namespace scw {
 
-bool KeyPressed(Key k) { return ImGui::IsKeyPressed((int)k, false); }
+namespace {
+const InputState* g_input = nullptr;
+}  // namespace
+
+const InputState& CurrentInput() {
+  static const InputState kNone;
+  return g_input ? *g_input : kNone;
+}
+void SetCurrentInput(const InputState* input) { g_input = input; }
+
+bool KeyPressed(Key k) { return CurrentInput().key_pressed[(int)k]; }
 
 bool Tapped(float scale, ImVec2* where) {
-  if (!ImGui::IsMouseReleased(0)) return false;
-  const ImGuiIO& io = ImGui::GetIO();
+  const InputState& in = CurrentInput();
+  if (!in.released) return false;
   // A drag (scrolling a panel, dragging a marker) is not a tap: allow a little jitter.
-  const ImVec2 d(io.MousePos.x - io.MouseClickedPos[0].x, io.MousePos.y - io.MouseClickedPos[0].y);
+  const ImVec2 d(in.pos.x - in.press_pos.x, in.pos.y - in.press_pos.y);
   const float slop = 8.0f * scale;
   if (d.x * d.x + d.y * d.y > slop * slop) return false;
-  *where = io.MouseClickedPos[0];
+  *where = in.press_pos;
   return true;
 }
 

@@ -3,8 +3,7 @@
 
 #include <algorithm>
 
-#include <imgui.h>
-
+#include "ui/input.h"
 #include "ui/interaction.h"
 
 namespace scw {
@@ -13,16 +12,16 @@ void ScrollPanel::Update(const Rect& view, float content_height, float scale, bo
   view_ = view;
   content_h_ = content_height;
   const float max_off = std::max(0.0f, content_h_ - view_.h);
-  const ImGuiIO& io = ImGui::GetIO();
-  const bool over = view_.Contains(io.MousePos.x, io.MousePos.y);
-  if (over && CanScroll() && io.MouseWheel != 0) offset_ -= io.MouseWheel * 48.0f * scale;
-  if (ImGui::IsMouseClicked(0) && over && CanScroll()) {
+  const InputState& in = CurrentInput();
+  const bool over = view_.Contains(in.pos.x, in.pos.y);
+  if (over && CanScroll() && in.wheel != 0) offset_ -= in.wheel * 48.0f * scale;
+  if (in.clicked && over && CanScroll()) {
     dragging_ = true;
-    drag_start_y_ = io.MousePos.y;
+    drag_start_y_ = in.pos.y;
     drag_start_offset_ = offset_;
   }
   if (dragging_) {
-    if (ImGui::IsMouseDown(0)) offset_ = drag_start_offset_ - (io.MousePos.y - drag_start_y_);
+    if (in.down) offset_ = drag_start_offset_ - (in.pos.y - drag_start_y_);
     else dragging_ = false;
   }
   if (keys_enabled && CanScroll()) {

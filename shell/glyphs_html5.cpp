@@ -1,0 +1,98 @@
+// glyphs_html5.cpp — glyph bitmaps from the browser's own text engine (ui/fonts.h GlyphSource).
+//
+// Each face is drawn with canvas 2D fillText in the page's font-family (Module.scwFontFamily, set by the loader
+// from the widget's element; where the page sets none, Inter if the reader has it, else the system's sans-serif),
+// so widgets match the site's typography, draw any script the reader's system has fonts for, and the bundle
+// carries no font data. The em size is chosen so the font's line box (ascent + descent) is the requested pixel
+// height, as ImGui sizes its fonts.
+#include <emscripten.h>
+
+#include <cstdlib>
+#include <cstring>
+
+#include "web_backends.h"
+
+namespace {
+
+// Rasterises n code points. Writes ascent, descent, then per glyph: advance, x0, y0, w, h into `metrics`
+// (2 + 5n floats). Returns a malloc'd buffer of every glyph's coverage bytes (w*h each, in order), or 0.
+EM_JS(unsigned char*, scw_js_raster_glyphs, (int strong, float px, const unsigned* cps, int n, float* metrics), {
+  var fam = Module['scwFontFamily'] || 'Inter, system-ui, -apple-system, "Segoe UI", Roboto, Ubuntu, "Noto Sans", sans-serif';
+  var weight = strong ? '600 ' : '400 ';
+  var canvas = Module['scwGlyphCanvas'];
+  if (!canvas) canvas = Module['scwGlyphCanvas'] = document.createElement('canvas');
+  var g = canvas.getContext('2d', {'willReadFrequently': true});
+  if (!g) return 0;
+  g.font = weight + '100px ' + fam;
+  var probe = g.measureText('Hg');
+  var fa = probe['fontBoundingBoxAscent'], fd = probe['fontBoundingBoxDescent'];
+  if (!(fa > 0) || !(fd >= 0)) { fa = 97; fd = 24; }  // no font metrics (older engines): Inter's proportions
+  var em = 100 * px / (fa + fd);
+  var font = weight + em.toFixed(3) + 'px ' + fam;
+  var ascent = fa * em / 100, descent = fd * em / 100;
+  g.font = font;
+  var F = HEAPF32, m = metrics >> 2, pad = 1;
+  F[m] = ascent; F[m + 1] = descent;
+  var boxes = new Array(n), total = 0, rowW = 2048, x = 0, y = 0, rowH = 0;
+  for (var i = 0; i < n; i++) {
+    var ch = String.fromCodePoint(HEAPU32[(cps >> 2) + i]);
+    var t = g.measureText(ch);
+    var l = Math.ceil(t['actualBoundingBoxLeft'] || 0), r = Math.ceil(t['actualBoundingBoxRight'] || 0);
+    var a = Math.ceil(t['actualBoundingBoxAscent'] || 0), d = Math.ceil(t['actualBoundingBoxDescent'] || 0);
+    var w = l + r > 0 && a + d > 0 ? l + r + 2 * pad : 0, h = w ? a + d + 2 * pad : 0;
+    if (x + w > rowW) { x = 0; y += rowH; rowH = 0; }
+    boxes[i] = {ch: ch, l: l, a: a, w: w, h: h, x: x, y: y};
+    x += w; if (h > rowH) rowH = h; total += w * h;
+    var o = m + 2 + 5 * i;
+    F[o] = t['width']; F[o + 1] = -l - pad; F[o + 2] = ascent - a - pad; F[o + 3] = w; F[o + 4] = h;
+  }
+  var height = y + rowH;
+  var out = _malloc(Math.max(1, total));
+  if (!out || height === 0) return out;
+  canvas.width = rowW; canvas.height = height;  // resets the context state
+  g.font = font; g.fillStyle = '#fff'; g.textBaseline = 'alphabetic'; g.textAlign = 'left';
+  g.clearRect(0, 0, rowW, height);
+  for (i = 0; i < n; i++) { var b = boxes[i]; if (b.w) g.fillText(b.ch, b.x + pad + b.l, b.y + pad + b.a); }
+  var img = g.getImageData(0, 0, rowW, height).data, p = out;
+  for (i = 0; i < n; i++) {
+    var q = boxes[i];
+    for (var row = 0; row < q.h; row++) {
+      var s = ((q.y + row) * rowW + q.x) * 4 + 3;
+      for (var col = 0; col < q.w; col++, s += 4) HEAPU8[p++] = img[s];
+    }
+  }
+  canvas.width = canvas.height = 1;  // give the memory back
+  return out;
+});
+
+}  // namespace
+
+namespace scw {
+
+bool BrowserGlyphs::Rasterize(bool strong, float px, const std::vector<unsigned>& cps, float* ascent, float* descent,
+                              std::vector<GlyphBitmap>* glyphs, std::vector<unsigned char>* pixels) {
+  const int n = (int)cps.size();
+  std::vector<float> metrics(2 + 5 * (size_t)n);
+  unsigned char* data = scw_js_raster_glyphs(strong ? 1 : 0, px, cps.data(), n, metrics.data());
+  if (!data) return false;
+  *ascent = metrics[0];
+  *descent = metrics[1];
+  glyphs->assign(n, GlyphBitmap());
+  size_t offset = 0;
+  for (int i = 0; i < n; ++i) {
+    GlyphBitmap& g = (*glyphs)[i];
+    const float* m = &metrics[2 + 5 * (size_t)i];
+    g.advance = m[0];
+    g.x0 = m[1];
+    g.y0 = m[2];
+    g.w = (int)m[3];
+    g.h = (int)m[4];
+    g.offset = offset;
+    offset += (size_t)g.w * g.h;
+  }
+  pixels->assign(data, data + offset);
+  std::free(data);
+  return true;
+}
+
+}  // namespace scw
