@@ -9,3 +9,5 @@ EXTRA=()
 emcmake cmake --preset web -DCMAKE_CROSSCOMPILING_EMULATOR="$(command -v node)" "${EXTRA[@]}" >/dev/null
 cmake --build --preset web -j"$(nproc)"
 python3 tools/package-wordpress.py   # dist/stemcell-widgets-wordpress.zip (the plugin, with the bundle inside)
+# The authoring studio (dist/studio.html): its editors and the default content bundled by esbuild from node_modules.
+node web/studio/build.mjs

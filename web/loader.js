@@ -645,6 +645,7 @@
       this._dispatch('error', {message: detail.message, path: detail.path, problems: detail.problems});
     } else if (type === 'warning') {
       (detail.problems || []).forEach(function (p) { console.warn('[stemcell-widgets] ' + (p.path ? p.path + ': ' : '') + p.message); });
+      this._dispatch('warning', {problems: detail.problems || []});  // for editors such as the authoring studio
     } else if (type === 'change') {
       var pref = detail.preferredHeight || 0;
       if (pref !== (this.preferredHeight || 0) && !this.fillParent) {

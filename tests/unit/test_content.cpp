@@ -55,7 +55,14 @@ TEST_CASE("the default documents load with no error and no warning, in English a
     Document doc;
     LoadResult r = LoadText(ReadFile(kData + name), "", &doc);
     CHECK_MESSAGE(r.ok, Dump(r));
-    CHECK_MESSAGE(r.problems.empty(), Dump(r));
+    // No problem, except (until the content cites them) the two fertility levels that have no source of their
+    // own: /risks/6/levels/1 and /2. Those warnings are true; any other problem fails here.
+    int unsourced = 0;
+    for (const auto& p : r.problems) {
+      CHECK_MESSAGE((p.warning && p.message.find("this level has no source") != std::string::npos), Dump(r));
+      ++unsourced;
+    }
+    CHECK_MESSAGE(unsourced <= 2, Dump(r));
     // Everything the three widgets need is there.
     CHECK(doc.cell_types.size() >= 15);
     CHECK(doc.variants.size() == 2);
@@ -164,6 +171,31 @@ TEST_CASE("unknown keys are warnings that suggest the nearest known key") {
   CHECK(r.ok);
   CHECK(HasProblem(r, "/titel", "did you mean \"title\"", true));
   CHECK(HasProblem(r, "/sources/0/citaton", "did you mean \"citation\"", true));
+}
+
+TEST_CASE("a risk level other than unknown without a source is a warning; a figure without a source is an error") {
+  const std::string head = R"({"version": 1, "therapies": [{"id": "t", "name": "T", "short": "t"}],
+    "sources": [{"id": "s", "citation": "A source"}],
+    "risks": [{"id": "r", "name": "R", "short": "r", "sources": ["s"], "levels": [)";
+  const std::string tail = "]}]}";
+  auto load = [&](const std::string& level) { Document doc; return LoadText(head + level + tail, "", &doc); };
+
+  LoadResult bare = load(R"({"therapy": "t", "level": "moderate"})");
+  CHECK_MESSAGE(bare.ok, Dump(bare));
+  CHECK_MESSAGE(HasProblem(bare, "/risks/0/levels/0", "this level has no source", true), Dump(bare));
+
+  for (const char* fine : {R"({"therapy": "t", "level": "unknown"})", R"({"therapy": "t", "level": "low", "sources": ["s"]})",
+                           R"({"therapy": "t", "level": "high", "figures": [{"label": "L", "value": 1, "unit": "%",
+                               "population": "P", "source": "s"}]})"}) {
+    CAPTURE(fine);
+    LoadResult r = load(fine);
+    CHECK_MESSAGE(r.ok, Dump(r));
+    CHECK_MESSAGE(r.problems.empty(), Dump(r));
+  }
+
+  LoadResult nofig = load(R"({"therapy": "t", "level": "high", "figures": [{"label": "L", "value": 1, "population": "P"}]})");
+  CHECK_FALSE(nofig.ok);
+  CHECK_MESSAGE(HasProblem(nofig, "/risks/0/levels/0/figures/0/source", "required"), Dump(nofig));
 }
 
 TEST_CASE("keys with / and ~ are escaped in paths") {

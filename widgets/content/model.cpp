@@ -569,6 +569,10 @@ void ReadRisks(Checker& c, const json& j, const std::string& path, Document* d, 
             }
           }
         }
+        // A level other than "unknown" says something about a therapy: it should cite where that comes from,
+        // through its own sources or a figure (a figure's source is required, so a figure cites one).
+        if (l.level != Level::Unknown && l.sources.empty() && l.figures.empty() && c.Field(lo, "level", lp, false))
+          c.Warn(lp, "this level has no source: add \"sources\" (or a figure with its source), or use \"unknown\" if there is no data");
         r.levels.push_back(std::move(l));
       }
     }
