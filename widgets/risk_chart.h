@@ -21,6 +21,7 @@ class RiskChartWidget final : public ContentWidget {
   struct Label {
     Rect box;
     std::vector<std::string> lines;
+    std::vector<std::string> sub;  // a therapy's status ("In clinical trials"), small, under its name in the grid
   };
   struct Cell {
     std::string id;         // "riskId/therapyId"
