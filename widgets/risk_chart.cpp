@@ -425,14 +425,19 @@ RiskChartWidget::Layout RiskChartWidget::ComputeLayout(const content::Document& 
     for (size_t r = 0; r < nrows; ++r) {
       Label lab;
       lab.lines = CapLines(WrapHyphen(FontRole::Strong, row_name(r), L.chart.w - 8 * s), 3, FontRole::Strong, L.chart.w - 8 * s);
-      lab.box = Rect{L.chart.x, y, L.chart.w, (float)lab.lines.size() * lhT + 10 * s};
+      const std::string st = by_risk ? std::string() : status_of(r);  // by therapy: the status under the heading
+      if (!st.empty()) lab.sub = CapLines(WrapHyphen(FontRole::Small, st, L.chart.w - 8 * s), 2, FontRole::Small, L.chart.w - 8 * s);
+      lab.box = Rect{L.chart.x, y, L.chart.w, (float)lab.lines.size() * lhT + (float)lab.sub.size() * lhS + 10 * s};
       y += lab.box.h;
       L.row_headers.push_back(lab);
       for (size_t c = 0; c < ncols; ++c) {
         if (at[r][c] < 0) continue;
         Cell& cell = L.cells[at[r][c]];
         cell.name_lines = CapLines(WrapHyphen(FontRole::Body, col_name(c), name_w), 3, FontRole::Body, name_w);
-        const float h = std::max(44 * s, std::max((float)cell.name_lines.size() * lhB, StackHeight(has_fig(at[r][c]), s)) + 14 * s);
+        const std::string st = by_risk ? status_of(c) : std::string();
+        if (!st.empty()) cell.sub_lines = CapLines(WrapHyphen(FontRole::Small, st, name_w), 2, FontRole::Small, name_w);
+        const float text_h = (float)cell.name_lines.size() * lhB + (float)cell.sub_lines.size() * lhS;
+        const float h = std::max(44 * s, std::max(text_h, StackHeight(has_fig(at[r][c]), s)) + 14 * s);
         cell.box = Rect{L.chart.x, y, L.chart.w, h};
         cell.mark = Rect{L.chart.x + L.chart.w - 8 * s - right_w, y + 4 * s, right_w, h - 8 * s};
         L.order.push_back(at[r][c]);
@@ -704,8 +709,8 @@ void RiskChartWidget::Frame(const FrameContext& ctx) {
       DrawText(dl, role, ImVec2(b.x + (L.list ? 2 * s : 8 * s), y + (lh - CurrentFonts().Size(role)) / 2), text_fade, line);
       y += lh;
     }
-    for (const auto& line : h.sub) {  // the therapy's status, under its name (grid, by therapy)
-      DrawText(dl, FontRole::Small, ImVec2(b.x + 8 * s, y + (LineH(FontRole::Small) - CurrentFonts().Size(FontRole::Small)) / 2),
+    for (const auto& line : h.sub) {  // the therapy's status, under its name (by therapy)
+      DrawText(dl, FontRole::Small, ImVec2(b.x + (L.list ? 2 * s : 8 * s), y + (LineH(FontRole::Small) - CurrentFonts().Size(FontRole::Small)) / 2),
                WithAlpha(th.text_muted, fade), line);
       y += LineH(FontRole::Small);
     }
@@ -737,10 +742,15 @@ void RiskChartWidget::Frame(const FrameContext& ctx) {
     dl->AddRect(card.Min(), card.Max(), th.border, 6 * s, 0, 1 * s);
     if (L.list) {
       const float lh = LineH(FontRole::Body);
-      float y = card.y + (card.h - (float)c.name_lines.size() * lh) / 2;
+      const float lhs = LineH(FontRole::Small);
+      float y = card.y + (card.h - (float)c.name_lines.size() * lh - (float)c.sub_lines.size() * lhs) / 2;
       for (const auto& line : c.name_lines) {
         DrawText(dl, FontRole::Body, ImVec2(card.x + 10 * s, y + (lh - CurrentFonts().Size(FontRole::Body)) / 2), th.text, line);
         y += lh;
+      }
+      for (const auto& line : c.sub_lines) {
+        DrawText(dl, FontRole::Small, ImVec2(card.x + 10 * s, y + (lhs - CurrentFonts().Size(FontRole::Small)) / 2), th.text_muted, line);
+        y += lhs;
       }
     }
     // The stack: mark, word, figure badge, centred in `mark`; on a plate so hatching never crosses the text.

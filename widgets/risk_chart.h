@@ -29,6 +29,7 @@ class RiskChartWidget final : public ContentWidget {
     Rect box;               // content coordinates (as drawn at chart scroll 0)
     Rect mark;              // where the level mark, word and figure badge stack (content coordinates)
     std::vector<std::string> name_lines;  // list layout: the column entity's name, wrapped
+    std::vector<std::string> sub_lines;   // list layout, by risk: the therapy's status under its name (small)
   };
   struct Layout {
     float scale = 1;

@@ -111,6 +111,9 @@ void CheckLayout(Chart& c, float W, float H) {
     for (size_t j = i + 1; j < L.cells.size(); ++j) CHECK_FALSE(Overlap(a, L.cells[j].box));
     for (const auto& hd : L.row_headers) CHECK_FALSE(Overlap(a, hd.box));
     for (const auto& line : L.cells[i].name_lines) CHECK(MeasureText(FontRole::Body, line).x <= a.w);
+    for (const auto& line : L.cells[i].sub_lines) CHECK(MeasureText(FontRole::Small, line).x <= a.w);
+    if (L.list)  // the name and the status fit inside the card
+      CHECK(1.35f * (L.cells[i].name_lines.size() * CurrentFonts().Size(FontRole::Body) + L.cells[i].sub_lines.size() * CurrentFonts().Size(FontRole::Small)) <= a.h);
   }
   for (const auto& hd : L.col_headers) {
     CHECK(Within(hd.box, fw, fh));
@@ -438,4 +441,32 @@ TEST_CASE("risk chart: the grid shows each therapy's status under its name, in b
     CheckLayout(c, w, w > 1300 ? 1080 : 720);
     CHECK(B.content_h <= c.w().visible_body().h + 0.5f);
   }
+}
+
+TEST_CASE("risk chart: on a phone the list shows each therapy's status under its name, in both views") {
+  Chart c(375, 667);
+  const auto& L = c.w().last_layout();
+  REQUIRE(L.list);
+  auto joined = [](const std::vector<std::string>& v) {
+    std::string got;
+    for (const auto& part : v) got += (got.empty() ? "" : " ") + part;
+    return got;
+  };
+  int seen = 0;
+  for (const auto& cell : L.cells) {
+    if (cell.box.h <= 0) continue;
+    const std::string th = cell.id.substr(cell.id.find('/') + 1);
+    const std::string want = th == "islet-replacement" ? "In clinical trials" : (th.find("msc") != std::string::npos ? "Experimental" : "Standard care");
+    CHECK(joined(cell.sub_lines) == want);
+    ++seen;
+  }
+  CHECK(seen == 40);
+  CheckLayout(c, 375, 667);
+  REQUIRE(c.ClickItem("view:by-therapy"));
+  const auto& B = c.w().last_layout();
+  REQUIRE(B.row_headers.size() == 5);
+  CHECK(joined(B.row_headers[0].sub) == "Standard care");
+  CHECK(joined(B.row_headers[4].sub) == "In clinical trials");
+  for (const auto& cell : B.cells) CHECK(cell.sub_lines.empty());  // the cells are risks there
+  CheckLayout(c, 375, 667);
 }
