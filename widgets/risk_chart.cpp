@@ -748,8 +748,8 @@ void RiskChartWidget::Frame(const FrameContext& ctx) {
         DrawText(dl, FontRole::Body, ImVec2(card.x + 10 * s, y + (lh - CurrentFonts().Size(FontRole::Body)) / 2), th.text, line);
         y += lh;
       }
-      for (const auto& line : c.sub_lines) {
-        DrawText(dl, FontRole::Small, ImVec2(card.x + 10 * s, y + (lhs - CurrentFonts().Size(FontRole::Small)) / 2), th.text_muted, line);
+      for (const auto& line : c.sub_lines) {  // full text colour: the muted one is too faint on a "high" fill
+        DrawText(dl, FontRole::Small, ImVec2(card.x + 10 * s, y + (lhs - CurrentFonts().Size(FontRole::Small)) / 2), th.text, line);
         y += lhs;
       }
     }
