@@ -218,6 +218,22 @@ void LayoutHorizontal(const Builder& b, HsctTimelineWidget::Layout& L, int level
     L.segment_labels.push_back(l);
     x += w;
   }
+  // Where the intro (which starts with the status) is left out, the status goes beside the variant switch, if it
+  // fits whole there.
+  if (!show_intro && !L.segments.empty()) {
+    const content::Therapy* th = TherapyForVariant(b.doc, b.var.id);
+    std::string st = th ? TherapyStatusText(b.doc, *th) : std::string();
+    const float sx = L.segments.back().x + L.segments.back().w + 14 * s;
+    float sw = MeasureText(FontRole::Small, st).x;
+    if (th && !st.empty() && sx + sw > L.prev.x - 12 * s) {  // narrower: the status word alone ("Standard care")
+      st = b.doc.String("status_" + th->status);
+      sw = MeasureText(FontRole::Small, st).x;
+    }
+    if (!st.empty() && sx + sw <= L.prev.x - 12 * s) {
+      L.status_text = st;
+      L.status = Rect{sx, y + (hdr_h - sm) / 2, sw, sm};
+    }
+  }
   y += hdr_h + 10 * s;
 
   // The variant's short text.
@@ -1019,6 +1035,8 @@ void HsctTimelineWidget::Frame(const FrameContext& ctx) {
   const bool clip = L.vertical;
   if (clip) dl->PushClipRect(L.plot.Min(), L.plot.Max(), true);
   // Intro.
+  if (!L.status_text.empty())
+    DrawText(dl, FontRole::Small, ImVec2(L.status.x, L.status.y + (sm - CurrentFonts().Size(FontRole::Small)) / 2), th.text_muted, L.status_text);
   for (size_t i = 0; i < L.intro_lines.size(); ++i)
     DrawText(dl, FontRole::Small, ImVec2(L.intro.x, L.intro.y + i * sm + (sm - CurrentFonts().Size(FontRole::Small)) / 2), th.text_muted, L.intro_lines[i]);
 

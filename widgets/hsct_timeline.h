@@ -56,6 +56,8 @@ class HsctTimelineWidget final : public ContentWidget {
     std::vector<std::string> segment_labels;
     Rect prev, play, next;
     Rect day_readout;            // "You are here · Day +8"
+    Rect status;                 // "Status: Standard care" beside the variant switch where the intro is not drawn
+    std::string status_text;
     Rect intro;                  // the variant's short text (may be empty)
     std::vector<std::string> intro_lines;
     Rect plot;                   // the time area (vertical: the scrolling viewport)

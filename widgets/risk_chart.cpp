@@ -312,6 +312,11 @@ RiskChartWidget::Layout RiskChartWidget::ComputeLayout(const content::Document& 
   }
   auto row_name = [&](size_t i) { return by_risk ? doc.risks[i].name : doc.therapies[i].name; };
   auto col_name = [&](size_t i) { return by_risk ? doc.therapies[i].name : doc.risks[i].name; };
+  // A therapy's status label ("Experimental"), or "" where the document gives none.
+  auto status_of = [&](size_t therapy) {
+    const std::string& st = doc.therapies[therapy].status;
+    return st.empty() ? std::string() : doc.String("status_" + st);
+  };
   auto has_fig = [&](int ci) { return ci >= 0 && !doc.risks[L.cells[ci].risk].levels[L.cells[ci].level_index].figures.empty(); };
 
   if (!L.list) {
@@ -320,7 +325,10 @@ RiskChartWidget::Layout RiskChartWidget::ComputeLayout(const content::Document& 
     for (size_t c = 0; c < ncols; ++c) {
       Label lab;
       lab.lines = CapLines(WrapHyphen(FontRole::Small, col_name(c), col_w - 10 * s), short_column ? 3 : 5, FontRole::Small, col_w - 10 * s);
-      head_h = std::max(head_h, (float)lab.lines.size() * lhS + 14 * s);
+      // (Not in a short narrow column: its few rows come first there; the detail panel gives the status.)
+      const std::string st = by_risk && !short_column ? status_of(c) : std::string();
+      if (!st.empty()) lab.sub = CapLines(WrapHyphen(FontRole::Small, st, col_w - 10 * s), 2, FontRole::Small, col_w - 10 * s);
+      head_h = std::max(head_h, (float)(lab.lines.size() + lab.sub.size()) * lhS + 14 * s);
       L.col_headers.push_back(lab);
     }
     for (size_t c = 0; c < ncols; ++c)
@@ -331,12 +339,37 @@ RiskChartWidget::Layout RiskChartWidget::ComputeLayout(const content::Document& 
     for (size_t r = 0; r < nrows; ++r) {
       Label lab;
       lab.lines = CapLines(WrapHyphen(FontRole::Body, row_name(r), row_head_w - 16 * s), 4, FontRole::Body, row_head_w - 16 * s);
+      const std::string st = by_risk || short_column ? std::string() : status_of(r);
+      if (!st.empty()) lab.sub = CapLines(WrapHyphen(FontRole::Small, st, row_head_w - 16 * s), 2, FontRole::Small, row_head_w - 16 * s);
       bool fig = false;
       for (size_t c = 0; c < ncols; ++c) fig |= has_fig(at[r][c]);
-      rh[r] = std::max((float)lab.lines.size() * lhB + 12 * s, StackHeight(fig, s) + 12 * s);
+      rh[r] = std::max((float)lab.lines.size() * lhB + (float)lab.sub.size() * lhS, StackHeight(fig, s));
       total += rh[r];
       L.row_headers.push_back(lab);
     }
+    // Each row gets 12 px of air; where the whole grid would not fit (eight risks at 1280 × 720), the header's
+    // air and then the rows' (down to 4 px) shrink before the grid scrolls. A row is never lower than a 40 px
+    // touch target, and text keeps its size.
+    auto rows_h = [&](float pad) {
+      float t = 0;
+      for (float h : rh) t += std::max(h + pad, 40 * s);
+      return t;
+    };
+    float row_pad = 12 * s;
+    if (nrows && rows_h(row_pad) > L.body.h && (L.panel_side || H / s >= 520)) {
+      const float trim = std::min(8 * s, rows_h(row_pad) - L.body.h);
+      head_h -= trim;
+      for (auto& hd : L.col_headers) hd.box.h = head_h;
+      L.body = Rect{L.chart.x, L.chart.y + head_h, L.chart.w, std::max(0.0f, L.chart.h - head_h)};
+      float lo = 4 * s, hi = 12 * s;  // the largest air that fits, or 4 px
+      for (int k = 0; k < 24; ++k) {
+        const float mid = (lo + hi) / 2;
+        (rows_h(mid) <= L.body.h ? lo : hi) = mid;
+      }
+      row_pad = lo;
+    }
+    total = 0;
+    for (auto& h : rh) total += (h = std::max(h + row_pad, 40 * s));
     // Rows stretch to fill a roomy chart, except under a narrow column's detail sheet (the grid then keeps its
     // natural height, so the detail fits below it).
     if (nrows && total < L.body.h && (L.panel_side || !selected)) {
@@ -392,14 +425,19 @@ RiskChartWidget::Layout RiskChartWidget::ComputeLayout(const content::Document& 
     for (size_t r = 0; r < nrows; ++r) {
       Label lab;
       lab.lines = CapLines(WrapHyphen(FontRole::Strong, row_name(r), L.chart.w - 8 * s), 3, FontRole::Strong, L.chart.w - 8 * s);
-      lab.box = Rect{L.chart.x, y, L.chart.w, (float)lab.lines.size() * lhT + 10 * s};
+      const std::string st = by_risk ? std::string() : status_of(r);  // by therapy: the status under the heading
+      if (!st.empty()) lab.sub = CapLines(WrapHyphen(FontRole::Small, st, L.chart.w - 8 * s), 2, FontRole::Small, L.chart.w - 8 * s);
+      lab.box = Rect{L.chart.x, y, L.chart.w, (float)lab.lines.size() * lhT + (float)lab.sub.size() * lhS + 10 * s};
       y += lab.box.h;
       L.row_headers.push_back(lab);
       for (size_t c = 0; c < ncols; ++c) {
         if (at[r][c] < 0) continue;
         Cell& cell = L.cells[at[r][c]];
         cell.name_lines = CapLines(WrapHyphen(FontRole::Body, col_name(c), name_w), 3, FontRole::Body, name_w);
-        const float h = std::max(44 * s, std::max((float)cell.name_lines.size() * lhB, StackHeight(has_fig(at[r][c]), s)) + 14 * s);
+        const std::string st = by_risk ? status_of(c) : std::string();
+        if (!st.empty()) cell.sub_lines = CapLines(WrapHyphen(FontRole::Small, st, name_w), 2, FontRole::Small, name_w);
+        const float text_h = (float)cell.name_lines.size() * lhB + (float)cell.sub_lines.size() * lhS;
+        const float h = std::max(44 * s, std::max(text_h, StackHeight(has_fig(at[r][c]), s)) + 14 * s);
         cell.box = Rect{L.chart.x, y, L.chart.w, h};
         cell.mark = Rect{L.chart.x + L.chart.w - 8 * s - right_w, y + 4 * s, right_w, h - 8 * s};
         L.order.push_back(at[r][c]);
@@ -645,10 +683,13 @@ void RiskChartWidget::Frame(const FrameContext& ctx) {
       const Label& h = L.col_headers[c];
       const bool hl = sel_cell >= 0 && header_col_of(L.cells[sel_cell]) == (int)c;
       if (hl) dl->AddRectFilled(ImVec2(h.box.x + 2 * s, h.box.y), ImVec2(h.box.x + h.box.w - 2 * s, h.box.y + h.box.h - 2 * s), th.surface_alt, 6 * s);
-      float y = h.box.y + h.box.h - 7 * s - (float)h.lines.size() * LineH(FontRole::Small);
-      for (const auto& line : h.lines) {
+      float y = h.box.y + h.box.h - 7 * s - (float)(h.lines.size() + h.sub.size()) * LineH(FontRole::Small);
+      for (size_t k = 0; k < h.lines.size() + h.sub.size(); ++k) {
+        const bool sub = k >= h.lines.size();
+        const std::string& line = sub ? h.sub[k - h.lines.size()] : h.lines[k];
         const ImVec2 ts = MeasureText(FontRole::Small, line);
-        DrawText(dl, FontRole::Small, ImVec2(h.box.x + (h.box.w - ts.x) / 2, y + (LineH(FontRole::Small) - ts.y) / 2), text_fade, line);
+        DrawText(dl, FontRole::Small, ImVec2(h.box.x + (h.box.w - ts.x) / 2, y + (LineH(FontRole::Small) - ts.y) / 2),
+                 sub ? WithAlpha(th.text_muted, fade) : text_fade, line);
         y += LineH(FontRole::Small);
       }
     }
@@ -663,10 +704,15 @@ void RiskChartWidget::Frame(const FrameContext& ctx) {
     if (hl) dl->AddRectFilled(ImVec2(b.x, b.y + 2 * s), ImVec2(b.x + b.w - 4 * s, b.y + b.h - 2 * s), th.surface_alt, 6 * s);
     const FontRole role = L.list ? FontRole::Strong : FontRole::Body;
     const float lh = LineH(role);
-    float y = L.list ? b.y + 4 * s : b.y + (b.h - (float)h.lines.size() * lh) / 2;
+    float y = L.list ? b.y + 4 * s : b.y + (b.h - (float)h.lines.size() * lh - (float)h.sub.size() * LineH(FontRole::Small)) / 2;
     for (const auto& line : h.lines) {
       DrawText(dl, role, ImVec2(b.x + (L.list ? 2 * s : 8 * s), y + (lh - CurrentFonts().Size(role)) / 2), text_fade, line);
       y += lh;
+    }
+    for (const auto& line : h.sub) {  // the therapy's status, under its name (by therapy)
+      DrawText(dl, FontRole::Small, ImVec2(b.x + (L.list ? 2 * s : 8 * s), y + (LineH(FontRole::Small) - CurrentFonts().Size(FontRole::Small)) / 2),
+               WithAlpha(th.text_muted, fade), line);
+      y += LineH(FontRole::Small);
     }
   }
   for (const auto& r0 : L.empty_cells) {
@@ -696,10 +742,15 @@ void RiskChartWidget::Frame(const FrameContext& ctx) {
     dl->AddRect(card.Min(), card.Max(), th.border, 6 * s, 0, 1 * s);
     if (L.list) {
       const float lh = LineH(FontRole::Body);
-      float y = card.y + (card.h - (float)c.name_lines.size() * lh) / 2;
+      const float lhs = LineH(FontRole::Small);
+      float y = card.y + (card.h - (float)c.name_lines.size() * lh - (float)c.sub_lines.size() * lhs) / 2;
       for (const auto& line : c.name_lines) {
         DrawText(dl, FontRole::Body, ImVec2(card.x + 10 * s, y + (lh - CurrentFonts().Size(FontRole::Body)) / 2), th.text, line);
         y += lh;
+      }
+      for (const auto& line : c.sub_lines) {  // full text colour: the muted one is too faint on a "high" fill
+        DrawText(dl, FontRole::Small, ImVec2(card.x + 10 * s, y + (lhs - CurrentFonts().Size(FontRole::Small)) / 2), th.text, line);
+        y += lhs;
       }
     }
     // The stack: mark, word, figure badge, centred in `mark`; on a plate so hatching never crosses the text.

@@ -21,6 +21,7 @@ class RiskChartWidget final : public ContentWidget {
   struct Label {
     Rect box;
     std::vector<std::string> lines;
+    std::vector<std::string> sub;  // a therapy's status ("In clinical trials"), small, under its name in the grid
   };
   struct Cell {
     std::string id;         // "riskId/therapyId"
@@ -28,6 +29,7 @@ class RiskChartWidget final : public ContentWidget {
     Rect box;               // content coordinates (as drawn at chart scroll 0)
     Rect mark;              // where the level mark, word and figure badge stack (content coordinates)
     std::vector<std::string> name_lines;  // list layout: the column entity's name, wrapped
+    std::vector<std::string> sub_lines;   // list layout, by risk: the therapy's status under its name (small)
   };
   struct Layout {
     float scale = 1;

@@ -39,7 +39,7 @@ test('risk chart renders the default content at phone, desktop and projector siz
     assert.equal(st.layout, sz.layout, sz.name);
     assert.equal(st.panel, sz.panel, sz.name);
     const cells = st.items.filter((i) => i.id.includes('/'));
-    if (sz.layout === 'grid') assert.equal(cells.length, 35, 'every risk × therapy cell is on screen');
+    if (sz.layout === 'grid') assert.equal(cells.length, 40, 'every risk × therapy cell (8 risks × 5 therapies) is on screen');
     else assert.ok(cells.length >= 3);
     const canvas = await page.locator(SEL + ' canvas').evaluate((c) => [c.width, c.height]);
     assert.deepEqual(canvas, [sz.width * sz.dpr, sz.height * sz.dpr]);

@@ -192,6 +192,31 @@ TEST_CASE("hsct-timeline: layout at phone, desktop and projector sizes, both var
   }
 }
 
+TEST_CASE("hsct-timeline: the therapy's status is always on screen: in the intro, or beside the variant switch") {
+  struct Size { float w, h; } sizes[] = {{1280, 720}, {1920, 1080}, {800, 500}};
+  for (const auto& sz : sizes) {
+    CAPTURE(sz.w);
+    scw::test::Harness h;
+    const int id = Load(h, sz.w, sz.h);
+    for (int v = 0; v < 2; ++v) {
+      if (v == 1) ClickItem(h, id, "variant-allogeneic");
+      const auto& L = W(h, id)->last_layout();
+      REQUIRE_FALSE(L.vertical);
+      std::string intro;
+      for (const auto& line : L.intro_lines) intro += line + " ";
+      const bool in_intro = intro.find("Status: Standard care") != std::string::npos;  // the intro at the top
+      const bool beside = L.status_text == "Status: Standard care" || (sz.w < 1000 && L.status_text == "Standard care");
+      CHECK_MESSAGE((in_intro || beside), "no status on screen at " << sz.w << "x" << sz.h);
+      if (beside) {  // inside the canvas, on the switch's row, clear of the switch and of the transport buttons
+        CHECK(L.status.x >= L.segments.back().x + L.segments.back().w);
+        CHECK(L.status.x + L.status.w <= L.prev.x);
+        CHECK(L.status.y >= L.segments.back().y);
+        CHECK(L.status.y + L.status.h <= L.segments.back().y + L.segments.back().h);
+      }
+    }
+  }
+}
+
 TEST_CASE("hsct-timeline: the allogeneic variant adds donor search, GvHD prophylaxis and a GvHD lane") {
   scw::test::Harness h;
   const int id = Load(h, 1280, 720);

@@ -111,14 +111,22 @@ void CheckLayout(Chart& c, float W, float H) {
     for (size_t j = i + 1; j < L.cells.size(); ++j) CHECK_FALSE(Overlap(a, L.cells[j].box));
     for (const auto& hd : L.row_headers) CHECK_FALSE(Overlap(a, hd.box));
     for (const auto& line : L.cells[i].name_lines) CHECK(MeasureText(FontRole::Body, line).x <= a.w);
+    for (const auto& line : L.cells[i].sub_lines) CHECK(MeasureText(FontRole::Small, line).x <= a.w);
+    if (L.list)  // the name and the status fit inside the card
+      CHECK(1.35f * (L.cells[i].name_lines.size() * CurrentFonts().Size(FontRole::Body) + L.cells[i].sub_lines.size() * CurrentFonts().Size(FontRole::Small)) <= a.h);
   }
   for (const auto& hd : L.col_headers) {
     CHECK(Within(hd.box, fw, fh));
     CHECK(hd.box.y + hd.box.h <= L.body.y + 0.5f);
     for (const auto& line : hd.lines) CHECK(MeasureText(FontRole::Small, line).x <= hd.box.w - 8 * L.scale);
+    for (const auto& line : hd.sub) CHECK(MeasureText(FontRole::Small, line).x <= hd.box.w - 8 * L.scale);
   }
-  for (const auto& hd : L.row_headers)
+  for (const auto& hd : L.row_headers) {
     for (const auto& line : hd.lines) CHECK(MeasureText(L.list ? FontRole::Strong : FontRole::Body, line).x <= hd.box.w);
+    for (const auto& line : hd.sub) CHECK(MeasureText(FontRole::Small, line).x <= hd.box.w);
+    if (!L.list)  // the name and the status fit inside the row
+      CHECK(1.35f * (hd.lines.size() * CurrentFonts().Size(FontRole::Body) + hd.sub.size() * CurrentFonts().Size(FontRole::Small)) <= hd.box.h + 0.5f);
+  }
   SetCurrentFonts(nullptr);
 }
 }  // namespace
@@ -135,7 +143,7 @@ TEST_CASE("risk chart: the default content lays out at phone, desktop and projec
     const auto& L = c.w().last_layout();
     CHECK(L.list == sz.list);
     CHECK(L.panel_side == sz.side);
-    CHECK(L.cells.size() == 35);  // 7 risks × 5 therapies in the default content
+    CHECK(L.cells.size() == 40);  // 8 risks × 5 therapies in the default content
     CheckLayout(c, sz.w, sz.h);
     if (!sz.list) CHECK(L.content_h <= c.w().visible_body().h + 0.5f);  // the whole grid shows at once
     // The other view lays out as cleanly.
@@ -168,7 +176,7 @@ TEST_CASE("risk chart: clicking a cell selects it, a second click clears it, and
       c.Press(Key::Escape);
       CHECK(c.state()["selected"].is_null());
     }
-    CHECK(cells >= (w > 400 ? 35 : 3));
+    CHECK(cells >= (w > 400 ? 40 : 3));
   }
 }
 
@@ -218,14 +226,14 @@ TEST_CASE("risk chart: the keyboard visits every cell in reading order, Home/End
     REQUIRE(visited.size() == L.order.size());
     for (size_t i = 0; i < visited.size(); ++i) CHECK(visited[i] == L.cells[L.order[i]].id);
     CHECK(visited.front() == "infection/auto-hsct");
-    CHECK(visited.back() == "fertility/islet-replacement");
+    CHECK(visited.back() == "unproven-clinics/islet-replacement");  // the last risk row
     c.Press(Key::Home);
     c.Press(Key::End);
-    CHECK(c.state()["cursor"] == "fertility/islet-replacement");
+    CHECK(c.state()["cursor"] == "unproven-clinics/islet-replacement");
     c.Press(Key::Enter);
-    CHECK(c.state()["selected"] == "fertility/islet-replacement");
+    CHECK(c.state()["selected"] == "unproven-clinics/islet-replacement");
     bool visible = false;
-    for (const auto& it : c.items()) visible |= it["id"] == "fertility/islet-replacement";
+    for (const auto& it : c.items()) visible |= it["id"] == "unproven-clinics/islet-replacement";
     CHECK(visible);  // scrolled into view
     CHECK(c.h.host->KeyEvent(c.id, Key::Escape, true));
     c.h.host->KeyEvent(c.id, Key::Escape, false);
@@ -314,9 +322,10 @@ TEST_CASE("risk chart: the parallel DOM is a real table holding every cell of th
   walk(dom);
   CHECK(caption);
   CHECK(col_heads == std::set<std::string>{"auto-hsct", "allo-hsct", "msc-therapy", "car-msc-therapy", "islet-replacement"});
-  CHECK(row_heads.size() == 7);
+  CHECK(row_heads.size() == 8);
+  CHECK(row_heads.count("unproven-clinics") == 1);
   CHECK(row_heads.count("gvhd") == 1);
-  CHECK(cells.size() == 35);
+  CHECK(cells.size() == 40);
   CHECK(current == std::set<std::string>{"treatment-related-death/auto-hsct"});
   const std::string text = dom.dump();
   CHECK(text.find("(MS), pooled 764 patients") != std::string::npos);  // figures with their population
@@ -405,4 +414,59 @@ TEST_CASE("risk chart: level fills keep text readable (WCAG AA) in every theme")
     // the fills are distinct steps (also said by pips and words)
     CHECK(RiskChartWidget::CellFill(th, content::Level::High) != RiskChartWidget::CellFill(th, content::Level::Low));
   }
+}
+
+TEST_CASE("risk chart: the grid shows each therapy's status under its name, in both views, at desktop and projector sizes") {
+  for (float w : {1280.0f, 1920.0f}) {
+    CAPTURE(w);
+    Chart c(w, w > 1300 ? 1080 : 720);
+    const auto& L = c.w().last_layout();
+    REQUIRE_FALSE(L.list);
+    REQUIRE(L.col_headers.size() == 5);
+    const std::vector<std::string> want = {"Standard care", "Standard care", "Experimental", "Experimental", "In clinical trials"};
+    for (size_t i = 0; i < 5; ++i) {
+      std::string got;
+      for (const auto& part : L.col_headers[i].sub) got += (got.empty() ? "" : " ") + part;
+      CHECK(got == want[i]);
+    }
+    REQUIRE(c.ClickItem("view:by-therapy"));
+    const auto& B = c.w().last_layout();
+    REQUIRE(B.row_headers.size() == 5);
+    for (size_t i = 0; i < 5; ++i) {
+      std::string got;
+      for (const auto& part : B.row_headers[i].sub) got += (got.empty() ? "" : " ") + part;
+      CHECK(got == want[i]);
+    }
+    for (const auto& h : B.col_headers) CHECK(h.sub.empty());  // risks have no status
+    CheckLayout(c, w, w > 1300 ? 1080 : 720);
+    CHECK(B.content_h <= c.w().visible_body().h + 0.5f);
+  }
+}
+
+TEST_CASE("risk chart: on a phone the list shows each therapy's status under its name, in both views") {
+  Chart c(375, 667);
+  const auto& L = c.w().last_layout();
+  REQUIRE(L.list);
+  auto joined = [](const std::vector<std::string>& v) {
+    std::string got;
+    for (const auto& part : v) got += (got.empty() ? "" : " ") + part;
+    return got;
+  };
+  int seen = 0;
+  for (const auto& cell : L.cells) {
+    if (cell.box.h <= 0) continue;
+    const std::string th = cell.id.substr(cell.id.find('/') + 1);
+    const std::string want = th == "islet-replacement" ? "In clinical trials" : (th.find("msc") != std::string::npos ? "Experimental" : "Standard care");
+    CHECK(joined(cell.sub_lines) == want);
+    ++seen;
+  }
+  CHECK(seen == 40);
+  CheckLayout(c, 375, 667);
+  REQUIRE(c.ClickItem("view:by-therapy"));
+  const auto& B = c.w().last_layout();
+  REQUIRE(B.row_headers.size() == 5);
+  CHECK(joined(B.row_headers[0].sub) == "Standard care");
+  CHECK(joined(B.row_headers[4].sub) == "In clinical trials");
+  for (const auto& cell : B.cells) CHECK(cell.sub_lines.empty());  // the cells are risks there
+  CheckLayout(c, 375, 667);
 }
