@@ -51,7 +51,7 @@ endif()
 # (ABORTING_MALLOC=0).
 # One bundle = the same objects linked with the page glue. OUTPUT_NAME.js (+ .wasm beside it unless SINGLE_FILE).
 function(scw_bundle target output_name)
-  add_executable(${target} shell/main_wasm.cpp)
+  add_executable(${target} shell/main_wasm.cpp widgets/registry.cpp)
   target_link_libraries(${target} PRIVATE scw_shell)
   set_target_properties(${target} PROPERTIES OUTPUT_NAME "${output_name}" SUFFIX ".js"
     RUNTIME_OUTPUT_DIRECTORY "${DIST_DIR}")
@@ -59,7 +59,10 @@ function(scw_bundle target output_name)
   target_compile_options(${target} PRIVATE -fno-exceptions -fno-rtti -flto $<$<CONFIG:MinSizeRel>:-Oz>)
   target_link_options(${target} PRIVATE
     "SHELL:-s MIN_WEBGL_VERSION=2" "SHELL:-s MAX_WEBGL_VERSION=2" "SHELL:-s ENVIRONMENT=web"
-    "SHELL:-s ALLOW_MEMORY_GROWTH=1" "SHELL:-s MAXIMUM_MEMORY=268435456" "SHELL:-s FILESYSTEM=0" "SHELL:-s MODULARIZE=1"
+    "SHELL:-s ALLOW_MEMORY_GROWTH=1" "SHELL:-s MAXIMUM_MEMORY=268435456"
+    # Start at 8 MB and grow as needed (the default start is 16 MB with a 5 MB stack): a page of three widgets
+    # uses about 6 MB. JSON nests at most 32 deep (content/json_text.h), so nothing recurses deeply: 1 MB of stack.
+    "SHELL:-s INITIAL_MEMORY=8388608" "SHELL:-s TOTAL_STACK=1048576" "SHELL:-s FILESYSTEM=0" "SHELL:-s MODULARIZE=1"
     "SHELL:-s EXPORT_NAME=StemCellWidgetsModule" "SHELL:-s DYNAMIC_EXECUTION=0" "SHELL:-s MALLOC=emmalloc"
     "SHELL:-s EXPORTED_FUNCTIONS=${SCW_EXPORTS_CSV}"
     "SHELL:-s EXPORTED_RUNTIME_METHODS=UTF8ToString,stringToUTF8,lengthBytesUTF8"   # the loader never uses ccall
@@ -83,6 +86,11 @@ endfunction()
 
 # The bundle pages link: stemcell-widgets.js + stemcell-widgets.wasm.
 scw_bundle(stemcell-widgets stemcell-widgets)
+# The browser tests' bundle: the same, plus the test-only widgets (test-pattern). Never for pages, so it is
+# written to build/web/testing/, not dist/ (tests/browser/lib.mjs serves it as /testing/).
+scw_bundle(stemcell-widgets-testing stemcell-widgets.testing)
+target_compile_definitions(stemcell-widgets-testing PRIVATE SCW_TEST_WIDGETS=1)
+set_target_properties(stemcell-widgets-testing PROPERTIES RUNTIME_OUTPUT_DIRECTORY "${CMAKE_BINARY_DIR}/testing")
 # For offline use (a lesson opened from a USB stick, file:// pages): one file, the wasm inlined. Browsers do
 # not fetch a separate .wasm from file://, so this is the one to use there. Larger; never for web pages.
 scw_bundle(stemcell-widgets-offline stemcell-widgets.offline "SHELL:-s SINGLE_FILE=1")

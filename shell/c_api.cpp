@@ -94,6 +94,7 @@ SCW_EXPORT const char* scw_stats() {
   g_returned = "{\"frames\":" + std::to_string(s.frames) + ",\"frameRequests\":" + std::to_string(s.frame_requests) +
                ",\"instances\":" + std::to_string(s.instances) +
                ",\"contextRestores\":" + std::to_string(s.context_restores) +
+               ",\"animationFrames\":" + std::to_string(s.animation_frames) +
                ",\"wantsFrame\":" + (h->WantsFrame() ? "true" : "false") +
                ",\"memoryBytes\":" + std::to_string((long long)scw_memory_bytes()) + "}";
   return g_returned.c_str();

@@ -431,7 +431,10 @@ bool Host::Frame() {
   for (auto& kv : instances_) {
     Instance& inst = *kv.second;
     if (!inst.gpu || inst.text_fallback) { inst.scheduler = FrameScheduler(); inst.input.Clear(); continue; }
-    if (inst.scheduler.WantsFrame(inst.widget->Animating(), !inst.input.Empty())) DrawInstance(inst, now);
+    if (inst.scheduler.WantsFrame(inst.widget->Animating(), !inst.input.Empty())) {
+      if (inst.widget->Animating()) ++stats_.animation_frames;
+      DrawInstance(inst, now);
+    }
   }
   return WantsFrame();
 }

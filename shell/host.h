@@ -77,6 +77,7 @@ struct HostStats {
   long frame_requests = 0;   // animation frames requested
   int instances = 0;
   int context_restores = 0;
+  long animation_frames = 0; // frames drawn because an animation was running (not for input or a change)
 };
 
 class Host {

@@ -550,8 +550,11 @@
   // Shows a failure once: in the widget and as one stemcell:error. Loads that were replaced by a later one, or
   // cut short by destroy(), answer their own promise only.
   Handle.prototype._report = function (err) {
-    if (!err || err.reported || err.superseded || err.destroyed || this.destroyed) return;
-    err.reported = true;
+    // One module failure (no wasm, say) is one error object shared by every widget: each shows and sends it once.
+    if (!err || err.superseded || err.destroyed || this.destroyed) return;
+    if (!err.reportedBy) err.reportedBy = [];
+    if (err.reportedBy.indexOf(this) >= 0) return;
+    err.reportedBy.push(this);
     this._showError(err.message, err.path, err.problems);
     this._dispatch('error', {message: err.message, path: err.path, problems: err.problems});
   };

@@ -1,9 +1,13 @@
 // registry.cpp — KIND string -> widget. The one place that knows every widget.
+// `test-pattern` (scaffolding for the host's tests) is registered only in test builds (SCW_TEST_WIDGETS): the
+// native build and the web bundle the browser tests load, never the bundle pages include.
 #include "cell_diagram.h"
 #include "hsct_timeline.h"
 #include "risk_chart.h"
-#include "test_pattern.h"
 #include "widget.h"
+#ifdef SCW_TEST_WIDGETS
+#include "test_pattern.h"
+#endif
 
 namespace scw {
 
@@ -11,10 +15,12 @@ std::unique_ptr<Widget> CreateWidget(const std::string& kind) {
   if (kind == "cell-diagram") return std::make_unique<CellDiagramWidget>();
   if (kind == "hsct-timeline") return std::make_unique<HsctTimelineWidget>();
   if (kind == "risk-chart") return std::make_unique<RiskChartWidget>();
+#ifdef SCW_TEST_WIDGETS
   if (kind == "test-pattern") return std::make_unique<TestPatternWidget>();  // host test scaffolding
+#endif
   return nullptr;
 }
 
-std::vector<std::string> WidgetKinds() { return {"cell-diagram", "hsct-timeline", "risk-chart", "test-pattern"}; }
+std::vector<std::string> WidgetKinds() { return {"cell-diagram", "hsct-timeline", "risk-chart"}; }
 
 }  // namespace scw

@@ -17,6 +17,7 @@ export async function startServer() {
   const server = createServer([
     { prefix: '/tests/', dir: path.join(here, 'pages') },
     { prefix: '/data/', dir: path.join(ROOT, 'data') },
+    { prefix: '/testing/', dir: path.join(ROOT, 'build', 'web', 'testing') },  // the bundle with test-pattern
     { prefix: '/', dir: path.join(ROOT, 'dist') },
   ]);
   await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));

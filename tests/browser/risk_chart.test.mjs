@@ -194,20 +194,24 @@ test('axe finds no serious or critical violation', async () => {
 test('the view switch animates briefly; with reduced motion a selection or a switch draws no animation frames', async () => {
   {
     const { page, errors, context } = await open();
-    const f0 = await page.evaluate(() => StemCellWidgets.debug.stats().frames);
+    // Frames drawn for a running animation, as the host counts them: how many depends on the machine's speed
+    // (an animation is timed, and a slow frame advances it by up to 0.1 s), so the test asks only that there
+    // were some, and that they stopped.
+    const a0 = await page.evaluate(() => StemCellWidgets.debug.stats().animationFrames);
     await click(page, 'view:by-therapy');
-    const f1 = await page.evaluate(() => StemCellWidgets.debug.stats().frames);
-    assert.ok(f1 - f0 >= 5, `the transition drew several frames (${f1 - f0})`);
-    assert.ok(f1 - f0 <= 40, `and stopped (${f1 - f0})`);
+    const a1 = await page.evaluate(() => StemCellWidgets.debug.stats().animationFrames);
+    assert.ok(a1 - a0 >= 2, `the transition drew animation frames (${a1 - a0})`);
+    assert.ok(a1 - a0 <= 40, `and stopped (${a1 - a0})`);
+    assert.equal((await idleFor(page, 24)).frames, 0, 'no frames after the transition');
     assert.deepEqual(errors, []);
     await context.close();
   }
   const { page, errors, context } = await open({ reduced: true });
-  const f0 = await page.evaluate(() => StemCellWidgets.debug.stats().frames);
+  const f0 = await page.evaluate(() => StemCellWidgets.debug.stats().animationFrames);
   await click(page, 'view:by-therapy');
   await click(page, 'gvhd/allo-hsct');
-  const f1 = await page.evaluate(() => StemCellWidgets.debug.stats().frames);
-  assert.ok(f1 - f0 <= 8, `only the frames for the input (${f1 - f0})`);
+  const f1 = await page.evaluate(() => StemCellWidgets.debug.stats().animationFrames);
+  assert.equal(f1 - f0, 0, 'no animation frames, only the frames for the input');
   assert.equal((await idleFor(page, 24)).frames, 0, 'no frames after settling');
   assert.equal((await state(page)).animating, false);
   assert.deepEqual(errors, []);

@@ -55,14 +55,7 @@ TEST_CASE("the default documents load with no error and no warning, in English a
     Document doc;
     LoadResult r = LoadText(ReadFile(kData + name), "", &doc);
     CHECK_MESSAGE(r.ok, Dump(r));
-    // No problem, except (until the content cites them) the two fertility levels that have no source of their
-    // own: /risks/6/levels/1 and /2. Those warnings are true; any other problem fails here.
-    int unsourced = 0;
-    for (const auto& p : r.problems) {
-      CHECK_MESSAGE((p.warning && p.message.find("this level has no source") != std::string::npos), Dump(r));
-      ++unsourced;
-    }
-    CHECK_MESSAGE(unsourced <= 2, Dump(r));
+    CHECK_MESSAGE(r.problems.empty(), Dump(r));
     // Everything the three widgets need is there.
     CHECK(doc.cell_types.size() >= 15);
     CHECK(doc.variants.size() == 2);
