@@ -108,7 +108,7 @@ test('story page on a phone: the widget sits above the text and still follows it
   await context.close();
 });
 
-test('a step with bad JSON or an unknown key is reported as stemcell:error naming it', async () => {
+test('a step with bad JSON or an unknown key is reported as stemcell:error naming it', { timeout: 60000 }, async () => {
   const { page, context } = await openWidgetPage(browser, `${base}/tests/hsct-timeline.html`, '#tl');
   const detail = await page.evaluate(() => new Promise((resolve) => {
     document.addEventListener('stemcell:error', (e) => resolve(e.detail.message), { once: true });
@@ -116,13 +116,14 @@ test('a step with bad JSON or an unknown key is reported as stemcell:error namin
     p.setAttribute('data-stemcell-for', 'tl');
     p.setAttribute('data-stemcell-state', '{"dday": 3}');
     p.textContent = 'step';
+    p.style.height = '100vh';  // it covers the middle of the viewport as soon as it is added
     document.querySelector('#tl').before(p);
   }));
   assert.match(detail, /"dday"/);
   await context.close();
 });
 
-test('toPNG: a PNG of the right size whose pixels are the canvas\'s, with title and source; Save image names it', async () => {
+test('toPNG: a PNG of the right size whose pixels are the canvas\'s, with title and source; Save image names it', { timeout: 120000 }, async () => {
   for (const dpr of [1, 2]) {
     const { page, errors, context } = await openWidgetPage(browser, `${base}/story.html`, '#story-risks', { width: 1280, height: 800, dpr });
     // The page stays at the top (no step of the risk section crosses the middle), so only this setState applies.
