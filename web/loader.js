@@ -857,7 +857,9 @@
   Handle.prototype._composeImage = function (canvas, scale) {
     var font = fontFamilyOf(this.element) || 'system-ui, sans-serif';
     var pad = Math.round(12 * scale), titleSize = Math.round(18 * scale), srcSize = Math.round(12 * scale);
-    var title = this.contentTitle || this.kind.replace(/-/g, ' ');
+    // The content's title; the built-in content (no text to read it from) is named by the widget's kind.
+    var kindName = this.kind.replace(/-/g, ' ').replace(/^hsct/, 'HSCT');
+    var title = this.contentTitle || kindName.charAt(0).toUpperCase() + kindName.slice(1);
     var what = (this.live.textContent || '').trim();
     var page = (document.title ? document.title + ' — ' : '') + location.host + location.pathname;
     var source = 'Source: ' + page + '. Educational content, not medical advice.';
