@@ -68,6 +68,15 @@ SCW_EXPORT const char* scw_state(int id) {
   return g_returned.c_str();
 }
 
+// Sets part of the widget's state from JSON text ({"selected": …}). 1 = done (a "change" event follows with
+// the next frame), 0 = refused: scw_last_error() names the unknown key or id; nothing changed.
+SCW_EXPORT int scw_set_state(int id, const char* json) {
+  scw::Host* h = HostOrError();
+  if (!h) return 0;
+  g_last_error.clear();
+  return h->SetState(id, Str(json), &g_last_error) ? 1 : 0;
+}
+
 // The widget's parallel DOM (headings, lists, tables) as a JSON tree; "null" for none or an unknown id.
 SCW_EXPORT const char* scw_dom(int id) {
   scw::Host* h = HostOrError();

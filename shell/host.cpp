@@ -291,6 +291,20 @@ std::string Host::State(int id) const {
   return inst ? StateJson(*inst->widget, false) : std::string();
 }
 
+bool Host::SetState(int id, const std::string& json_text, std::string* error) {
+  Instance* inst = Find(id);
+  if (!inst) { *error = "No widget with id " + std::to_string(id) + "."; return false; }
+  nlohmann::json partial;
+  std::vector<Problem> problems;
+  if (json_text.size() > 64 * 1024 || !ParseJsonText(json_text, &partial, &problems)) {
+    *error = "setState: the state is not valid JSON" + (problems.empty() ? std::string(".") : ": " + problems[0].message);
+    return false;
+  }
+  if (!inst->widget->SetState(partial, error)) return false;
+  Invalidate(*inst);
+  return true;
+}
+
 // ---- input ----------------------------------------------------------------------------------------------
 
 bool Host::MouseMove(int id, float x, float y) {

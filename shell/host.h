@@ -99,6 +99,9 @@ class Host {
   bool SetOption(int id, const std::string& key, const std::string& value, std::string* error);
   bool Resize(int id, float css_w, float css_h, float dpr);
   std::string State(int id) const;  // "" for an unknown id
+  // Sets part of the widget's state from a JSON object (Widget::SetState): false with `error` naming the bad key
+  // or id, nothing changed; true draws a frame, which emits "change".
+  bool SetState(int id, const std::string& json_text, std::string* error);
   std::string Dom(int id) const;    // the parallel DOM tree as JSON ("null" when the widget has none)
 
   // Input, in CSS pixels relative to the canvas. Each returns true when the widget used the event

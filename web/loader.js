@@ -4,7 +4,9 @@
  *   <div data-stemcell-widget="KIND" data-src="URL" data-lang="es" data-theme="dark"></div>
  *   StemCellWidgets.mount(element, {widget, src, data, lang, theme, height, textScale, fullscreen}) -> Promise<handle>
  *   handle.update(data) -> Promise<handle>, handle.destroy(), handle.state() -> {widget, selected, ...}
+ *   handle.setState(partial) -> Promise<state>, handle.toPNG({scale}) -> Promise<Blob>
  *   StemCellWidgets.get(element) -> handle | null
+ *   <p data-stemcell-for="WIDGET-ID" data-stemcell-state='{"day": 0}'>: sets that state when it crosses mid-screen
  *   events on the element (bubbling): stemcell:ready, stemcell:change, stemcell:error ({message, path, problems})
  *
  * No inline script, no eval: works under `script-src 'self' 'wasm-unsafe-eval'`. Styles are set through the
@@ -351,6 +353,7 @@
     // Keep what the page put inside (e.g. an inline <script type="application/json">) but hide loose content.
     el.appendChild(root);
     this.root = root; this.canvas = canvas; this.live = live; this.errorBox = error;
+    if (this.opts.export) this._buildExport(el);
   };
 
   // Teachers: a full-screen button (option `fullscreen` / data-fullscreen). The widget scales its text and marks
@@ -608,6 +611,7 @@
       self._clearError();
       self._hideStatus();
       self._renderDom();
+      self.contentTitle = contentTitle(text, self.opts.lang);
       return self;
     }).catch(function (err) {
       if (self.destroyed) throw destroyedError(self);
@@ -733,9 +737,198 @@
     }
     if (this.root && this.root.parentNode) this.root.parentNode.removeChild(this.root);
     if (this.toolbar && this.toolbar.parentNode) this.toolbar.parentNode.removeChild(this.toolbar);
+    if (this.exportBar && this.exportBar.parentNode) this.exportBar.parentNode.removeChild(this.exportBar);
     (this.hiddenChildren || []).forEach(function (c) { c.hidden = false; });
     if (handles.get(this.element) === this) handles.delete(this.element);
     if (lazyObserver) lazyObserver.unobserve(this.element);
+  };
+
+
+  // ---- setState (issue 14) ------------------------------------------------------------------------------
+  // Sets the keys of state() a reader can change. Resolves with the new state; rejects with an error naming an
+  // unknown key or id (nothing changes then). A widget still loading applies it once its content is in.
+  Handle.prototype.setState = function (partial) {
+    var self = this;
+    if (this.destroyed) return Promise.reject(WidgetError('This widget was destroyed.'));
+    if (!partial || typeof partial !== 'object' || Array.isArray(partial))
+      return Promise.reject(WidgetError('setState expects an object like {selected: "…"}, got ' + (Array.isArray(partial) ? 'a list' : String(partial)) + '.'));
+    var text;
+    try { text = JSON.stringify(partial); } catch (e) { return Promise.reject(WidgetError('setState: the state cannot be written as JSON (' + e.message + ').')); }
+    var ready = this.id && !this.pending && this.readyFired ? Promise.resolve() : (this.started || Promise.reject(WidgetError('The widget has not started.')));
+    return ready.then(function () {
+      if (self.destroyed) throw WidgetError('This widget was destroyed.');
+      if (!call('_scw_set_state', self.id, text)) throw WidgetError(lastError(), '', null, self);
+      return self.state();
+    });
+  };
+
+  // ---- scroll-driven steps (issue 14) ---------------------------------------------------------------------
+  // <p data-stemcell-for="ID" data-stemcell-state='{"day": 0}'> sets that state on the widget in the element with
+  // id ID when the step crosses the middle of the viewport, scrolling down or back up. One IntersectionObserver
+  // watches a one-pixel line across the middle (rootMargin -50%): it only reads the scroll, never moves it, and
+  // the steps stay ordinary page content for reading order and keyboard. Animation follows the widget's own
+  // reduced-motion setting.
+  var STEP_ATTR = 'data-stemcell-for';
+  var stepObserver = null;
+  var stepElements = [];
+  function scanSteps(rootNode) {
+    if (typeof IntersectionObserver !== 'function') return;
+    var list = [];
+    if (rootNode.nodeType === 1 && rootNode.hasAttribute(STEP_ATTR)) list.push(rootNode);
+    if (rootNode.querySelectorAll) list.push.apply(list, rootNode.querySelectorAll('[' + STEP_ATTR + ']'));
+    if (!list.length) return;
+    if (!stepObserver) stepObserver = new IntersectionObserver(stepsCrossed, {rootMargin: '-50% 0px -50% 0px', threshold: 0});
+    list.forEach(function (el) {
+      if (stepElements.indexOf(el) >= 0) return;
+      stepElements.push(el);
+      stepObserver.observe(el);
+    });
+  }
+  function stepsCrossed(entries) {
+    stepElements = stepElements.filter(function (el) {
+      if (el.isConnected) return true;
+      stepObserver.unobserve(el);
+      return false;
+    });
+    entries.filter(function (e) { return e.isIntersecting && e.target.isConnected; })
+      .map(function (e) { return e.target; })
+      .sort(function (a, b) { return a.compareDocumentPosition(b) & 4 ? -1 : 1; })  // document order
+      .forEach(applyStep);
+  }
+  function applyStep(step) {
+    var id = step.getAttribute(STEP_ATTR) || '';
+    var target = id ? document.getElementById(id) : null;
+    function problem(message) {
+      console.warn('[stemcell-widgets] ' + message);
+      (target || step).dispatchEvent(new CustomEvent('stemcell:error', {bubbles: true,
+        detail: {message: message, path: '', problems: [{path: '', message: message}], step: step}}));
+    }
+    if (!target) return problem('A step has data-stemcell-for="' + id.slice(0, 60) + '", but the page has no element with that id.');
+    var state;
+    try { state = JSON.parse(step.getAttribute('data-stemcell-state') || ''); } catch (e) {
+      return problem('The data-stemcell-state of a step for "' + id.slice(0, 60) + '" is not JSON like \'{"day": 0}\' (' + e.message + ').');
+    }
+    if (!handles.has(target) && target.hasAttribute(ATTR)) autoMount(target);
+    var h = handles.get(target);
+    if (!h) return problem('The element "' + id.slice(0, 60) + '" that a step points at is not a widget.');
+    stepElements.forEach(function (el) { if (el.getAttribute(STEP_ATTR) === id) el.removeAttribute('data-stemcell-active'); });
+    step.setAttribute('data-stemcell-active', '');
+    h.setState(state).catch(function (err) { if (!h.destroyed) problem('A step for "' + id.slice(0, 60) + '": ' + err.message); });
+  }
+
+  // ---- image export (issue 14) ----------------------------------------------------------------------------
+  // handle.toPNG({scale}) -> Promise<Blob>: the current view, drawn again at `scale` image pixels per CSS pixel
+  // (1…2; default the screen's, at most 2), with the content's title above it and a source line under it.
+  function contentTitle(text, lang) {
+    try {
+      var t = JSON.parse(text).title;
+      if (typeof t === 'string') return t;
+      if (t && typeof t === 'object') return String(t[lang || 'en'] || t.en || '');
+    } catch (e) { /* the module reported any problem */ }
+    return '';
+  }
+  function nextFrame() { return new Promise(function (r) { requestAnimationFrame(function () { r(); }); }); }
+  Handle.prototype.toPNG = function (options) {
+    var self = this;
+    if (this.destroyed) return Promise.reject(WidgetError('This widget was destroyed.'));
+    if (!this.id || !this.readyFired) return Promise.reject(WidgetError('toPNG: the widget has not drawn its content yet; wait for mount() to resolve.'));
+    var dpr = window.devicePixelRatio || 1;
+    var scale = options && options.scale !== undefined ? Number(options.scale) : Math.min(2, dpr);
+    if (!(scale > 0 && scale <= 2)) return Promise.reject(WidgetError('toPNG: scale must be a number above 0 and at most 2, got ' + String(options.scale).slice(0, 40) + '.'));
+    if (this.textShown) return Promise.reject(WidgetError('toPNG: this widget shows its text version (no graphics), so there is no image to export.'));
+    var w = this.root.clientWidth, h = this.root.clientHeight;
+    // The host's own sizing (shell/viewport.h): no side over 4096 px, keeping the aspect ratio.
+    var eff = Math.max(w, h) * scale > 4096 ? 4096 / Math.max(w, h) : scale;
+    var pw = Math.max(1, Math.min(4096, Math.round(w * eff))), ph = Math.max(1, Math.min(4096, Math.round(h * eff)));
+    var canvas = this.canvas;
+    var resized = Math.abs(scale - dpr) > 1e-6;
+    if (resized) mod._scw_resize(this.id, w, h, scale);
+    var tries = 0;
+    function drawn() {  // the widget presented a frame at the new size
+      if (canvas.width === pw && canvas.height === ph) return Promise.resolve();
+      if (++tries > 120) return Promise.reject(WidgetError('toPNG: the widget did not draw at the requested size.'));
+      return nextFrame().then(drawn);
+    }
+    return drawn().then(function () {
+      var out = self._composeImage(canvas, scale);
+      if (resized) self._resize();
+      return new Promise(function (resolve, reject) {
+        out.toBlob(function (b) { if (b) resolve(b); else reject(WidgetError('toPNG: the browser could not encode the image.')); }, 'image/png');
+      });
+    }, function (err) { if (resized) self._resize(); throw err; });
+  };
+  // Title, the canvas as drawn, source line: a 2D canvas of the canvas's width.
+  Handle.prototype._composeImage = function (canvas, scale) {
+    var font = fontFamilyOf(this.element) || 'system-ui, sans-serif';
+    var pad = Math.round(12 * scale), titleSize = Math.round(18 * scale), srcSize = Math.round(12 * scale);
+    // The content's title; the built-in content (no text to read it from) is named by the widget's kind.
+    var kindName = this.kind.replace(/-/g, ' ').replace(/^hsct/, 'HSCT');
+    var title = this.contentTitle || kindName.charAt(0).toUpperCase() + kindName.slice(1);
+    var what = (this.live.textContent || '').trim();
+    var page = (document.title ? document.title + ' — ' : '') + location.host + location.pathname;
+    var source = 'Source: ' + page + '. Educational content, not medical advice.';
+    var top = pad + titleSize + (what ? Math.round(6 * scale) + srcSize + Math.round(2 * scale) : 0) + pad;
+    var bottom = pad + srcSize + pad;
+    var out = document.createElement('canvas');
+    out.width = canvas.width; out.height = top + canvas.height + bottom;
+    var g = out.getContext('2d');
+    g.drawImage(canvas, 0, top);
+    var px = g.getImageData(1, top + 1, 1, 1).data;  // the widget's own background, for the bands around it
+    var bg = 'rgb(' + px[0] + ',' + px[1] + ',' + px[2] + ')';
+    g.fillStyle = bg; g.fillRect(0, 0, out.width, top); g.fillRect(0, top + canvas.height, out.width, bottom);
+    g.fillStyle = isDark([px[0], px[1], px[2]]) ? '#eef1f5' : '#1d2430'; g.textBaseline = 'top';
+    function fit(text, size, weight) {
+      g.font = weight + ' ' + size + 'px ' + font;
+      var max = out.width - 2 * pad;
+      if (g.measureText(text).width <= max) return text;
+      while (text.length > 1 && g.measureText(text + '…').width > max) text = text.slice(0, -1);
+      return text + '…';
+    }
+    g.fillText(fit(title, titleSize, '600'), pad, pad);
+    if (what) g.fillText(fit(what, srcSize, '400'), pad, pad + titleSize + Math.round(6 * scale));
+    g.fillText(fit(source, srcSize, '400'), pad, top + canvas.height + pad);
+    return out;
+  };
+  // What the image shows, for its file name: "risk-chart-treatment-related-death-allo-hsct.png".
+  Handle.prototype.imageName = function () {
+    var st = this.state();
+    var parts = [this.kind];
+    if (st.variant) parts.push(st.variant, 'day', String(st.day));
+    else if (st.therapy && !st.selected) parts.push(st.therapy);
+    if (st.selected) parts.push(st.selected);
+    if (st.view && !st.selected) parts.push(st.view);
+    return parts.join('-').toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-+|-+$/g, '').slice(0, 100) + '.png';
+  };
+  // Teachers: data-export adds a "Save image" button under the widget.
+  Handle.prototype._buildExport = function (el) {
+    var self = this;
+    var bar = document.createElement('div');
+    bar.className = 'scw-export';
+    bar.style.display = 'flex'; bar.style.justifyContent = 'flex-end'; bar.style.marginTop = '4px';
+    var btn = document.createElement('button');
+    btn.type = 'button';
+    btn.textContent = 'Save image';
+    var bs = btn.style;
+    bs.font = '14px/1 system-ui, sans-serif'; bs.padding = '6px 12px'; bs.borderRadius = '6px';
+    bs.border = '1px solid currentColor'; bs.background = 'transparent'; bs.color = 'inherit'; bs.cursor = 'pointer';
+    btn.addEventListener('click', function () {
+      btn.disabled = true;
+      self.toPNG().then(function (blob) {
+        var a = document.createElement('a');
+        a.href = URL.createObjectURL(blob);
+        a.download = self.imageName();
+        document.body.appendChild(a);
+        a.click();
+        a.parentNode.removeChild(a);
+        setTimeout(function () { URL.revokeObjectURL(a.href); }, 10000);
+      }, function (err) {
+        self._dispatch('error', {message: err.message, path: '', problems: err.problems});
+        console.warn('[stemcell-widgets] ' + err.message);
+      }).then(function () { btn.disabled = false; });
+    });
+    bar.appendChild(btn);
+    el.appendChild(bar);
+    this.exportBar = bar;
   };
 
   // ---- fetching data ------------------------------------------------------------------------------------
@@ -821,6 +1014,7 @@
     if (el.hasAttribute('data-text-scale')) o.textScale = el.getAttribute('data-text-scale');
     if (el.hasAttribute('data-fullscreen')) o.fullscreen = el.getAttribute('data-fullscreen') !== 'false';
     if (el.hasAttribute('data-background')) o.background = el.getAttribute('data-background');
+    if (el.hasAttribute('data-export')) o.export = el.getAttribute('data-export') !== 'false';
     return o;
   }
 
@@ -887,6 +1081,7 @@
     var list = [];
     if (rootNode.nodeType === 1 && rootNode.hasAttribute(ATTR)) list.push(rootNode);
     if (rootNode.querySelectorAll) list.push.apply(list, rootNode.querySelectorAll('[' + ATTR + ']'));
+    scanSteps(rootNode);
     list.forEach(function (el) {
       if (handles.has(el)) return;
       if (lazyObserver && !modulePromise) lazyObserver.observe(el);
@@ -970,7 +1165,8 @@
       moduleLoaded: function () { return !!mod; },
       // The module's memory in bytes (it grows, never shrinks, up to its maximum): null before the module loads.
       memoryBytes: function () { return mod ? mod._scw_memory_bytes() : null; },
-      refreshesPending: function () { return refreshesPending; }
+      refreshesPending: function () { return refreshesPending; },
+      steps: function () { return stepElements.length; }
     }
   };
 

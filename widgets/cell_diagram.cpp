@@ -1238,6 +1238,39 @@ void CellDiagramWidget::State(JsonWriter& j) const {
   j.EndArray();
 }
 
+// {"selected": cell id | null, "therapy": therapy id | null}: checked first, then applied.
+bool CellDiagramWidget::SetState(const nlohmann::json& p, std::string* error) {
+  if (!CheckStateKeys(p, {"selected", "therapy"}, error)) return false;
+  std::string cell = nav_.selected(), therapy = therapy_;
+  if (p.contains("selected")) {
+    if (!StateIdOrNull(p["selected"], "selected", &cell, error)) return false;
+    if (!cell.empty() && !doc_.FindCell(cell)) {
+      *error = "setState: \"selected\" is \"" + cell + "\", which is not a cell type id in the content (cellTypes).";
+      return false;
+    }
+  }
+  if (p.contains("therapy")) {
+    if (!StateIdOrNull(p["therapy"], "therapy", &therapy, error)) return false;
+    if (!therapy.empty() && !doc_.FindTherapy(therapy)) {
+      *error = "setState: \"therapy\" is \"" + therapy + "\", which is not a therapy id in the content (therapies).";
+      return false;
+    }
+  }
+  if (therapy != therapy_) {
+    therapy_ = therapy;
+    announcement_ = doc_.String("therapyFilter") + ": " +
+                    (therapy_.empty() ? doc_.String("allTherapies") : doc_.FindTherapy(therapy_)->name) + ".";
+  }
+  if (cell != nav_.selected()) {
+    if (cell.empty()) nav_.Clear();
+    else nav_.Select(cell);
+    detail_.Reset();
+    Announce();
+  }
+  MarkChanged();
+  return true;
+}
+
 dom::Node CellDiagramWidget::Dom() const {
   if (!loaded_) return {};
   dom::Node root = dom::El("section");

@@ -72,6 +72,7 @@ class CellDiagramWidget final : public ContentWidget {
   const char* Kind() const override { return "cell-diagram"; }
   void Frame(const FrameContext& ctx) override;
   void State(JsonWriter& out) const override;
+  bool SetState(const nlohmann::json& partial, std::string* error) override;
   bool UsesKey(Key key) const override;
   bool UsesWheel() const override { return main_wants_wheel_ || detail_.WantsWheel(); }
   bool UsesDrag(float x, float y) const override {

@@ -87,6 +87,47 @@ dom::Node ContentWidget::SourcesList(const std::vector<std::string>& ids) const 
   return ul;
 }
 
+std::string ShownValue(const nlohmann::json& v) {
+  if (v.is_object()) return "an object";
+  if (v.is_array()) return "a list";
+  std::string t = v.dump();
+  if (t.size() > 60) t = t.substr(0, 60) + "…";
+  return t;
+}
+
+bool ContentWidget::CheckStateKeys(const nlohmann::json& p, const std::vector<const char*>& keys,
+                                   std::string* error) const {
+  std::string allowed;
+  for (const char* k : keys) allowed += std::string(allowed.empty() ? "" : ", ") + "\"" + k + "\"";
+  if (!p.is_object()) {
+    *error = "setState expects an object like {\"" + std::string(keys.empty() ? "selected" : keys[0]) +
+             "\": …}, got " + ShownValue(p) + ".";
+    return false;
+  }
+  for (auto it = p.begin(); it != p.end(); ++it) {
+    if (it.key() == "widget") {
+      if (it.value().is_string() && it.value().get<std::string>() == Kind()) continue;
+      *error = "setState: \"widget\" is " + ShownValue(it.value()) + " but this widget is \"" + Kind() + "\".";
+      return false;
+    }
+    bool known = false;
+    for (const char* k : keys) known |= it.key() == k;
+    if (!known) {
+      *error = "setState: unknown key \"" + it.key() + "\" for the " + Kind() + " widget; it accepts " + allowed + ".";
+      return false;
+    }
+  }
+  if (!loaded_) { *error = "setState: the widget has no content yet; wait for it to load."; return false; }
+  return true;
+}
+
+bool ContentWidget::StateIdOrNull(const nlohmann::json& v, const char* key, std::string* out, std::string* error) {
+  if (v.is_null()) { out->clear(); return true; }
+  if (v.is_string() && !v.get<std::string>().empty()) { *out = v.get<std::string>(); return true; }
+  *error = std::string("setState: \"") + key + "\" must be an id (text) or null, got " + ShownValue(v) + ".";
+  return false;
+}
+
 std::string TherapyStatusText(const content::Document& d, const content::Therapy& t) {
   if (t.status.empty()) return "";
   return d.String("statusLabel") + ": " + d.String("status_" + t.status);

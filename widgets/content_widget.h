@@ -29,9 +29,18 @@ class ContentWidget : public Widget {
   // A parallel-DOM list of the given sources, with links where the data has them.
   dom::Node SourcesList(const std::vector<std::string>& ids) const;
 
+  // For SetState: checks that `partial` is an object whose keys are all in `keys` ("widget" may name this kind)
+  // and that content is loaded; otherwise false with a sentence naming the key.
+  bool CheckStateKeys(const nlohmann::json& partial, const std::vector<const char*>& keys, std::string* error) const;
+  // For SetState: `v` is a string id or null; false with an error naming `key` otherwise.
+  static bool StateIdOrNull(const nlohmann::json& v, const char* key, std::string* out, std::string* error);
+
   content::Document doc_;
   bool loaded_ = false;
 };
+
+// A JSON value shortened for an error message: "abc", 12, true, an object.
+std::string ShownValue(const nlohmann::json& v);
 
 // A therapy's status for readers, e.g. "Status: In clinical trials", or "" when the document gives none.
 std::string TherapyStatusText(const content::Document& d, const content::Therapy& t);

@@ -788,6 +788,90 @@ void HsctTimelineWidget::Activate(int row, int idx) {
   }
 }
 
+// {"variant": id, "day": number, "selected": phase or milestone id | null, "playing": bool}: checked first (the
+// selection against the variant it will show), then applied in that order.
+bool HsctTimelineWidget::SetState(const nlohmann::json& p, std::string* error) {
+  if (!CheckStateKeys(p, {"selected", "variant", "day", "playing"}, error)) return false;
+  int variant = view_.variant;
+  if (p.contains("variant")) {
+    const auto& v = p["variant"];
+    std::string known;
+    variant = -1;
+    for (size_t i = 0; i < doc_.variants.size(); ++i) {
+      if (v.is_string() && doc_.variants[i].id == v.get<std::string>()) variant = (int)i;
+      known += std::string(i ? ", " : "") + "\"" + doc_.variants[i].id + "\"";
+    }
+    if (variant < 0) {
+      *error = "setState: \"variant\" is " + ShownValue(v) + ", which is not a timeline variant id; the content has " +
+               known + ".";
+      return false;
+    }
+  }
+  double day = view_.day;
+  const bool has_day = p.contains("day");
+  if (has_day) {
+    const auto& d = p["day"];
+    if (!d.is_number() || !(d.get<double>() >= ts_.dmin && d.get<double>() <= ts_.dmax - 1)) {
+      *error = "setState: \"day\" must be a number from " + DayText(ts_.dmin) + " to " + DayText(ts_.dmax - 1) +
+               " (days from the transplant, day 0), got " + ShownValue(d) + ".";
+      return false;
+    }
+    day = std::floor(d.get<double>());
+  }
+  std::string sel = view_.selected;
+  int phase = -1, milestone = -1;
+  const bool has_sel = p.contains("selected");
+  if (has_sel) {
+    if (!StateIdOrNull(p["selected"], "selected", &sel, error)) return false;
+    const auto& var = doc_.variants[variant];
+    for (size_t i = 0; i < var.phases.size(); ++i) if (var.phases[i].id == sel) phase = (int)i;
+    for (size_t i = 0; i < var.milestones.size(); ++i) if (var.milestones[i].id == sel) milestone = (int)i;
+    if (!sel.empty() && phase < 0 && milestone < 0) {
+      *error = "setState: \"selected\" is \"" + sel + "\", which is not a phase or milestone id of the \"" + var.id +
+               "\" variant.";
+      return false;
+    }
+  }
+  bool playing = playing_;
+  if (p.contains("playing")) {
+    if (!p["playing"].is_boolean()) {
+      *error = "setState: \"playing\" must be true or false, got " + ShownValue(p["playing"]) + ".";
+      return false;
+    }
+    playing = p["playing"].get<bool>();
+  }
+  // Apply.
+  if (variant != view_.variant) SetVariant(variant, true);
+  if (has_day && day != view_.day) {
+    const double old = view_.day;
+    view_.day = day;
+    StartDayAnim(old);
+    const int i = CoveringPhase(Var(), day);
+    view_.selected = i >= 0 ? Var().phases[i].id : std::string();
+    want_marker_visible_ = true;
+    announcement_ = PhaseAnnouncement();
+  }
+  if (has_sel) {
+    if (sel.empty()) {
+      view_.selected.clear();
+      announcement_ = PhaseAnnouncement();
+    } else if (phase >= 0 && !has_day) {
+      GoToPhase(phase, true);
+    } else if (milestone >= 0 && !has_day) {
+      view_.selected.clear();
+      Activate(kMilestones, milestone);
+    } else {
+      view_.selected = sel;
+    }
+  }
+  if (playing != playing_) {
+    if (playing) TogglePlay();
+    else { playing_ = false; announcement_ = doc_.String("pause") + ". " + PhaseAnnouncement(); }
+  }
+  MarkChanged();
+  return true;
+}
+
 void HsctTimelineWidget::EnsureMarkerVisible() {
   if (!layout_.vertical) return;
   const float y = layout_.Along(ts_.U(view_.day + 0.5));

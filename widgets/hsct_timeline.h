@@ -95,6 +95,7 @@ class HsctTimelineWidget final : public ContentWidget {
   const char* Kind() const override { return "hsct-timeline"; }
   void Frame(const FrameContext& ctx) override;
   void State(JsonWriter& out) const override;
+  bool SetState(const nlohmann::json& partial, std::string* error) override;
   bool UsesKey(Key key) const override;
   bool UsesWheel() const override;
   bool UsesWheel(float dx, float dy) const override;

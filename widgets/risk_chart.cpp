@@ -968,6 +968,91 @@ void RiskChartWidget::State(JsonWriter& j) const {
   j.EndArray();
 }
 
+// {"selected": "risk/therapy" | null, "risk": id | null, "therapy": id | null, "view": "by-risk" | "by-therapy"}.
+// A risk without a therapy keeps the selected therapy (or takes the first therapy the risk has a level for), and
+// the other way round; null for either clears the selection. Checked first, then applied.
+bool RiskChartWidget::SetState(const nlohmann::json& p, std::string* error) {
+  if (!CheckStateKeys(p, {"selected", "risk", "therapy", "view"}, error)) return false;
+  const std::string& cur = nav_.selected();
+  const size_t slash = cur.find('/');
+  std::string risk = slash == std::string::npos ? std::string() : cur.substr(0, slash);
+  std::string therapy = slash == std::string::npos ? std::string() : cur.substr(slash + 1);
+  bool touched = false, cleared = false;
+  if (p.contains("selected")) {
+    std::string sel;
+    if (!StateIdOrNull(p["selected"], "selected", &sel, error)) return false;
+    const size_t sl = sel.find('/');
+    if (!sel.empty() && sl == std::string::npos) {
+      *error = "setState: \"selected\" must be \"riskId/therapyId\" (e.g. \"" +
+               (doc_.risks.empty() || doc_.therapies.empty() ? std::string("risk/therapy")
+                                                             : doc_.risks[0].id + "/" + doc_.therapies[0].id) +
+               "\"), got \"" + sel + "\".";
+      return false;
+    }
+    risk = sel.empty() ? std::string() : sel.substr(0, sl);
+    therapy = sel.empty() ? std::string() : sel.substr(sl + 1);
+    cleared = sel.empty();
+    touched = true;
+  }
+  for (const char* key : {"risk", "therapy"}) {
+    if (!p.contains(key)) continue;
+    std::string v;
+    if (!StateIdOrNull(p[key], key, &v, error)) return false;
+    if (v.empty()) cleared = true;
+    (std::string(key) == "risk" ? risk : therapy) = v;
+    touched = true;
+  }
+  View view = view_;
+  if (p.contains("view")) {
+    const auto& v = p["view"];
+    if (v.is_string() && v.get<std::string>() == kViewIds[0]) view = View::ByRisk;
+    else if (v.is_string() && v.get<std::string>() == kViewIds[1]) view = View::ByTherapy;
+    else {
+      *error = std::string("setState: \"view\" must be \"") + kViewIds[0] + "\" or \"" + kViewIds[1] + "\", got " +
+               ShownValue(v) + ".";
+      return false;
+    }
+  }
+  std::string select;
+  if (touched && !cleared) {
+    if (!risk.empty() && !doc_.FindRisk(risk)) {
+      *error = "setState: \"" + risk + "\" is not a risk id in the content (risks).";
+      return false;
+    }
+    if (!therapy.empty() && !doc_.FindTherapy(therapy)) {
+      *error = "setState: \"" + therapy + "\" is not a therapy id in the content (therapies).";
+      return false;
+    }
+    if (therapy.empty()) {  // the risk's first therapy with a level
+      const auto* r = doc_.FindRisk(risk);
+      if (r && !r->levels.empty()) therapy = r->levels[0].therapy;
+    } else if (risk.empty()) {  // the first risk with a level for the therapy
+      for (const auto& r : doc_.risks)
+        for (const auto& l : r.levels)
+          if (risk.empty() && l.therapy == therapy) risk = r.id;
+    }
+    const auto* r = doc_.FindRisk(risk);
+    const content::RiskLevel* level = nullptr;
+    if (r)
+      for (const auto& l : r->levels)
+        if (l.therapy == therapy) level = &l;
+    if (!level) {
+      *error = "setState: the content has no level for risk \"" + risk + "\" with therapy \"" + therapy + "\".";
+      return false;
+    }
+    select = risk + "/" + therapy;
+    announcement_ = r->name + " · " + doc_.FindTherapy(therapy)->name + ": " + LevelWord(level->level) + ".";
+  }
+  if (view != view_) SetView(view, false);  // the frame ends the transition at once under reduced motion
+  if (touched && select != nav_.selected()) {
+    if (select.empty()) { nav_.Clear(); announcement_ = doc_.String("selectHint"); }
+    else { nav_.Select(select); pending_visible_ = select; }
+    panel_.Reset();
+  }
+  MarkChanged();
+  return true;
+}
+
 dom::Node RiskChartWidget::Dom() const {
   if (!loaded_) return {};
   using dom::Add;

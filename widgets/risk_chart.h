@@ -63,6 +63,7 @@ class RiskChartWidget final : public ContentWidget {
   const char* Kind() const override { return "risk-chart"; }
   void Frame(const FrameContext& ctx) override;
   void State(JsonWriter& out) const override;
+  bool SetState(const nlohmann::json& partial, std::string* error) override;
   bool UsesKey(Key key) const override;
   bool UsesWheel() const override { return panel_.WantsWheel() || chart_wants_wheel_; }
   bool UsesDrag(float x, float y) const override {

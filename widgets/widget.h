@@ -65,6 +65,16 @@ class Widget {
   // object `out` has open (the host opens and closes it, and may add members of its own).
   virtual void State(JsonWriter& out) const = 0;
 
+  // Sets part of the state a reader can change (the keys State() reports, e.g. "selected", "therapy", "view",
+  // "variant", "day", "playing"; null clears a selection). Checks every key and value first: on an unknown key,
+  // an unknown id or a wrong type it returns false with `error` naming it and changes nothing. On success the
+  // change is marked (the host then emits stemcell:change). "widget" may be given if it names this kind.
+  virtual bool SetState(const nlohmann::json& partial, std::string* error) {
+    (void)partial;
+    *error = std::string("The ") + Kind() + " widget has no state that can be set.";
+    return false;
+  }
+
   // Synchronous, at event time: does the widget use this key / the wheel now? If not, it goes to the page.
   virtual bool UsesKey(Key key) const = 0;
   virtual bool UsesWheel() const { return false; }
