@@ -360,14 +360,7 @@
   // up on large canvases, so a projected full screen is readable from the back of the room.
   Handle.prototype._buildFullscreen = function (el) {
     var self = this;
-    var bar = document.createElement('div');
-    bar.style.display = 'flex'; bar.style.justifyContent = 'flex-end'; bar.style.marginBottom = '4px';
-    var btn = document.createElement('button');
-    btn.type = 'button';
-    btn.textContent = 'Full screen';
-    var bs = btn.style;
-    bs.font = '14px/1 system-ui, sans-serif'; bs.padding = '6px 12px'; bs.borderRadius = '6px';
-    bs.border = '1px solid currentColor'; bs.background = 'transparent'; bs.color = 'inherit'; bs.cursor = 'pointer';
+    var bar = toolbar('marginBottom'), btn = toolbarButton(bar, 'Full screen');
     btn.addEventListener('click', function () {
       if (document.fullscreenElement === self.root) document.exitFullscreen();
       else if (self.root.requestFullscreen) self.root.requestFullscreen().catch(function () {});
@@ -381,7 +374,6 @@
       if (on) self.canvas.focus();
     };
     document.addEventListener('fullscreenchange', this._onFullscreen);  // removed by destroy()
-    bar.appendChild(btn);
     el.appendChild(bar);
     this.toolbar = bar;
   };
@@ -410,6 +402,23 @@
     })(el);
     text = text.trim();
     return /^[\[{]/.test(text) && /["\u201c\u201d\u2033\u2036]\s*[\w$-]+\s*["\u201c\u201d\u2033\u2036]\s*:/.test(text);
+  }
+
+  // A row of buttons beside the widget (full screen, save image), and a button in it, styled once.
+  function toolbar(marginSide) {
+    var bar = document.createElement('div');
+    bar.style.display = 'flex'; bar.style.justifyContent = 'flex-end'; bar.style[marginSide] = '4px';
+    return bar;
+  }
+  function toolbarButton(bar, label) {
+    var btn = document.createElement('button');
+    btn.type = 'button';
+    btn.textContent = label;
+    var bs = btn.style;
+    bs.font = '14px/1 system-ui, sans-serif'; bs.padding = '6px 12px'; bs.borderRadius = '6px';
+    bs.border = '1px solid currentColor'; bs.background = 'transparent'; bs.color = 'inherit'; bs.cursor = 'pointer';
+    bar.appendChild(btn);
+    return btn;
   }
 
   function visuallyHidden(n) {
@@ -902,15 +911,8 @@
   // Teachers: data-export adds a "Save image" button under the widget.
   Handle.prototype._buildExport = function (el) {
     var self = this;
-    var bar = document.createElement('div');
+    var bar = toolbar('marginTop'), btn = toolbarButton(bar, 'Save image');
     bar.className = 'scw-export';
-    bar.style.display = 'flex'; bar.style.justifyContent = 'flex-end'; bar.style.marginTop = '4px';
-    var btn = document.createElement('button');
-    btn.type = 'button';
-    btn.textContent = 'Save image';
-    var bs = btn.style;
-    bs.font = '14px/1 system-ui, sans-serif'; bs.padding = '6px 12px'; bs.borderRadius = '6px';
-    bs.border = '1px solid currentColor'; bs.background = 'transparent'; bs.color = 'inherit'; bs.cursor = 'pointer';
     btn.addEventListener('click', function () {
       btn.disabled = true;
       self.toPNG().then(function (blob) {
@@ -926,7 +928,6 @@
         console.warn('[stemcell-widgets] ' + err.message);
       }).then(function () { btn.disabled = false; });
     });
-    bar.appendChild(btn);
     el.appendChild(bar);
     this.exportBar = bar;
   };
