@@ -23,28 +23,42 @@ EM_JS(unsigned char*, scw_js_raster_glyphs, (int strong, float px, const unsigne
   if (!canvas) canvas = Module['scwGlyphCanvas'] = document.createElement('canvas');
   var g = canvas.getContext('2d', {'willReadFrequently': true});
   if (!g) return 0;
+  // Glyph metrics are measured once per face at 100 px and scaled (measureText is the costly call: a face has
+  // ~250 glyphs); atlases for other sizes and scales reuse them. The loader clears them when fonts change.
+  var faces = Module['scwGlyphMetrics'] || (Module['scwGlyphMetrics'] = {});
+  var face = faces[weight + fam] || (faces[weight + fam] = {});
   g.font = weight + '100px ' + fam;
-  var probe = g.measureText('Hg');
-  var fa = probe['fontBoundingBoxAscent'], fd = probe['fontBoundingBoxDescent'];
-  if (!(fa > 0) || !(fd >= 0)) { fa = 97; fd = 24; }  // no font metrics (older engines): Inter's proportions
-  var em = 100 * px / (fa + fd);
+  if (!face.line) {
+    var probe = g.measureText('Hg');
+    var fa = probe['fontBoundingBoxAscent'], fd = probe['fontBoundingBoxDescent'];
+    face.line = fa > 0 && fd >= 0 ? [fa, fd] : [97, 24];  // no font metrics (older engines): Inter's proportions
+  }
+  var chars = new Array(n), i, t;
+  for (i = 0; i < n; i++) {
+    var cp = HEAPU32[(cps >> 2) + i];
+    chars[i] = String.fromCodePoint(cp);
+    if (!face[cp]) {
+      t = g.measureText(chars[i]);
+      face[cp] = [t['width'], t['actualBoundingBoxLeft'] || 0, t['actualBoundingBoxRight'] || 0,
+                  t['actualBoundingBoxAscent'] || 0, t['actualBoundingBoxDescent'] || 0];
+    }
+  }
+  var em = 100 * px / (face.line[0] + face.line[1]), k = em / 100;
   var font = weight + em.toFixed(3) + 'px ' + fam;
-  var ascent = fa * em / 100, descent = fd * em / 100;
+  var ascent = face.line[0] * k, descent = face.line[1] * k;
   g.font = font;
   var F = HEAPF32, m = metrics >> 2, pad = 1;
   F[m] = ascent; F[m + 1] = descent;
   var boxes = new Array(n), total = 0, rowW = 2048, x = 0, y = 0, rowH = 0;
-  for (var i = 0; i < n; i++) {
-    var ch = String.fromCodePoint(HEAPU32[(cps >> 2) + i]);
-    var t = g.measureText(ch);
-    var l = Math.ceil(t['actualBoundingBoxLeft'] || 0), r = Math.ceil(t['actualBoundingBoxRight'] || 0);
-    var a = Math.ceil(t['actualBoundingBoxAscent'] || 0), d = Math.ceil(t['actualBoundingBoxDescent'] || 0);
+  for (i = 0; i < n; i++) {
+    var e = face[HEAPU32[(cps >> 2) + i]];
+    var l = Math.ceil(e[1] * k), r = Math.ceil(e[2] * k), a = Math.ceil(e[3] * k), d = Math.ceil(e[4] * k);
     var w = l + r > 0 && a + d > 0 ? l + r + 2 * pad : 0, h = w ? a + d + 2 * pad : 0;
     if (x + w > rowW) { x = 0; y += rowH; rowH = 0; }
-    boxes[i] = {ch: ch, l: l, a: a, w: w, h: h, x: x, y: y};
+    boxes[i] = {ch: chars[i], l: l, a: a, w: w, h: h, x: x, y: y};
     x += w; if (h > rowH) rowH = h; total += w * h;
     var o = m + 2 + 5 * i;
-    F[o] = t['width']; F[o + 1] = -l - pad; F[o + 2] = ascent - a - pad; F[o + 3] = w; F[o + 4] = h;
+    F[o] = e[0] * k; F[o + 1] = -l - pad; F[o + 2] = ascent - a - pad; F[o + 3] = w; F[o + 4] = h;
   }
   var height = y + rowH;
   var out = _malloc(Math.max(1, total));

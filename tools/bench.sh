@@ -5,7 +5,8 @@
 # Run after tools/build-web.sh for the web parts.
 #   tools/bench.sh [FRAMES] [--native]
 # --native uses the test command's Debug build (build/native: no extra compile, so the test command stays short;
-# its figures are upper bounds); without it an optimised build (build/bench, -O2) is made first.
+# its figures are upper bounds) and skips the per-part share (a second link); without it an optimised build
+# (build/bench, -O2) is made first.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 FRAMES="${1:-600}"
@@ -23,7 +24,10 @@ echo "Documents at the limits: check time (target <= 100 ms) and frame CPU time 
 echo
 if [ -f dist/stemcell-widgets.wasm ]; then
   echo "Download size:"; bash tools/bench-size.sh; echo
-  echo "Share of the wasm code per part (raw bytes):"; bash tools/bench-share.sh || echo "(share not measured)"; echo
+  # The share needs a second link of the bundle (~1 min): only when the benchmark runs on its own.
+  if [ "${2:-}" != "--native" ]; then
+    echo "Share of the wasm code per part (raw bytes):"; bash tools/bench-share.sh || echo "(share not measured)"; echo
+  fi
   node tests/bench/first_frame.mjs || echo "(first frame not measured)"
   echo
   node tests/bench/browser_frames.mjs || echo "(browser frames and memory not measured)"

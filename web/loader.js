@@ -1122,7 +1122,7 @@
     window.addEventListener('resize', ratioChanged);
     // A web font that finishes loading after the glyphs were drawn: draw them again in the real font.
     if (document.fonts && document.fonts.addEventListener)
-      document.fonts.addEventListener('loadingdone', function () { if (mod) mod._scw_fonts_changed(); });
+      document.fonts.addEventListener('loadingdone', function () { if (mod) { mod.scwGlyphMetrics = null; mod._scw_fonts_changed(); } });
   }
 
   // Zoom or a move to another screen changes devicePixelRatio: browsers fire a resolution media-query change and,
