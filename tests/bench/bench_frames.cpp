@@ -10,6 +10,7 @@
 
 #include "host.h"
 #include "null_backends.h"
+#include "scripted.h"
 
 using namespace scw;
 
@@ -28,21 +29,7 @@ int main(int argc, char** argv) {
     host.Resize(id, 1920, 1080, 1);
     host.SetData(id, "", &err);
     host.Focus(id, true);
-    std::vector<double> ms;
-    // Scripted interaction: the pointer sweeps the canvas, clicking every 10th frame; arrow keys and Enter
-    // walk the items. Every frame has input, so every frame is drawn.
-    const Key keys[] = {Key::Right, Key::Down, Key::Enter, Key::Left, Key::Up, Key::Enter, Key::Escape};
-    for (int i = 0; i < frames; ++i) {
-      const float x = (float)((i * 37) % 1920), y = (float)((i * 53) % 1080);
-      host.MouseMove(id, x, y);
-      if (i % 10 == 0) { host.MouseButton(id, 0, true, x, y); host.MouseButton(id, 0, false, x, y); }
-      if (i % 7 == 0) { host.KeyEvent(id, keys[(i / 7) % 7], true); host.KeyEvent(id, keys[(i / 7) % 7], false); }
-      platform->now += 1.0 / 60.0;
-      const auto t0 = std::chrono::steady_clock::now();
-      host.Frame();
-      const auto t1 = std::chrono::steady_clock::now();
-      if (i >= 10) ms.push_back(std::chrono::duration<double, std::milli>(t1 - t0).count());  // skip warm-up (atlas)
-    }
+    std::vector<double> ms = bench::ScriptedFrames(host, *platform, id, frames, 10);  // skip warm-up (atlas)
     std::sort(ms.begin(), ms.end());
     const double median = ms[ms.size() / 2], p95 = ms[(size_t)(ms.size() * 0.95)];
     std::printf("%-16s %8zu %8.3f %8.3f %10d\n", kind.c_str(), ms.size(), median, p95, renderer->last_vertices);

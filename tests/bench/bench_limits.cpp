@@ -13,6 +13,7 @@
 
 #include "host.h"
 #include "null_backends.h"
+#include "scripted.h"
 
 using namespace scw;
 using json = nlohmann::json;
@@ -90,18 +91,7 @@ int main(int argc, char** argv) {
     const double check = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - c0).count();
     if (errors) { std::printf("%-16s refused: %s\n", kind.c_str(), err.c_str()); continue; }
     host.Focus(id, true);
-    std::vector<double> ms;
-    const Key keys[] = {Key::Right, Key::Down, Key::Enter, Key::Left, Key::Up, Key::Enter, Key::Escape};
-    for (int i = 0; i < frames; ++i) {
-      const float x = (float)((i * 37) % 1920), y = (float)((i * 53) % 1080);
-      host.MouseMove(id, x, y);
-      if (i % 10 == 0) { host.MouseButton(id, 0, true, x, y); host.MouseButton(id, 0, false, x, y); }
-      if (i % 7 == 0) { host.KeyEvent(id, keys[(i / 7) % 7], true); host.KeyEvent(id, keys[(i / 7) % 7], false); }
-      platform->now += 1.0 / 60.0;
-      const auto t0 = std::chrono::steady_clock::now();
-      host.Frame();
-      ms.push_back(std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - t0).count());
-    }
+    std::vector<double> ms = bench::ScriptedFrames(host, *platform, id, frames);
     std::sort(ms.begin(), ms.end());
     std::printf("%-16s %9zu %9.1f %9.2f %9.2f\n", kind.c_str(), text.size() / 1024, check, ms[ms.size() / 2], ms[(size_t)(ms.size() * 0.95)]);
   }
