@@ -273,6 +273,22 @@ const SECTIONS = Object.keys(schema.properties).filter((k) => k !== '$schema');
 // text by the page's CSS, since many are sentences or paragraphs.
 const formDefs = JSON.parse(JSON.stringify(schema.$defs));
 formDefs.PlainString.format = 'textarea';
+// Rules that only say which fields must be present together ("authors or publisher", "year once there are
+// authors") are checked by the schema validator and the widgets, whose problems are listed; in the form library
+// each such anyOf becomes a switch between whole copies of the object editor, which makes the sources section
+// build slowly (tens of seconds for 57 sources). The form gets the shapes, not those presence rules.
+function onlyPresence(s) { return s && typeof s === 'object' && Object.keys(s).every((k) => k === 'required'); }
+function stripPresenceRules(s) {
+  if (!s || typeof s !== 'object') return;
+  delete s.if; delete s.then; delete s.else;
+  for (const k of ['anyOf', 'oneOf']) if (Array.isArray(s[k]) && s[k].every(onlyPresence)) delete s[k];
+  if (Array.isArray(s.allOf)) {
+    s.allOf.forEach(stripPresenceRules);
+    s.allOf = s.allOf.filter((x) => Object.keys(x).length);
+    if (!s.allOf.length) delete s.allOf;
+  }
+}
+Object.values(formDefs).forEach(stripPresenceRules);
 function sectionSchema(key) {
   return Object.assign({}, schema.properties[key], { $defs: formDefs, title: schema.properties[key].title || key });
 }
@@ -361,7 +377,13 @@ function buildForm(key, value) {
   });
   editor.on('ready', () => labelForm(holder));
   // Arrays and objects grow later (add item): keep the labels there too.
-  new MutationObserver(() => labelForm(holder)).observe(holder, { childList: true, subtree: true });
+  // (once per batch of changes: the form library adds its controls over many tasks while it builds)
+  let labelPending = false;
+  new MutationObserver(() => {
+    if (labelPending) return;
+    labelPending = true;
+    setTimeout(() => { labelPending = false; labelForm(holder); }, 0);
+  }).observe(holder, { childList: true, subtree: true });
 }
 
 // The form library leaves some controls without an accessible name (the oneOf type switches, the opt-in
