@@ -31,4 +31,6 @@ if [ -f dist/stemcell-widgets.wasm ]; then
   node tests/bench/first_frame.mjs || echo "(first frame not measured)"
   echo
   node tests/bench/browser_frames.mjs || echo "(browser frames and memory not measured)"
+  echo
+  node tests/bench/canvas_copy.mjs || echo "(canvas copy not measured)"
 fi
