@@ -82,7 +82,7 @@ void CheckLayout(const HsctTimelineWidget::Layout& L, const std::string& what) {
   INFO(what);
   const Rect canvas = L.canvas;
   std::vector<std::pair<std::string, Rect>> boxes;
-  for (size_t i = 0; i < L.segments.size(); ++i) boxes.push_back({"segment", L.segments[i]});
+  for (size_t i = 0; i < L.variants.segments.size(); ++i) boxes.push_back({"segment", L.variants.segments[i]});
   boxes.push_back({"prev", L.prev});
   boxes.push_back({"play", L.play});
   boxes.push_back({"next", L.next});
@@ -208,10 +208,10 @@ TEST_CASE("hsct-timeline: the therapy's status is always on screen: in the intro
       const bool beside = L.status_text == "Status: Standard care" || (sz.w < 1000 && L.status_text == "Standard care");
       CHECK_MESSAGE((in_intro || beside), "no status on screen at " << sz.w << "x" << sz.h);
       if (beside) {  // inside the canvas, on the switch's row, clear of the switch and of the transport buttons
-        CHECK(L.status.x >= L.segments.back().x + L.segments.back().w);
+        CHECK(L.status.x >= L.variants.segments.back().x + L.variants.segments.back().w);
         CHECK(L.status.x + L.status.w <= L.prev.x);
-        CHECK(L.status.y >= L.segments.back().y);
-        CHECK(L.status.y + L.status.h <= L.segments.back().y + L.segments.back().h);
+        CHECK(L.status.y >= L.variants.segments.back().y);
+        CHECK(L.status.y + L.status.h <= L.variants.segments.back().y + L.variants.segments.back().h);
       }
     }
   }
