@@ -137,6 +137,7 @@ class HsctTimelineWidget final : public ContentWidget {
 
   // For tests.
   const Layout& last_layout() const { return layout_; }
+  const Detail& last_detail() const { return detail_; }
   const TimeScale& scale() const { return ts_; }
   int PhaseAt(double day) const;  // index in the shown variant, -1 if none
   static std::string DayText(double day);  // "+8", "0", "−6"
