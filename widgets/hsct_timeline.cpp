@@ -387,7 +387,7 @@ bool HsctTimelineWidget::UsesDrag(float x, float y) const {
   if (!loaded_) return false;
   if (layout_.axis.Contains(x, y)) return true;  // dragging the day marker
   if (panel_.CanScroll() && layout_.panel.Contains(x, y)) return true;
-  return layout_.vertical && layout_.max_scroll > 0 && layout_.plot.Contains(x, y);
+  return layout_.vertical && plot_scroll_.CanScroll() && plot_scroll_.Contains(x, y);
 }
 
 bool HsctTimelineWidget::UsesWheel(float, float dy) const {
@@ -398,12 +398,7 @@ bool HsctTimelineWidget::UsesWheel(float, float dy) const {
     if (dy < 0) return panel_.offset() < max_off - 0.5f;
     return true;
   }
-  if (hover_plot_ && layout_.vertical && layout_.max_scroll > 0) {
-    if (dy > 0) return layout_.scroll > 0.5f;
-    if (dy < 0) return layout_.scroll < layout_.max_scroll - 0.5f;
-    return true;
-  }
-  return false;
+  return layout_.vertical && plot_scroll_.WantsWheel(dy);
 }
 
 bool HsctTimelineWidget::Animating() const { return playing_ || variant_anim_.Running() || day_anim_.Running(); }

@@ -202,7 +202,7 @@ class HsctTimelineWidget final : public ContentWidget {
   // input
   int cursor_row_ = kPhases, cursor_idx_ = 0;
   bool press_active_ = false, scrubbing_ = false;
-  bool hover_plot_ = false, hover_panel_ = false;
+  bool hover_panel_ = false;
   ScrollView plot_scroll_;               // the vertical (phone) timeline
   ScrollView panel_;                     // the detail panel
   float panel_content_h_ = 0;

@@ -73,7 +73,6 @@ double HsctTimelineWidget::DayAt(float coord) const {
 // The wheel and touch/mouse drags over the phone layout's plot (not on its axis, where a drag moves the marker).
 void HsctTimelineWidget::HandleScroll(const FrameContext& ctx) {
   const InputState& io = *ctx.input;
-  hover_plot_ = layout_.plot.Contains(io.pos.x, io.pos.y);
   hover_panel_ = layout_.panel.Contains(io.pos.x, io.pos.y);
   ScrollOptions opt;
   opt.keys = false;  // PageUp/PageDown belong to the detail panel
@@ -172,7 +171,7 @@ void HsctTimelineWidget::HandleKeys() {
 void HsctTimelineWidget::UpdateDetail(const FrameContext& ctx) {
   detail_ = ComputeDetail(layout_, view_, *ctx.theme);
   panel_content_h_ = detail_.content_h;
-  panel_.Update(detail_.inner, detail_.content_h, ctx.scale, ctx.focused);
+  panel_.Update(detail_.inner, detail_.content_h, ctx.scale, ctx.px, ScrollOptions{ctx.focused, true});
 }
 
 }  // namespace scw
