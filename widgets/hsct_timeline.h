@@ -1,15 +1,26 @@
 // hsct_timeline.h — KIND "hsct-timeline": a stem cell transplant, day by day, and when each risk peaks.
 //
-// Data -> layout -> draw. TimeScale maps days (relative to reinfusion, day 0) to a 0…1 position: linear around
-// day 0, logarithmic before and after (marked with break symbols). ComputeLayout() turns (document, view state,
-// canvas size, scale) into boxes in framebuffer px: horizontal on wide canvases, vertical (time running down,
-// scrolling inside the widget) on narrow ones. Frame() = layout, input against that layout, draw.
+// TimeScale maps days (relative to reinfusion, day 0) to a 0…1 position: linear around day 0, logarithmic before
+// and after (marked with break symbols). ComputeLayout() turns (document, view state, canvas size, scale) into
+// boxes in framebuffer px: horizontal on wide canvases, vertical (time running down, scrolling inside the widget)
+// on narrow ones. ComputeDetail() lays out the detail panel's text.
+//
+// Frame() = input -> layout -> draw: the input step hit-tests the layout's rectangles (relaying out after each
+// change), the draw step only reads the final layout. The code is split by step:
+//   hsct_timeline.cpp         content, time scale, state changes, setState, state() and the parallel DOM
+//   hsct_timeline_layout.cpp  the pure layout (ComputeLayout, ComputeDetail)
+//   hsct_timeline_input.cpp   Frame(), time passing, pointer and keys
+//   hsct_timeline_draw.cpp    drawing from the layout
 #pragma once
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "content_widget.h"
-#include "ui/panel.h"
+#include "ui/motion.h"
+#include "ui/scroll_view.h"
+#include "ui/segmented.h"
+#include "ui/text_layout.h"
 
 namespace scw {
 
@@ -52,8 +63,7 @@ class HsctTimelineWidget final : public ContentWidget {
     bool vertical = false;
     float s = 1;
     Rect canvas;
-    std::vector<Rect> segments;  // one per variant
-    std::vector<std::string> segment_labels;
+    SegmentedControl variants;   // the variant switch: one segment per variant
     Rect prev, play, next;
     Rect day_readout;            // "You are here · Day +8"
     Rect status;                 // "Status: Standard care" beside the variant switch where the intro is not drawn
@@ -92,6 +102,18 @@ class HsctTimelineWidget final : public ContentWidget {
     float scroll = 0;
   };
 
+  // The detail panel's content for the current day / selection, laid out in the panel (ComputeDetail).
+  struct Detail {
+    Rect inner;                  // the text area (scrolls when the content is taller)
+    bool two_columns = false;    // wide: text and sources left, risks right
+    float left_w = 0, right_x = 0, right_w = 0;
+    std::vector<TextBlock> left;       // you are here, title, days, text
+    std::vector<TextBlock> sources;    // heading and citations
+    std::vector<std::pair<int, std::string>> risks;  // the day's active risks: pattern index, name
+    std::string risks_heading, no_risks;
+    float content_h = 0;         // the scrolled content's height
+  };
+
   const char* Kind() const override { return "hsct-timeline"; }
   void Frame(const FrameContext& ctx) override;
   void State(JsonWriter& out) const override;
@@ -107,11 +129,15 @@ class HsctTimelineWidget final : public ContentWidget {
   // Pure layout: needs the fonts of the current ImGui context (for measuring text).
   static Layout ComputeLayout(const content::Document& doc, const TimeScale& ts, const View& v, float width,
                               float height, float scale, bool vertical);
+  // The detail panel's text for the shown day or selected milestone, laid out in L.panel (pure: reads the
+  // content and view only).
+  Detail ComputeDetail(const Layout& L, const View& v, const Theme& th) const;
   static TimeScale ScaleFor(const content::Document& doc);
   static bool IsVertical(float width, float px) { return width / px < 560.0f; }
 
   // For tests.
   const Layout& last_layout() const { return layout_; }
+  const Detail& last_detail() const { return detail_; }
   const TimeScale& scale() const { return ts_; }
   int PhaseAt(double day) const;  // index in the shown variant, -1 if none
   static std::string DayText(double day);  // "+8", "0", "−6"
@@ -135,28 +161,50 @@ class HsctTimelineWidget final : public ContentWidget {
   void StartDayAnim(double from);
   void EnsureMarkerVisible();
   std::string PhaseAnnouncement() const;
+  void Pause();                  // stops playing and says so
+  void ClearSelection();         // Escape / a second tap
+  double DayAt(float coord) const;  // the day under a screen coordinate along the axis
+  // Frame steps (hsct_timeline_input.cpp): time, layout, pointer, keys, the detail panel.
+  void Advance(float dt);
+  void Relayout();
+  void KeepMarkerVisible();
+  void HandleScroll(const FrameContext& ctx);
+  void HandlePress(const FrameContext& ctx);
+  bool HitTest(ImVec2 tap);
+  void HandleKeys();
+  void UpdateDetail(const FrameContext& ctx);
+  // Draw steps (hsct_timeline_draw.cpp), reading layout_ and detail_ only.
+  void Draw(const FrameContext& ctx) const;
+  void DrawControls(const FrameContext& ctx) const;
+  void DrawLanes(const FrameContext& ctx) const;
+  void DrawPhases(const FrameContext& ctx) const;
+  void DrawMilestones(const FrameContext& ctx) const;
+  void DrawAxis(const FrameContext& ctx) const;
+  void DrawLegend(const FrameContext& ctx) const;
+  void DrawMarker(const FrameContext& ctx) const;
+  void DrawDetail(const FrameContext& ctx) const;
 
   View view_;
   TimeScale ts_;
   Layout layout_;
+  Detail detail_;
   float px_ = 1;
+  float width_ = 0, height_ = 0, scale_ = 1;  // this frame's canvas and UI scale (for relayouts)
+  bool vertical_ = false;                     // this frame's layout
   bool reduced_motion_ = false;
   bool playing_ = false;
   double play_timer_ = 0;
-  static constexpr double kPhaseSeconds = 2.5;
-  static constexpr float kAnimSeconds = 0.28f;
-  // animations
-  float variant_t_ = 1;                  // 0…1 while bands move between variants
+  // animations (ui/motion.h timings)
+  Tween variant_anim_;                   // bands moving between variants
   std::vector<Rect> from_phases_;        // band boxes when the switch began
-  float day_t_ = 1;                      // 0…1 while the marker moves
+  Tween day_anim_;                       // the marker moving to a new day
   double day_from_ = 0;
   // input
   int cursor_row_ = kPhases, cursor_idx_ = 0;
-  bool press_active_ = false, scrubbing_ = false, scrolling_ = false;
-  ImVec2 press_pos_;
-  float press_scroll_ = 0;
+  bool press_active_ = false, scrubbing_ = false;
   bool hover_plot_ = false, hover_panel_ = false;
-  ScrollPanel panel_;
+  ScrollView plot_scroll_;               // the vertical (phone) timeline
+  ScrollView panel_;                     // the detail panel
   float panel_content_h_ = 0;
   bool want_marker_visible_ = false;
   std::string announcement_;

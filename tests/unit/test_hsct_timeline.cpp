@@ -82,7 +82,7 @@ void CheckLayout(const HsctTimelineWidget::Layout& L, const std::string& what) {
   INFO(what);
   const Rect canvas = L.canvas;
   std::vector<std::pair<std::string, Rect>> boxes;
-  for (size_t i = 0; i < L.segments.size(); ++i) boxes.push_back({"segment", L.segments[i]});
+  for (size_t i = 0; i < L.variants.segments.size(); ++i) boxes.push_back({"segment", L.variants.segments[i]});
   boxes.push_back({"prev", L.prev});
   boxes.push_back({"play", L.play});
   boxes.push_back({"next", L.next});
@@ -208,10 +208,10 @@ TEST_CASE("hsct-timeline: the therapy's status is always on screen: in the intro
       const bool beside = L.status_text == "Status: Standard care" || (sz.w < 1000 && L.status_text == "Standard care");
       CHECK_MESSAGE((in_intro || beside), "no status on screen at " << sz.w << "x" << sz.h);
       if (beside) {  // inside the canvas, on the switch's row, clear of the switch and of the transport buttons
-        CHECK(L.status.x >= L.segments.back().x + L.segments.back().w);
+        CHECK(L.status.x >= L.variants.segments.back().x + L.variants.segments.back().w);
         CHECK(L.status.x + L.status.w <= L.prev.x);
-        CHECK(L.status.y >= L.segments.back().y);
-        CHECK(L.status.y + L.status.h <= L.segments.back().y + L.segments.back().h);
+        CHECK(L.status.y >= L.variants.segments.back().y);
+        CHECK(L.status.y + L.status.h <= L.variants.segments.back().y + L.variants.segments.back().h);
       }
     }
   }
@@ -520,4 +520,134 @@ TEST_CASE("hsct-timeline: missing or bad timeline section -> a clear error, prev
   CHECK(h.State(id)["variant"] == "autologous");  // still showing the default content
   CHECK(h.host->SetData(id, R"({"version": 1, "timeline": {"variants": [{"id": "a", "name": "A", "phases": [{"id": "p", "name": "P", "days": "soon", "text": "t", "sources": []}]}]}})", &err) > 0);
   CHECK(json::parse(h.Of("error").back().detail)["path"].get<std::string>().find("/timeline/variants/0/phases/0") == 0);
+}
+
+// ---- the split's seams: the variant switch (SegmentedControl), the detail panel's layout, the scrolled plot ----
+
+TEST_CASE("hsct-timeline: the variant switch is hit where it is drawn, at every size, and its labels fit") {
+  for (auto [w, hgt] : {std::pair<float, float>{320, 480}, {375, 640}, {1280, 720}, {1920, 1080}}) {
+    INFO(w << "x" << hgt);
+    scw::test::Harness h;
+    const int id = Load(h, w, hgt);
+    const auto& seg = W(h, id)->last_layout().variants;
+    const float s = W(h, id)->last_layout().s;
+    REQUIRE(seg.Count() == 2);
+    CHECK(seg.segments[1].x == doctest::Approx(seg.segments[0].x + seg.segments[0].w));  // touching
+    for (int i = 0; i < seg.Count(); ++i) {
+      const Rect& r = seg.segments[i];
+      // Every label line fits the width the segment draws it in (so drawing never shortens it again).
+      size_t p0 = 0;
+      const std::string& lab = seg.labels[i];
+      while (true) {
+        const size_t p = lab.find('\n', p0);
+        const std::string line = lab.substr(p0, p == std::string::npos ? std::string::npos : p - p0);
+        CHECK(scw::MeasureText(seg.role, line).x <= r.w - 12 * s + 0.01f);
+        if (p == std::string::npos) break;
+        p0 = p + 1;
+      }
+      // The box state() reports is that rectangle, and a click in it picks that variant.
+      const json it = Item(h.State(id), std::string("variant-") + (i == 0 ? "autologous" : "allogeneic"));
+      REQUIRE_FALSE(it.is_null());
+      CHECK(it["box"]["x"].get<float>() == doctest::Approx(r.x));
+      CHECK(it["box"]["w"].get<float>() == doctest::Approx(r.w));
+      CHECK(seg.HitTest(r.x + r.w / 2, r.y + r.h / 2) == i);
+      Click(h, id, r.x + r.w / 2, r.y + r.h / 2);
+      CHECK(h.State(id)["variant"] == (i == 0 ? "autologous" : "allogeneic"));
+    }
+  }
+}
+
+TEST_CASE("hsct-timeline: the detail panel's layout follows the day and the selection and sits in the panel") {
+  scw::test::Harness h;
+  const int id = Load(h, 1280, 720);
+  auto* w = W(h, id);
+  const auto& L = w->last_layout();
+  const auto& d = w->last_detail();
+  CHECK(d.two_columns);  // wide: text left, risks right
+  CHECK(d.inner.Inside(L.panel));
+  CHECK(d.right_x >= d.inner.x + d.left_w);
+  CHECK(d.right_x + d.right_w == doctest::Approx(d.inner.x + d.inner.w));
+  // The shown day's phase: its name as the title, the day in the first line, its risks in order, each with its
+  // lane's pattern.
+  const json st = h.State(id);
+  const json doc = json::parse(scw::DefaultContentText());
+  json phase, milestone;
+  for (const auto& v : doc["timeline"]["variants"]) {
+    for (const auto& p : v["phases"]) if (p["id"] == st["phase"]) phase = p;
+    for (const auto& m : v["milestones"]) if (m["id"] == "auto-neutrophil-engraftment") milestone = m;
+  }
+  REQUIRE(phase.is_object());
+  REQUIRE(d.left.size() >= 3);
+  CHECK(d.left[0].text.find(st["dayLabel"].get<std::string>()) != std::string::npos);
+  CHECK(d.left[1].text == phase["name"].get<std::string>());
+  REQUIRE(d.risks.size() == phase["risks"].size());
+  for (size_t i = 0; i < d.risks.size(); ++i) {
+    bool lane = false;
+    for (const auto& ln : L.lanes) lane |= ln.risk == phase["risks"][i] && ln.pattern == d.risks[i].first;
+    CHECK_MESSAGE(lane, d.risks[i].second << " has its lane's pattern");
+  }
+  CHECK(d.content_h > 0);
+  // A milestone selected: its name is the title.
+  std::string err;
+  REQUIRE(milestone.is_object());
+  REQUIRE(h.host->SetState(id, R"({"selected": "auto-neutrophil-engraftment"})", &err));
+  h.Settle();
+  CHECK(w->last_detail().left[1].text == milestone["name"].get<std::string>());
+  // Phones: one column, the risks under the text.
+  scw::test::Harness p;
+  const int pid = Load(p, 375, 640);
+  const auto& pd = W(p, pid)->last_detail();
+  CHECK_FALSE(pd.two_columns);
+  CHECK(pd.right_x == pd.inner.x);
+  CHECK(pd.inner.Inside(W(p, pid)->last_layout().panel));
+}
+
+TEST_CASE("hsct-timeline: a day between phases shows 'Between phases' with no active risks") {
+  json d = json::parse(Generated(3, 0));
+  d["timeline"]["variants"][0]["phases"][1]["days"] = {-259, -258};  // day -260 is in no phase
+  scw::test::Harness h;
+  const int id = Load(h, 1280, 720, d.dump());
+  std::string err;
+  REQUIRE(h.host->SetState(id, R"({"day": -260})", &err));
+  h.Settle();
+  const auto& det = W(h, id)->last_detail();
+  CHECK(det.left[1].text == "Between phases");
+  CHECK(det.risks.empty());
+  REQUIRE(h.host->SetState(id, R"({"day": -258})", &err));  // phase 1 lists "infection"
+  h.Settle();
+  CHECK(W(h, id)->last_detail().left[1].text == "Phase number 1");
+  REQUIRE(W(h, id)->last_detail().risks.size() == 1);
+  CHECK(W(h, id)->last_detail().risks[0].second == "Infection");
+}
+
+TEST_CASE("hsct-timeline: scrolling the phone plot moves every box by the scroll, and taps follow") {
+  scw::test::Harness h;
+  const int id = Load(h, 320, 480);
+  auto* w = W(h, id);
+  const auto before = w->last_layout();
+  REQUIRE(before.vertical);
+  h.host->MouseMove(id, before.plot.x + before.plot.w / 2, before.plot.y + before.plot.h / 2);
+  h.Settle();
+  CHECK(h.host->Wheel(id, 0, -2));
+  h.Settle();
+  const auto& after = w->last_layout();
+  const float dy = after.scroll - before.scroll;
+  REQUIRE(dy > 0);
+  CHECK(dy == doctest::Approx(2 * scw::ScrollView::kWheelStep * before.s).epsilon(0.001));  // unless clamped
+  for (size_t i = 0; i < after.phases.size(); ++i) CHECK(after.phases[i].y == doctest::Approx(before.phases[i].y - dy));
+  CHECK(after.axis.y == doctest::Approx(before.axis.y - dy));
+  CHECK(after.axis_a == doctest::Approx(before.axis_a - dy));
+  CHECK(after.footer.y == doctest::Approx(before.footer.y - dy));
+  // The fixed parts do not move.
+  CHECK(after.variants.segments[0].y == before.variants.segments[0].y);
+  CHECK(after.panel.y == before.panel.y);
+  // A tap on a phase where it now is selects it.
+  for (size_t i = 0; i < after.phases.size(); ++i) {
+    const Rect r = after.phases[i];
+    if (r.h < 8 || r.y < after.plot.y || r.y + r.h > after.plot.y + after.plot.h) continue;
+    Click(h, id, r.x + r.w / 2, r.y + r.h / 2);
+    CHECK(h.State(id)["selected"] == h.State(id)["phase"]);
+    CHECK_FALSE(h.State(id)["selected"].is_null());
+    break;
+  }
 }

@@ -5,6 +5,7 @@
 #include <cmath>
 
 #include "ui/input.h"
+#include "ui/motion.h"
 
 namespace scw {
 
@@ -20,13 +21,11 @@ void SetCurrentInput(const InputState* input) { g_input = input; }
 
 bool KeyPressed(Key k) { return CurrentInput().key_pressed[(int)k]; }
 
-bool Tapped(float scale, ImVec2* where) {
+bool Tapped(float px, ImVec2* where) {
   const InputState& in = CurrentInput();
   if (!in.released) return false;
   // A drag (scrolling a panel, dragging a marker) is not a tap: allow a little jitter.
-  const ImVec2 d(in.pos.x - in.press_pos.x, in.pos.y - in.press_pos.y);
-  const float slop = 8.0f * scale;
-  if (d.x * d.x + d.y * d.y > slop * slop) return false;
+  if (BeyondTapSlop(in.press_pos, in.pos, px)) return false;
   *where = in.press_pos;
   return true;
 }

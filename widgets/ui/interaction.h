@@ -13,8 +13,10 @@ namespace scw {
 
 bool KeyPressed(Key k);  // pressed this frame (a held key repeats as fresh presses from the platform)
 
-// The pointer released this frame without having moved far (8 CSS px) since it went down: a click or a tap.
-bool Tapped(float scale, ImVec2* where);
+// The pointer released this frame without having moved further than the tap tolerance (kTapSlopCss, 8 CSS px,
+// ui/motion.h) since it went down: a click or a tap. `px` is FrameContext::px (framebuffer px per CSS px);
+// `where` gets the press position (what hit tests use).
+bool Tapped(float px, ImVec2* where);
 
 struct NavItem {
   std::string id;

@@ -1,0 +1,178 @@
+// hsct_timeline_input.cpp — the timeline's frame: input -> layout -> draw (see hsct_timeline.h). The input steps
+// hit-test layout_'s rectangles and lay out again after each change; Draw() then reads only the final layout.
+#include <algorithm>
+#include <cmath>
+
+#include "hsct_timeline.h"
+#include "hsct_timeline_internal.h"
+#include "ui/input.h"
+#include "ui/interaction.h"
+
+namespace scw {
+
+void HsctTimelineWidget::Frame(const FrameContext& ctx) {
+  ctx.draw->AddRectFilled(ImVec2(0, 0), ImVec2(ctx.width, ctx.height), ctx.theme->background);
+  if (!loaded_ || doc_.variants.empty()) return;
+  px_ = ctx.px;
+  reduced_motion_ = ctx.reduced_motion;
+  width_ = ctx.width;
+  height_ = ctx.height;
+  scale_ = ctx.scale;
+  Advance(ctx.dt);
+  // Narrow canvases, and those too short for the horizontal timeline and its detail (a blog's 650 px column at
+  // 403 px): the vertical layout, which scrolls, keeps both readable.
+  vertical_ = IsVertical(ctx.width, ctx.px) ||
+              ComputeLayout(doc_, ts_, view_, ctx.width, ctx.height, ctx.scale, false).panel.h < 96 * ctx.scale;
+  Relayout();
+  KeepMarkerVisible();
+  // Input, against the layout.
+  HandleScroll(ctx);
+  HandlePress(ctx);
+  if (ctx.focused) {
+    HandleKeys();
+    Relayout();
+    KeepMarkerVisible();
+  }
+  UpdateDetail(ctx);
+  Draw(ctx);
+}
+
+// Time passes: animations and the play timer.
+void HsctTimelineWidget::Advance(float dt) {
+  variant_anim_.Advance(dt, reduced_motion_);
+  day_anim_.Advance(dt, reduced_motion_);
+  if (!playing_) return;
+  play_timer_ += dt;
+  if (play_timer_ < motion::kStep) return;
+  play_timer_ = 0;
+  const int i = PhaseAt(view_.day);
+  GoToPhase(i + 1, true);
+  if (i + 1 >= (int)Var().phases.size() - 1) playing_ = false;  // stops at the last phase
+}
+
+// The layout for the current view; the plot's scroll view learns its extent (and clamps to it).
+void HsctTimelineWidget::Relayout() {
+  view_.scroll = plot_scroll_.offset();
+  layout_ = ComputeLayout(doc_, ts_, view_, width_, height_, scale_, vertical_);
+  plot_scroll_.SetExtent(layout_.plot, layout_.content_h);
+  view_.scroll = layout_.scroll;
+}
+
+void HsctTimelineWidget::KeepMarkerVisible() {
+  if (!want_marker_visible_) return;
+  EnsureMarkerVisible();
+  Relayout();
+  want_marker_visible_ = false;
+}
+
+double HsctTimelineWidget::DayAt(float coord) const {
+  const double u = (coord - layout_.axis_a) / std::max(1.0f, layout_.axis_b - layout_.axis_a);
+  return std::floor(ts_.Day(u));
+}
+
+// The wheel and touch/mouse drags over the phone layout's plot (not on its axis, where a drag moves the marker).
+void HsctTimelineWidget::HandleScroll(const FrameContext& ctx) {
+  const InputState& io = *ctx.input;
+  hover_plot_ = layout_.plot.Contains(io.pos.x, io.pos.y);
+  hover_panel_ = layout_.panel.Contains(io.pos.x, io.pos.y);
+  ScrollOptions opt;
+  opt.keys = false;  // PageUp/PageDown belong to the detail panel
+  opt.drag = vertical_ && !layout_.axis.Contains(io.press_pos.x, io.press_pos.y);
+  plot_scroll_.Update(layout_.plot, layout_.content_h, ctx.scale, ctx.px, opt);
+  if (plot_scroll_.offset() != view_.scroll) Relayout();
+}
+
+// A press on the axis (or, wide, a drag across the plot) moves the marker; a tap activates what it lands on.
+void HsctTimelineWidget::HandlePress(const FrameContext& ctx) {
+  const InputState& io = *ctx.input;
+  const ImVec2 mouse = io.pos;
+  const float along = vertical_ ? mouse.y : mouse.x;
+  if (io.clicked) {
+    press_active_ = true;
+    scrubbing_ = false;
+    if (!vertical_ && layout_.axis.Contains(mouse.x, mouse.y)) {  // on the axis: the marker jumps there
+      scrubbing_ = true;
+      playing_ = false;
+      SetDay(DayAt(along), true);
+    }
+  }
+  if (press_active_ && io.down) {
+    if (!scrubbing_ && !plot_scroll_.Dragging() && BeyondTapSlop(io.press_pos, mouse, ctx.px)) {
+      const bool in_plot = layout_.plot.Contains(io.press_pos.x, io.press_pos.y);
+      scrubbing_ = in_plot && (!vertical_ || layout_.axis.Contains(io.press_pos.x, io.press_pos.y));
+      if (scrubbing_) playing_ = false;
+    }
+    if (scrubbing_) {
+      SetDay(DayAt(along), true);
+      Relayout();
+    }
+  }
+  const bool was_drag = scrubbing_ || plot_scroll_.Dragging();
+  if (io.released) press_active_ = scrubbing_ = false;
+  ImVec2 tap;
+  if (!was_drag && Tapped(ctx.px, &tap)) {
+    HitTest(tap);
+    Relayout();
+  }
+}
+
+// What a tap lands on, in the order drawn on top: variant switch, transport, milestones, phases, the axis.
+bool HsctTimelineWidget::HitTest(ImVec2 tap) {
+  const int nv = (int)doc_.variants.size();
+  const int seg = layout_.variants.HitTest(tap.x, tap.y);
+  if (seg >= 0 && seg < nv) { cursor_row_ = kControls; cursor_idx_ = seg; Activate(kControls, seg); return true; }
+  const Rect* btns[3] = {&layout_.prev, &layout_.play, &layout_.next};
+  for (int k = 0; k < 3; ++k)
+    if (btns[k]->Contains(tap.x, tap.y)) { cursor_row_ = kControls; cursor_idx_ = nv + k; Activate(kControls, nv + k); return true; }
+  if (vertical_ && !layout_.plot.Contains(tap.x, tap.y)) return false;  // scrolled out of the plot
+  for (size_t i = 0; i < layout_.milestones.size(); ++i)
+    if (layout_.milestones[i].w > 0 && layout_.milestones[i].Contains(tap.x, tap.y)) {
+      cursor_row_ = kMilestones; cursor_idx_ = (int)i; playing_ = false; Activate(kMilestones, (int)i);
+      return true;
+    }
+  for (size_t i = 0; i < layout_.phases.size(); ++i)
+    if (layout_.phases[i].Contains(tap.x, tap.y)) { cursor_row_ = kPhases; playing_ = false; Activate(kPhases, (int)i); return true; }
+  if (vertical_ && layout_.axis.Contains(tap.x, tap.y)) { playing_ = false; SetDay(DayAt(tap.y), false); return true; }
+  return false;
+}
+
+// Up/Down pick a row (controls, phases, milestones); Left/Right/Home/End move in it; Enter/Space activate;
+// Escape pauses and clears the selection.
+void HsctTimelineWidget::HandleKeys() {
+  const int rows = RowCount();
+  if (KeyPressed(Key::Up) && cursor_row_ > 0) { --cursor_row_; cursor_idx_ = 0; }
+  if (KeyPressed(Key::Down) && cursor_row_ < rows - 1) { ++cursor_row_; cursor_idx_ = 0; }
+  if (cursor_row_ == kPhases) {
+    const int cur = PhaseAt(view_.day), last = (int)Var().phases.size() - 1;
+    int to = -1;
+    if (KeyPressed(Key::Left)) to = std::max(0, cur - 1);
+    if (KeyPressed(Key::Right)) to = std::min(last, cur + 1);
+    if (KeyPressed(Key::Home)) to = 0;
+    if (KeyPressed(Key::End)) to = last;
+    if (to >= 0) { playing_ = false; if (to != cur || Var().phases[to].id != view_.selected) GoToPhase(to, true); }
+    if (KeyPressed(Key::Enter) || KeyPressed(Key::Space)) { playing_ = false; Activate(kPhases, PhaseAt(view_.day)); }
+  } else {
+    const int n = RowSize(cursor_row_);
+    if (KeyPressed(Key::Left)) cursor_idx_ = std::max(0, cursor_idx_ - 1);
+    if (KeyPressed(Key::Right)) cursor_idx_ = std::min(n - 1, cursor_idx_ + 1);
+    if (KeyPressed(Key::Home)) cursor_idx_ = 0;
+    if (KeyPressed(Key::End)) cursor_idx_ = n - 1;
+    if (KeyPressed(Key::Enter) || KeyPressed(Key::Space)) {
+      if (cursor_row_ == kMilestones) playing_ = false;
+      Activate(cursor_row_, cursor_idx_);
+    }
+  }
+  if (KeyPressed(Key::Escape)) {
+    if (playing_) Pause();
+    if (!view_.selected.empty()) ClearSelection();
+  }
+}
+
+// The detail panel's content for the final view, and its scrolling (wheel, drag, PageUp/PageDown).
+void HsctTimelineWidget::UpdateDetail(const FrameContext& ctx) {
+  detail_ = ComputeDetail(layout_, view_, *ctx.theme);
+  panel_content_h_ = detail_.content_h;
+  panel_.Update(detail_.inner, detail_.content_h, ctx.scale, ctx.focused);
+}
+
+}  // namespace scw
