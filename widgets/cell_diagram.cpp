@@ -21,7 +21,7 @@ void CellDiagramWidget::OnContent() {
   emph_.assign(doc_.cell_types.size(), 1.0f);
   if (!therapy_.empty() && !doc_.FindTherapy(therapy_)) therapy_.clear();
   if (!nav_.selected().empty() && !doc_.FindCell(nav_.selected())) nav_.Clear();
-  scroll_ = 0;
+  main_.Reset();
   detail_.Reset();
   animating_ = false;
 }
@@ -177,7 +177,7 @@ void CellDiagramWidget::Frame(const FrameContext& ctx) {
   layout_ = ComputeLayout(doc_, !nav_.selected().empty(), ctx.width, ctx.height, ctx.scale);
   Input(ctx);  // hit-tests this layout; lays out again when the selection opened or closed the sheet
   const Detail detail = DetailLayout(layout_, *ctx.theme, ctx.scale);
-  ScrollDetail(detail, ctx.focused, ctx.scale);
+  ScrollDetail(detail, ctx.focused, ctx.scale, ctx.px);
   const Highlight highlight = HighlightNow();
   Animate(ctx, highlight);
   Draw(ctx, highlight, detail);
@@ -192,7 +192,7 @@ void CellDiagramWidget::State(JsonWriter& j) const {
   j.Key("therapy").StringOrNull(therapy_);
   j.Key("cursor").StringOrNull(nav_.cursor_id());
   j.Field("layout", layout_.narrow ? "narrow" : "wide");
-  j.Field("scroll", scroll_ / last_px_);
+  j.Field("scroll", main_.offset() / last_px_);
   auto item = [&](const std::string& id, Rect r) {
     j.BeginObject().Field("id", id).Key("box").BeginObject();
     j.Field("x", r.x / last_px_).Field("y", r.y / last_px_).Field("w", r.w / last_px_).Field("h", r.h / last_px_);
@@ -201,14 +201,14 @@ void CellDiagramWidget::State(JsonWriter& j) const {
   j.Key("items").BeginArray();
   for (const auto& c : layout_.chips) {
     Rect b = c.box;
-    if (layout_.ChipsScroll()) b.y -= scroll_;
+    if (layout_.ChipsScroll()) b.y -= main_.offset();
     item(c.id, b);
     j.EndObject();
   }
   for (const auto& n : layout_.nodes) {
     if (!loaded_ || n.cell >= (int)doc_.cell_types.size()) break;
     Rect b = n.box;
-    b.y -= scroll_;
+    b.y -= main_.offset();
     const bool visible = b.y >= layout_.view.y - 0.5f && b.y + b.h <= layout_.view.y + layout_.view.h + 0.5f;
     item(doc_.cell_types[n.cell].id, b);
     j.Field("visible", visible).EndObject();

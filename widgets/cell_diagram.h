@@ -14,7 +14,7 @@
 #include <vector>
 
 #include "content_widget.h"
-#include "ui/panel.h"
+#include "ui/scroll_view.h"
 #include "ui/text_layout.h"
 
 namespace scw {
@@ -78,16 +78,17 @@ class CellDiagramWidget final : public ContentWidget {
   void State(JsonWriter& out) const override;
   bool SetState(const nlohmann::json& partial, std::string* error) override;
   bool UsesKey(Key key) const override;
-  bool UsesWheel() const override { return main_wants_wheel_ || detail_.WantsWheel(); }
+  bool UsesWheel() const override { return UsesWheel(0, 0); }
+  bool UsesWheel(float, float dy) const override { return main_.WantsWheel(dy) || detail_.WantsWheel(dy); }
   bool UsesDrag(float x, float y) const override {
-    return (main_can_scroll_ && layout_.view.Contains(x, y)) || (detail_.CanScroll() && detail_.Contains(x, y));
+    return (main_.CanScroll() && main_.Contains(x, y)) || (detail_.CanScroll() && detail_.Contains(x, y));
   }
   bool Animating() const override { return animating_; }
   std::string Announcement() const override { return announcement_; }
   dom::Node Dom() const override;
 
   const Layout& last_layout() const { return layout_; }
-  float scroll() const { return scroll_; }
+  float scroll() const { return main_.offset(); }
 
  protected:
   const char* SectionPath() const override { return "/cellTypes"; }
@@ -117,18 +118,16 @@ class CellDiagramWidget final : public ContentWidget {
   std::vector<int> Lineage(int cell) const;  // cells to emphasise for a selection (ancestors, descendants)
   std::string CellNames(const std::vector<std::string>& ids) const;
   void Announce();
-  void ScrollMain(float delta_or_target, bool absolute);
 
   // Input (cell_diagram_input.cpp): reads this frame's input against layout_, the rectangles drawn.
   void Input(const FrameContext& ctx);
-  void ScrollInput(const InputState& io, float scale);
+  void ScrollInput(const FrameContext& ctx);
   std::vector<NavItem> NavItems(std::vector<bool>* scrolls) const;
   void NavInput(const std::vector<NavItem>& items, const std::vector<bool>& scrolls, bool tapped, ImVec2 tap,
                 bool keys);
   void ApplySelection(const std::string& before, bool closed, const FrameContext& ctx);
-  void KeepInView(const std::vector<NavItem>& items, const std::vector<bool>& scrolls, const std::string& before,
-                  const std::string& cursor_before, bool keys, float scale);
-  void ScrollDetail(const Detail& d, bool keys, float scale);
+  void KeepInView(const std::string& before, const std::string& cursor_before, bool keys, float scale);
+  void ScrollDetail(const Detail& d, bool keys, float scale, float px);
   Highlight HighlightNow() const;
   void Animate(const FrameContext& ctx, const Highlight& h);
 
@@ -144,14 +143,11 @@ class CellDiagramWidget final : public ContentWidget {
 
   Layout layout_;
   ItemNav nav_;
-  ScrollPanel detail_;
+  ScrollView main_;           // the diagram's view (narrow: with chips, legend and footer)
+  ScrollView detail_;         // the side panel or bottom sheet
   std::string therapy_;       // active therapy filter ("" = all)
   std::string announcement_;
   std::vector<float> emph_;   // per cell: current emphasis 0..1 (animated)
-  float scroll_ = 0;          // main view scroll offset
-  bool dragging_ = false;
-  float drag_y_ = 0, drag_off_ = 0;
-  bool main_wants_wheel_ = false, main_can_scroll_ = false;
   bool animating_ = false;
   float last_px_ = 1;
   float last_w_ = 0, last_h_ = 0;

@@ -6,6 +6,7 @@
 #include <imgui.h>
 
 #include "cell_diagram_parts.h"
+#include "ui/close_button.h"
 
 namespace scw {
 
@@ -249,7 +250,7 @@ void DrawLegendSwatch(ImDrawList* dl, const CellDiagramWidget::LegendEntry& e, c
 // The frame's drawing
 
 Rect CellDiagramWidget::OnScreen(Rect r, bool scrolls) const {
-  if (scrolls) r.y -= scroll_;
+  if (scrolls) r.y -= main_.offset();
   return r;
 }
 
@@ -295,7 +296,7 @@ void CellDiagramWidget::DrawEdges(const FrameContext& ctx, const Highlight& h) c
       const float em = std::min(emph_[a.cell], emph_[b.cell]);
       const bool strong = h.selected_cell >= 0 && em > 0.5f;
       if ((pass == 1) != strong) continue;
-      const Curve c = EdgeCurve(a, b, scroll_);
+      const Curve c = EdgeCurve(a, b, main_.offset());
       const float ey0 = std::min(c.p0.y, c.p3.y + c.tail), ey1 = std::max(c.p0.y, c.p3.y + c.tail);
       if (ey1 < L.view.y || ey0 > L.view.y + L.view.h) continue;  // off screen
       Color col = e.reprogramming ? reprog_col : (strong ? th.text : edge_col);
@@ -342,7 +343,7 @@ void CellDiagramWidget::DrawNodes(const FrameContext& ctx, const Highlight& h) c
     const Palette p = CategoryPalette(th, ci, dim);
     const Rect box = OnScreen(n.box, true);
     if (box.y + box.h < L.view.y - 8 * s || box.y > L.view.y + L.view.h + 8 * s) continue;  // off screen
-    const ImVec2 centre(n.centre.x, n.centre.y - scroll_);
+    const ImVec2 centre(n.centre.x, n.centre.y - main_.offset());
     const bool sel = n.cell == h.selected_cell;
     const bool card = sel || (h.in_therapy[n.cell] && !therapy_.empty());
     if (card) {
@@ -358,7 +359,7 @@ void CellDiagramWidget::DrawNodes(const FrameContext& ctx, const Highlight& h) c
     if (!n.line_boxes.empty() && !card) {  // keeps arrows off the text
       Rect lb = OnScreen(n.line_boxes[0], true);
       float x0 = lb.x, x1 = lb.x + lb.w, y1 = lb.y + lb.h;
-      for (const auto& o : n.line_boxes) { x0 = std::min(x0, o.x); x1 = std::max(x1, o.x + o.w); y1 = o.y - scroll_ + o.h; }
+      for (const auto& o : n.line_boxes) { x0 = std::min(x0, o.x); x1 = std::max(x1, o.x + o.w); y1 = o.y - main_.offset() + o.h; }
       dl->AddRectFilled(ImVec2(x0 - 3 * s, lb.y), ImVec2(x1 + 3 * s, y1), th.background, 4 * s);
     }
     for (size_t k = 0; k < n.lines.size(); ++k) {
@@ -430,13 +431,7 @@ void CellDiagramWidget::DrawPanel(const FrameContext& ctx, const Detail& d) cons
   }
   dl->PopClipRect();
   detail_.DrawIndicator(dl, th.border, s);
-  if (L.close.w > 0) {
-    const Rect c = L.close;
-    const ImVec2 m(c.x + c.w / 2, c.y + c.h / 2);
-    const float k = 7 * s;
-    dl->AddLine(ImVec2(m.x - k, m.y - k), ImVec2(m.x + k, m.y + k), th.text, 2 * s);
-    dl->AddLine(ImVec2(m.x - k, m.y + k), ImVec2(m.x + k, m.y - k), th.text, 2 * s);
-  }
+  CloseButton::Draw(dl, L.close, th, s, false);  // Escape and a second tap on the cell do the same
 }
 
 // Everything, back to front: fixed chips, the scrolled view (chips on a phone, arrows, cells, legend and footer on
@@ -456,14 +451,8 @@ void CellDiagramWidget::Draw(const FrameContext& ctx, const Highlight& h, const 
     DrawFooter(ctx, true);
   }
   dl->PopClipRect();
-  if (main_can_scroll_) {  // a thin scroll indicator
-    const float track = L.view.h;
-    const float thumb = std::max(24.0f * s, track * L.view.h / L.content_h);
-    const float mo = std::max(1.0f, L.content_h - L.view.h);
-    const float y = L.view.y + (track - thumb) * (scroll_ / mo);
-    const float x = L.view.x + L.view.w - 4 * s;
-    dl->AddRectFilled(ImVec2(x, y), ImVec2(x + 3 * s, y + thumb), ctx.theme->border, 2 * s);
-  }
+  // A thin scroll indicator just inside the view's right edge.
+  main_.DrawIndicator(dl, ctx.theme->border, s, Rect{L.view.x + L.view.w - 4 * s, L.view.y, 3 * s, L.view.h});
   if (!L.narrow) DrawFooter(ctx, false);
   if (L.panel.w > 0) DrawPanel(ctx, d);
 }

@@ -7,7 +7,9 @@
 #include <imgui.h>
 
 #include "cell_diagram_parts.h"
+#include "ui/close_button.h"
 #include "ui/input.h"
+#include "ui/motion.h"
 
 namespace scw {
 
@@ -20,35 +22,16 @@ bool CellDiagramWidget::UsesKey(Key key) const {
     case Key::Left: case Key::Right: case Key::Up: case Key::Down:
     case Key::Home: case Key::End: case Key::Enter: case Key::Space: return true;
     case Key::Escape: return !nav_.selected().empty();
-    case Key::PageUp: case Key::PageDown: return detail_.CanScroll() || main_can_scroll_;
+    case Key::PageUp: case Key::PageDown: return detail_.CanScroll() || main_.CanScroll();
     default: return false;
   }
 }
 
-void CellDiagramWidget::ScrollMain(float v, bool absolute) {
-  const float max_off = std::max(0.0f, layout_.content_h - layout_.view.h);
-  scroll_ = absolute ? v : scroll_ + v;
-  scroll_ = std::max(0.0f, std::min(scroll_, max_off));
-}
-
-// Main view scrolling: the wheel only when over it and it can scroll; a drag that starts in it.
-void CellDiagramWidget::ScrollInput(const InputState& io, float s) {
-  const Layout& L = layout_;
-  const float max_off = std::max(0.0f, L.content_h - L.view.h);
-  main_can_scroll_ = max_off > 0.5f;
-  const bool over = L.view.Contains(io.pos.x, io.pos.y);
-  if (over && main_can_scroll_ && io.wheel != 0) scroll_ -= io.wheel * 48.0f * s;
-  if (io.clicked && over && main_can_scroll_) {
-    dragging_ = true;
-    drag_y_ = io.pos.y;
-    drag_off_ = scroll_;
-  }
-  if (dragging_) {
-    if (io.down) scroll_ = drag_off_ - (io.pos.y - drag_y_);
-    else dragging_ = false;
-  }
-  scroll_ = std::max(0.0f, std::min(scroll_, max_off));
-  main_wants_wheel_ = over && main_can_scroll_;
+// The main view scrolls (before hit-testing): the wheel only over it and only while it can still scroll that
+// way, a drag past the tap tolerance, PageUp/PageDown when the panel does not take them.
+void CellDiagramWidget::ScrollInput(const FrameContext& ctx) {
+  const bool keys = ctx.focused && !detail_.CanScroll();
+  main_.Update(layout_.view, layout_.content_h, ctx.scale, ctx.px, ScrollOptions{keys, true});
 }
 
 // The items in reading order (chips, then cells row by row) at their boxes on screen now; `scrolls` says which
@@ -56,14 +39,13 @@ void CellDiagramWidget::ScrollInput(const InputState& io, float s) {
 std::vector<NavItem> CellDiagramWidget::NavItems(std::vector<bool>* scrolls) const {
   const Layout& L = layout_;
   const bool chips_scroll = L.ChipsScroll();
-  auto screen = [&](Rect r, bool moves) { if (moves) r.y -= scroll_; return r; };
   std::vector<NavItem> items;
   for (const auto& c : L.chips) {
-    items.push_back({c.id, screen(c.box, chips_scroll)});
+    items.push_back({c.id, OnScreen(c.box, chips_scroll)});
     scrolls->push_back(chips_scroll);
   }
   for (const auto& n : L.nodes) {
-    items.push_back({doc_.cell_types[n.cell].id, screen(n.box, true)});
+    items.push_back({doc_.cell_types[n.cell].id, OnScreen(n.box, true)});
     scrolls->push_back(true);
   }
   return items;
@@ -113,50 +95,41 @@ void CellDiagramWidget::ApplySelection(const std::string& before, bool closed, c
   }
   if (nav_.selected() != before) {
     layout_ = ComputeLayout(doc_, !nav_.selected().empty(), ctx.width, ctx.height, ctx.scale);
-    scroll_ = std::max(0.0f, std::min(scroll_, std::max(0.0f, layout_.content_h - layout_.view.h)));
+    main_.SetExtent(layout_.view, layout_.content_h);
   }
 }
 
-// The keyboard cursor stays in view; a cell selected on a phone stays visible above the sheet.
-void CellDiagramWidget::KeepInView(const std::vector<NavItem>& items, const std::vector<bool>& scrolls,
-                                   const std::string& before, const std::string& cursor_before, bool keys, float s) {
+// The keyboard cursor stays in view; a cell selected on a phone stays visible above the sheet (boxes of this
+// frame's layout, in unscrolled framebuffer px).
+void CellDiagramWidget::KeepInView(const std::string& before, const std::string& cursor_before, bool keys, float s) {
   const Layout& L = layout_;
-  if (nav_.cursor_id() != cursor_before && keys) {
-    for (size_t i = 0; i < items.size(); ++i) {
-      if (items[i].id != nav_.cursor_id() || !scrolls[i]) continue;
-      Rect b = items[i].box;
-      b.y += scroll_;  // content position
-      const float m = 10 * s;
-      if (b.y - scroll_ < L.view.y + m) ScrollMain(b.y - L.view.y - m, true);
-      else if (b.y + b.h - scroll_ > L.view.y + L.view.h - m) ScrollMain(b.y + b.h - (L.view.y + L.view.h) + m, true);
-    }
-  }
-  if (nav_.selected() != before && L.narrow && !nav_.selected().empty()) {
-    for (const auto& n : L.nodes) {
-      if (doc_.cell_types[n.cell].id != nav_.selected()) continue;
-      const float m = 10 * s;
-      if (n.box.y - scroll_ < L.view.y + m) ScrollMain(n.box.y - L.view.y - m, true);
-      else if (n.box.y + n.box.h - scroll_ > L.view.y + L.view.h - m)
-        ScrollMain(n.box.y + n.box.h - (L.view.y + L.view.h) + m, true);
-    }
-  }
+  auto show = [&](const std::string& id) {
+    const Rect* box = nullptr;
+    if (L.ChipsScroll())
+      for (const auto& c : L.chips)
+        if (c.id == id) box = &c.box;
+    for (const auto& n : L.nodes)
+      if (doc_.cell_types[n.cell].id == id) box = &n.box;
+    if (box) main_.ScrollIntoView(box->y - L.view.y, box->y + box->h - L.view.y, 10 * s);
+  };
+  if (nav_.cursor_id() != cursor_before && keys) show(nav_.cursor_id());
+  if (nav_.selected() != before && L.narrow && !nav_.selected().empty()) show(nav_.selected());
 }
 
 // The frame's input, in order: the close button, then the panels (reading, not selecting), the main view's
 // scrolling, then the items.
 void CellDiagramWidget::Input(const FrameContext& ctx) {
-  const float s = ctx.scale;
   const Layout& L0 = layout_;
   ImVec2 tap;
-  bool tapped = Tapped(s, &tap);
+  bool tapped = Tapped(ctx.px, &tap);
   bool closed = false;
-  if (tapped && L0.close.w > 0 && L0.close.Contains(tap.x, tap.y)) {
+  if (tapped && CloseButton::Hit(L0.close, tap)) {
     nav_.Clear();
     tapped = false;
     closed = true;
   }
   if (tapped && L0.panel.w > 0 && L0.panel.Contains(tap.x, tap.y)) tapped = false;  // reading, not selecting
-  ScrollInput(*ctx.input, s);
+  ScrollInput(ctx);
 
   std::vector<bool> scrolls;
   const std::vector<NavItem> items = NavItems(&scrolls);
@@ -164,13 +137,13 @@ void CellDiagramWidget::Input(const FrameContext& ctx) {
   const std::string cursor_before = nav_.cursor_id();
   NavInput(items, scrolls, tapped, tap, ctx.focused);
   ApplySelection(before, closed, ctx);
-  KeepInView(items, scrolls, before, cursor_before, ctx.focused, s);
+  KeepInView(before, cursor_before, ctx.focused, ctx.scale);
 }
 
 // The detail panel scrolls its rows (laid out by DetailLayout) by wheel, drag and PageUp/PageDown.
-void CellDiagramWidget::ScrollDetail(const Detail& d, bool keys, float s) {
-  if (layout_.panel.w > 0) detail_.Update(d.view, d.content_h, s, keys && detail_.CanScroll());
-  else detail_.Update(Rect{0, 0, 0, 0}, 0, s, false);
+void CellDiagramWidget::ScrollDetail(const Detail& d, bool keys, float s, float px) {
+  if (layout_.panel.w > 0) detail_.Update(d.view, d.content_h, s, px, ScrollOptions{keys && detail_.CanScroll(), true});
+  else detail_.Update(Rect{0, 0, 0, 0}, 0, s, px, ScrollOptions{false, true});
 }
 
 // What is emphasised: the selected cell's lineage, else the therapy's cells, else everything.
@@ -199,10 +172,7 @@ void CellDiagramWidget::Animate(const FrameContext& ctx, const Highlight& h) {
   if ((int)emph_.size() != n_cells) emph_.assign(n_cells, 1.0f);
   animating_ = false;
   for (int i = 0; i < n_cells; ++i) {
-    if (ctx.reduced_motion) { emph_[i] = h.target[i]; continue; }
-    const float step = ctx.dt / kFadeSeconds;
-    if (emph_[i] < h.target[i]) emph_[i] = std::min(h.target[i], emph_[i] + step);
-    else if (emph_[i] > h.target[i]) emph_[i] = std::max(h.target[i], emph_[i] - step);
+    emph_[i] = Approach(emph_[i], h.target[i], ctx.dt, ctx.reduced_motion, motion::kFade);
     if (emph_[i] != h.target[i]) animating_ = true;
   }
 }

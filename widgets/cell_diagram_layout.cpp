@@ -8,6 +8,7 @@
 #include <imgui.h>
 
 #include "cell_diagram_parts.h"
+#include "ui/close_button.h"
 #include "ui/sort.h"
 
 namespace scw {
@@ -313,7 +314,7 @@ float PlaceRegions(const Document& doc, const Metrics& m, bool selected, Layout&
     L.view = Rect{0, 0, W, H - sheet_h};
     if (selected) {
       L.panel = Rect{0, H - sheet_h, W, sheet_h};
-      L.close = Rect{W - 44 * s - 4 * s, L.panel.y + 4 * s, 44 * s, 40 * s};
+      L.close = CloseButton::Place(L.panel, s);
     }
     chips_bottom = FlowChips(doc, m, L, pad, pad, W - 2 * pad);
   } else {
@@ -321,7 +322,7 @@ float PlaceRegions(const Document& doc, const Metrics& m, bool selected, Layout&
     const float top = (doc.therapies.empty() ? pad : chips_bottom + 14 * s);
     const float pw = std::max(250 * s, std::min(380 * s, W * 0.26f));
     L.panel = Rect{W - pad - pw, top, pw, std::max(1.0f, H - top - pad)};
-    if (selected) L.close = Rect{L.panel.x + L.panel.w - 44 * s - 4 * s, L.panel.y + 4 * s, 44 * s, 40 * s};
+    if (selected) L.close = CloseButton::Place(L.panel, s);
     const float col_w = std::max(1.0f, W - 2 * pad - pw - 20 * s);
     L.footer_lines = WrapLines(FontRole::Small, doc.String("disclaimer"), col_w);
     const float fh = L.footer_lines.size() * m.small_lh;

@@ -16,7 +16,6 @@ namespace scw {
 namespace cell_diagram {
 
 constexpr float kNarrowBelow = 620;   // design px: narrower canvases stack the panel under the diagram
-constexpr float kFadeSeconds = 0.2f;  // emphasis fade (none with reduced motion)
 constexpr float kPi = 3.14159265f;
 
 // Potency groups: colour from the theme's Okabe–Ito series AND a distinct outline shape.

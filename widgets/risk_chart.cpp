@@ -101,9 +101,9 @@ std::string RiskChartWidget::LevelWord(Level l) const { return doc_.String(Level
 
 
 void RiskChartWidget::OnContent() {
-  anim_t_ = -1;
+  anim_.Finish();
   anim_from_.clear();
-  chart_scroll_ = 0;
+  chart_.Reset();
   panel_.Reset();
   panel_for_.clear();
   // Keep the selection when the new content still has that cell (Frame drops it otherwise via ItemNav).
@@ -140,7 +140,7 @@ void RiskChartWidget::State(JsonWriter& j) const {
   j.Field("layout", layout_.list ? "list" : "grid");
   j.Field("panel", layout_.panel_side ? "side" : "below");
   if (layout_.preferred_h > 0) j.Field("preferredHeight", (int)std::ceil(layout_.preferred_h / last_px_));
-  j.Field("animating", anim_t_ >= 0);
+  j.Field("animating", anim_.Running());
   j.Key("cursor").StringOrNull(nav_.cursor_id());
   auto item = [&](const std::string& id, const Rect& r) {
     j.BeginObject().Field("id", id).Key("box").BeginObject();
@@ -148,9 +148,10 @@ void RiskChartWidget::State(JsonWriter& j) const {
     j.EndObject().EndObject();
   };
   j.Key("items").BeginArray();
-  for (int i = 0; i < 2; ++i) item(std::string("view:") + kViewIds[i], layout_.seg[i]);
+  const auto& segs = layout_.view_switch.segments;  // none before the first frame
+  for (int i = 0; i < 2; ++i) item(std::string("view:") + kViewIds[i], i < (int)segs.size() ? segs[i] : Rect{});
   for (int ci : layout_.order) {  // cells fully visible now (not scrolled away, not under the panel)
-    const Rect r = Shift(layout_.cells[ci].box, -chart_scroll_);
+    const Rect r = Shift(layout_.cells[ci].box, -chart_.offset());
     const Rect& v = visible_body_;
     if (r.y >= v.y - 0.5f && r.y + r.h <= v.y + v.h + 0.5f) item(layout_.cells[ci].id, r);
   }

@@ -14,7 +14,9 @@
 #include <vector>
 
 #include "content_widget.h"
-#include "ui/panel.h"
+#include "ui/motion.h"
+#include "ui/scroll_view.h"
+#include "ui/segmented.h"
 
 namespace scw {
 
@@ -39,7 +41,7 @@ class RiskChartWidget final : public ContentWidget {
     float scale = 1;
     bool list = false;        // blocks with lines (narrow) instead of a grid
     bool panel_side = false;  // detail panel beside the chart (wide) or below it (narrow)
-    Rect seg[2];              // the view switch: by risk, by therapy
+    SegmentedControl view_switch;  // by risk, by therapy: hit-tested and drawn from its segments
     struct LegendItem { Rect box; int level; std::string text; };  // level 0..4, 5 = "has figures"
     std::vector<LegendItem> legend;
     Rect chart;               // the chart's viewport (header + body)
@@ -51,7 +53,7 @@ class RiskChartWidget final : public ContentWidget {
     std::vector<int> order;          // reading order of `cells` in this view
     std::vector<Rect> empty_cells;   // grid only: combinations the data has no level for (content coordinates)
     Rect panel;               // detail panel (below: it covers the lower part of the chart when selected)
-    Rect close;               // the sheet's close button (hit-tested and drawn from this rectangle)
+    Rect close;               // the sheet's close button (w = 0: none; hit-tested and drawn from this rectangle)
     Rect footer;
     std::vector<std::string> footer_lines;
     float preferred_h = 0;    // narrow grid with a selection: the canvas height (framebuffer px) that fits the
@@ -70,18 +72,19 @@ class RiskChartWidget final : public ContentWidget {
   void State(JsonWriter& out) const override;
   bool SetState(const nlohmann::json& partial, std::string* error) override;
   bool UsesKey(Key key) const override;
-  bool UsesWheel() const override { return panel_.WantsWheel() || chart_wants_wheel_; }
+  bool UsesWheel() const override { return UsesWheel(0, 0); }
+  bool UsesWheel(float, float dy) const override { return panel_.WantsWheel(dy) || chart_.WantsWheel(dy); }
   bool UsesDrag(float x, float y) const override {
-    return (chart_can_scroll_ && visible_body_.Contains(x, y)) || (panel_.CanScroll() && panel_.Contains(x, y));
+    return (chart_.CanScroll() && chart_.Contains(x, y)) || (panel_.CanScroll() && panel_.Contains(x, y));
   }
-  bool Animating() const override { return anim_t_ >= 0; }
+  bool Animating() const override { return anim_.Running(); }
   std::string Announcement() const override { return announcement_; }
   dom::Node Dom() const override;
 
   // For tests: the layout as drawn in the last frame, and the visible body (the panel may cover part of it).
   const Layout& last_layout() const { return layout_; }
   Rect visible_body() const { return visible_body_; }
-  float chart_scroll() const { return chart_scroll_; }
+  float chart_scroll() const { return chart_.offset(); }
   bool detail_can_scroll() const { return panel_.CanScroll(); }
 
  protected:
@@ -134,7 +137,6 @@ class RiskChartWidget final : public ContentWidget {
 
   // Drawing (risk_chart_draw.cpp): reads layout_ and the view state, changes nothing.
   void Draw(const FrameContext& ctx, const Detail& d) const;
-  void DrawSwitch(const FrameContext& ctx) const;
   void DrawLegend(const FrameContext& ctx) const;
   void DrawColumnHeaders(const FrameContext& ctx, int sel_cell, float fade) const;
   void DrawRowHeaders(const FrameContext& ctx, int sel_cell, float fade) const;
@@ -145,15 +147,12 @@ class RiskChartWidget final : public ContentWidget {
 
   View view_ = View::ByRisk;
   ItemNav nav_;
-  ScrollPanel panel_;
+  ScrollView panel_;                  // the detail panel's content
   Layout layout_;
   Rect visible_body_;
   float last_px_ = 1;
-  float chart_scroll_ = 0;
-  bool chart_wants_wheel_ = false, chart_can_scroll_ = false;
-  bool chart_dragging_ = false;
-  float drag_y_ = 0, drag_off_ = 0;
-  float anim_t_ = -1;                 // view transition progress, -1 idle
+  ScrollView chart_;                  // the chart's body (visible_body_)
+  Tween anim_;                        // the view switch's transition (motion::kMove)
   std::vector<Rect> anim_from_;       // cell boxes (content coordinates) before the switch
   std::string pending_visible_;       // a cell to scroll into view after the next layout
   std::string panel_for_;             // the selection the detail panel was last laid out for

@@ -6,6 +6,7 @@
 #include <imgui.h>
 
 #include "risk_chart_parts.h"
+#include "ui/close_button.h"
 #include "ui/text_layout.h"
 
 namespace scw {
@@ -121,7 +122,7 @@ RiskChartWidget::Detail RiskChartWidget::DetailLayout(const Theme& th, float s) 
   return d;
 }
 
-// The panel, its items scrolled by panel_, and on the sheet a close button (Escape and a second tap do the same).
+// The panel, its items scrolled by panel_, and on the sheet its close button.
 void RiskChartWidget::DrawDetail(const FrameContext& ctx, const Detail& d) const {
   if (!d.level) return;
   const Layout& L = layout_;
@@ -156,14 +157,7 @@ void RiskChartWidget::DrawDetail(const FrameContext& ctx, const Detail& d) const
   dl->PopClipRect();
   panel_.DrawIndicator(dl, th.text_muted, s);
 
-  if (!L.panel_side) {
-    const Rect& c = L.close;
-    dl->AddCircleFilled(ImVec2(c.x + c.w / 2, c.y + c.h / 2), 15 * s, th.surface_alt, 24);
-    const float k = 5.5f * s;
-    const ImVec2 m(c.x + c.w / 2, c.y + c.h / 2);
-    dl->AddLine(ImVec2(m.x - k, m.y - k), ImVec2(m.x + k, m.y + k), th.text, 2 * s);
-    dl->AddLine(ImVec2(m.x - k, m.y + k), ImVec2(m.x + k, m.y - k), th.text, 2 * s);
-  }
+  CloseButton::Draw(dl, L.close, th, s, false);  // the sheet's (Escape and a second tap do the same)
 }
 
 }  // namespace scw

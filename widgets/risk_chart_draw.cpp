@@ -87,26 +87,6 @@ std::string FitWord(const std::string& word, float width) {
 using namespace risk_chart;
 using content::Level;
 
-// The view switch: one rounded track, the chosen segment filled.
-void RiskChartWidget::DrawSwitch(const FrameContext& ctx) const {
-  const Layout& L = layout_;
-  const Theme& th = *ctx.theme;
-  const float s = ctx.scale;
-  ImDrawList* dl = ctx.draw;
-  const Rect segall{L.seg[0].x, L.seg[0].y, L.seg[0].w * 2, L.seg[0].h};
-  dl->AddRectFilled(segall.Min(), segall.Max(), th.surface, 8 * s);
-  dl->AddRect(segall.Min(), segall.Max(), th.border, 8 * s, 0, 1.2f * s);
-  for (int i = 0; i < 2; ++i) {
-    const Rect& r = L.seg[i];
-    const bool on = (int)view_ == i;
-    if (on) dl->AddRectFilled(ImVec2(r.x + 3 * s, r.y + 3 * s), ImVec2(r.x + r.w - 3 * s, r.y + r.h - 3 * s), th.accent, 6 * s);
-    const std::string t = Ellipsize(FontRole::Strong, doc_.String(i == 0 ? "byRisk" : "byTherapy"), r.w - 12 * s);
-    const ImVec2 ts = MeasureText(FontRole::Strong, t);
-    DrawText(dl, FontRole::Strong, ImVec2(r.x + (r.w - ts.x) / 2, r.y + (r.h - ts.y) / 2), on ? th.accent_text : th.text, t);
-    if (ctx.focus_visible && nav_.cursor_id() == std::string("view:") + kViewIds[i]) DrawFocusRing(dl, r, 6 * s, th, s);
-  }
-}
-
 void RiskChartWidget::DrawLegend(const FrameContext& ctx) const {
   const Theme& th = *ctx.theme;
   const float s = ctx.scale;
@@ -157,7 +137,7 @@ void RiskChartWidget::DrawRowHeaders(const FrameContext& ctx, int sel_cell, floa
   const float s = ctx.scale;
   ImDrawList* dl = ctx.draw;
   const Rect& vb = visible_body_;
-  const float off = -chart_scroll_;
+  const float off = -chart_.offset();
   const Color text_fade = WithAlpha(th.text, fade);
   for (size_t r = 0; r < L.row_headers.size(); ++r) {
     const Label& h = L.row_headers[r];
@@ -253,11 +233,11 @@ void RiskChartWidget::DrawCells(const FrameContext& ctx, int sel_cell, float e) 
   const float s = ctx.scale;
   ImDrawList* dl = ctx.draw;
   const Rect& vb = visible_body_;
-  const float off = -chart_scroll_;
+  const float off = -chart_.offset();
   for (int i = 0; i < (int)L.cells.size(); ++i) {
     const Cell& c = L.cells[i];
     const Rect to = c.box;
-    const Rect box = Shift(anim_t_ >= 0 && i < (int)anim_from_.size() ? Lerp(anim_from_[i], to, e) : to, off);
+    const Rect box = Shift(anim_.Running() && i < (int)anim_from_.size() ? Lerp(anim_from_[i], to, e) : to, off);
     if (box.y > vb.y + vb.h || box.y + box.h < vb.y) continue;
     const Rect mark = Rect{box.x + (c.mark.x - to.x) * (box.w / std::max(1.0f, to.w)), box.y + (c.mark.y - to.y), c.mark.w * (box.w / std::max(1.0f, to.w)), c.mark.h};
     const auto* lv = LevelOf(doc_, c);
@@ -270,17 +250,19 @@ void RiskChartWidget::DrawCells(const FrameContext& ctx, int sel_cell, float e) 
   }
 }
 
-// Everything, back to front: the switch, the legend, the chart (headers, then the scrolled body clipped to what
+// Everything, back to front: the view switch (ui/segmented.h), the legend, the chart (headers, then the scrolled body clipped to what
 // the panel leaves), its scroll indicator, the panel, the footer.
 void RiskChartWidget::Draw(const FrameContext& ctx, const Detail& d) const {
   const Layout& L = layout_;
   const Theme& th = *ctx.theme;
   const float s = ctx.scale;
   ImDrawList* dl = ctx.draw;
-  const float rest = 1 - anim_t_;
-  const float e = anim_t_ >= 0 ? 1 - rest * rest * rest : 1.0f;   // ease-out cubic
-  const float fade = anim_t_ >= 0 ? std::min(1.0f, anim_t_ * 1.6f) : 1.0f;
-  DrawSwitch(ctx);
+  const float e = anim_.Out();  // ease-out cubic; 1 at rest
+  const float fade = anim_.Running() ? std::min(1.0f, anim_.t() * 1.6f) : 1.0f;
+  int switch_focus = -1;
+  for (int i = 0; i < 2; ++i)
+    if (ctx.focus_visible && nav_.cursor_id() == std::string("view:") + kViewIds[i]) switch_focus = i;
+  L.view_switch.Draw(dl, (int)view_, switch_focus, th, s);
   DrawLegend(ctx);
   if (!L.list) DrawColumnHeaders(ctx, d.cell, fade);
   const Rect& vb = visible_body_;
@@ -288,13 +270,8 @@ void RiskChartWidget::Draw(const FrameContext& ctx, const Detail& d) const {
   DrawRowHeaders(ctx, d.cell, fade);
   DrawCells(ctx, d.cell, e);
   dl->PopClipRect();
-  if (chart_can_scroll_) {  // where we are in the chart
-    const float track = vb.h, max_off = layout_.content_h - vb.h;
-    const float thumb = std::max(24 * s, track * vb.h / layout_.content_h);
-    const float ty = vb.y + (track - thumb) * (max_off > 0 ? chart_scroll_ / max_off : 0);
-    const float tx = vb.x + vb.w + (L.list ? 2 * s : 4 * s);
-    dl->AddRectFilled(ImVec2(tx, ty), ImVec2(tx + 3 * s, ty + thumb), th.text_muted, 2 * s);
-  }
+  // Where we are in the chart: a thin indicator just right of the body.
+  chart_.DrawIndicator(dl, th.text_muted, s, Rect{vb.x + vb.w + (L.list ? 2 * s : 4 * s), vb.y, 3 * s, vb.h});
   if (d.cell >= 0) {
     DrawDetail(ctx, d);
   } else {

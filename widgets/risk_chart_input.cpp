@@ -7,6 +7,7 @@
 #include <imgui.h>
 
 #include "risk_chart_parts.h"
+#include "ui/close_button.h"
 #include "ui/input.h"
 
 namespace scw {
@@ -21,7 +22,7 @@ bool RiskChartWidget::UsesKey(Key key) const {
       return true;
     case Key::Escape: return !nav_.selected().empty();
     case Key::PageUp: case Key::PageDown:
-      return (!nav_.selected().empty() && panel_.CanScroll()) || chart_can_scroll_;
+      return (!nav_.selected().empty() && panel_.CanScroll()) || chart_.CanScroll();
     default: return false;
   }
 }
@@ -31,8 +32,8 @@ void RiskChartWidget::SetView(View v, bool reduced_motion) {
   anim_from_.clear();
   for (const auto& c : layout_.cells) anim_from_.push_back(c.box);
   view_ = v;
-  anim_t_ = reduced_motion ? -1.0f : 0.0f;
-  chart_scroll_ = 0;
+  anim_.Start(reduced_motion);
+  chart_.Reset();
   const std::string& keep = !nav_.selected().empty() ? nav_.selected() : nav_.cursor_id();
   if (keep.find('/') != std::string::npos) pending_visible_ = keep;
   announcement_ = doc_.String(v == View::ByRisk ? "byRisk" : "byTherapy");
@@ -41,64 +42,42 @@ void RiskChartWidget::SetView(View v, bool reduced_motion) {
 
 void RiskChartWidget::EnsureVisible(const std::string& id) {
   const float s = layout_.scale;
+  const Rect& vb = visible_body_;
   for (const auto& c : layout_.cells) {
     if (c.id != id) continue;
-    const Rect& vb = visible_body_;
     float top = c.box.y, bottom = c.box.y + c.box.h;
     if (layout_.list) {  // show the block's heading too when the cell is its first line
       for (const auto& h : layout_.row_headers)
         if (std::fabs(h.box.y + h.box.h - c.box.y) < 1) top = h.box.y;
     }
-    if (top - chart_scroll_ < vb.y) chart_scroll_ = top - vb.y;
-    else if (bottom - chart_scroll_ > vb.y + vb.h) chart_scroll_ = std::min(top - vb.y, bottom - vb.y - vb.h + 4 * s);
+    const float off = chart_.offset();
+    if (top - off < vb.y) chart_.ScrollTo(top - vb.y);
+    else if (bottom - off > vb.y + vb.h) chart_.ScrollTo(std::min(top - vb.y, bottom - vb.y - vb.h + 4 * s));
   }
-  const float max_off = std::max(0.0f, layout_.content_h - visible_body_.h);
-  chart_scroll_ = std::max(0.0f, std::min(chart_scroll_, max_off));
 }
 
-// This frame's layout, and the part of the body not under the detail sheet.
+// This frame's layout, and the part of the body not under the detail sheet (where the chart scrolls).
 void RiskChartWidget::Relayout(const FrameContext& ctx) {
   const float s = ctx.scale;
   layout_ = ComputeLayout(doc_, view_, !nav_.selected().empty(), ctx.width, ctx.height, s);
   visible_body_ = layout_.body;
   if (!layout_.panel_side && !nav_.selected().empty())
     visible_body_.h = std::max(0.0f, std::min(visible_body_.h, layout_.panel.y - 8 * s - visible_body_.y));
-  chart_can_scroll_ = layout_.content_h > visible_body_.h + 0.5f;
-  const float max_off = std::max(0.0f, layout_.content_h - visible_body_.h);
-  chart_scroll_ = std::max(0.0f, std::min(chart_scroll_, max_off));
+  chart_.SetExtent(visible_body_, layout_.content_h);
 }
 
-// Scrolling the chart: the wheel over it, a drag, PageUp/PageDown when the detail panel does not take them.
+// Scrolling the chart (before hit-testing): the wheel over it while it can still scroll that way, a drag past
+// the tap tolerance, PageUp/PageDown when the detail panel does not take them.
 void RiskChartWidget::ScrollInput(const FrameContext& ctx) {
-  const InputState& io = *ctx.input;
-  const float s = ctx.scale;
-  const Rect& vb0 = visible_body_;
-  const bool over = vb0.Contains(io.pos.x, io.pos.y);
-  if (over && chart_can_scroll_ && io.wheel != 0) chart_scroll_ -= io.wheel * 48 * s;
-  if (io.clicked && over && chart_can_scroll_) {
-    chart_dragging_ = true;
-    drag_y_ = io.pos.y;
-    drag_off_ = chart_scroll_;
-  }
-  if (chart_dragging_) {
-    if (io.down) chart_scroll_ = drag_off_ - (io.pos.y - drag_y_);
-    else chart_dragging_ = false;
-  }
   const bool panel_keys = !nav_.selected().empty() && panel_.CanScroll();
-  if (ctx.focused && chart_can_scroll_ && !panel_keys) {
-    if (KeyPressed(Key::PageDown)) chart_scroll_ += vb0.h * 0.8f;
-    if (KeyPressed(Key::PageUp)) chart_scroll_ -= vb0.h * 0.8f;
-  }
-  chart_scroll_ = std::max(0.0f, std::min(chart_scroll_, std::max(0.0f, layout_.content_h - vb0.h)));
-  chart_wants_wheel_ = over && chart_can_scroll_;
+  chart_.Update(visible_body_, layout_.content_h, ctx.scale, ctx.px, ScrollOptions{ctx.focused && !panel_keys, true});
 }
 
 // The items in reading order: the two segments of the view switch, then the cells where they are on screen.
 std::vector<NavItem> RiskChartWidget::NavItems() const {
   std::vector<NavItem> items;
-  items.push_back({std::string("view:") + kViewIds[0], layout_.seg[0]});
-  items.push_back({std::string("view:") + kViewIds[1], layout_.seg[1]});
-  for (int ci : layout_.order) items.push_back({layout_.cells[ci].id, Shift(layout_.cells[ci].box, -chart_scroll_)});
+  for (int i = 0; i < 2; ++i) items.push_back({std::string("view:") + kViewIds[i], layout_.view_switch.segments[i]});
+  for (int ci : layout_.order) items.push_back({layout_.cells[ci].id, Shift(layout_.cells[ci].box, -chart_.offset())});
   return items;
 }
 
@@ -106,15 +85,15 @@ std::vector<NavItem> RiskChartWidget::NavItems() const {
 // it), else a cell in the visible body (a second tap clears).
 void RiskChartWidget::TapInput(const FrameContext& ctx, const std::vector<NavItem>& items) {
   ImVec2 tap;
-  if (!Tapped(ctx.scale, &tap)) return;
-  for (int i = 0; i < 2; ++i)
-    if (layout_.seg[i].Contains(tap.x, tap.y)) {
-      nav_.SetCursor(items[i].id);
-      SetView((View)i, ctx.reduced_motion);
-      return;
-    }
+  if (!Tapped(ctx.px, &tap)) return;
+  const int seg = layout_.view_switch.HitTest(tap.x, tap.y);
+  if (seg >= 0) {
+    nav_.SetCursor(items[seg].id);
+    SetView((View)seg, ctx.reduced_motion);
+    return;
+  }
   if (!nav_.selected().empty() && layout_.panel.Contains(tap.x, tap.y)) {
-    if (layout_.close.Contains(tap.x, tap.y)) nav_.Clear();
+    if (CloseButton::Hit(layout_.close, tap)) nav_.Clear();
     return;
   }
   if (!visible_body_.Contains(tap.x, tap.y)) return;
@@ -204,16 +183,16 @@ void RiskChartWidget::Input(const FrameContext& ctx) {
 // The detail panel scrolls its content (DetailLayout) by wheel, drag and PageUp/PageDown; with nothing selected
 // it holds the hint and does not scroll.
 void RiskChartWidget::ScrollDetail(const FrameContext& ctx, const Detail& d) {
-  if (d.cell < 0) panel_.Update(layout_.panel, 0, ctx.scale, false);
-  else if (d.level) panel_.Update(d.view, d.content_h, ctx.scale, ctx.focused);
+  if (d.cell < 0) panel_.Update(layout_.panel, 0, ctx.scale, ctx.px, ScrollOptions{false, true});
+  else if (d.level) panel_.Update(d.view, d.content_h, ctx.scale, ctx.px, ScrollOptions{ctx.focused, true});
 }
 
-// The view switch's transition advances (ends at once under reduced motion, or when the cells changed).
+// The view switch's transition advances (motion::kMove; ends at once under reduced motion, or when the cells
+// changed under it).
 void RiskChartWidget::Animate(const FrameContext& ctx) {
-  if (anim_t_ >= 0) {
-    anim_t_ += ctx.dt / kAnimSeconds;
-    if (anim_t_ >= 1 || ctx.reduced_motion || anim_from_.size() != layout_.cells.size()) anim_t_ = -1;
-  }
+  if (!anim_.Running()) return;
+  anim_.Advance(ctx.dt, ctx.reduced_motion, motion::kMove);
+  if (anim_from_.size() != layout_.cells.size()) anim_.Finish();
 }
 
 }  // namespace scw

@@ -4,6 +4,7 @@
 #include <cmath>
 
 #include "risk_chart_parts.h"
+#include "ui/close_button.h"
 #include "ui/text_layout.h"
 
 namespace scw {
@@ -86,22 +87,22 @@ struct Plan {
   }
 };
 
-// The view switch: two segments as wide as the wider label, sharing the width when they do not fit.
+// The view switch (ui/segmented.h): two equal segments as wide as the wider label, sharing the width when they
+// do not fit.
 void PlaceSwitch(const Plan& f, Layout& L) {
   const float s = f.s, pad = f.pad;
-  const std::string seg_text[2] = {f.doc.String("byRisk"), f.doc.String("byTherapy")};
+  const std::vector<std::string> seg_text = {f.doc.String("byRisk"), f.doc.String("byTherapy")};
   float segw = std::max(MeasureText(FontRole::Strong, seg_text[0]).x, MeasureText(FontRole::Strong, seg_text[1]).x) + 36 * s;
   if (2 * segw > f.W - 2 * pad) segw = (f.W - 2 * pad) / 2;
-  const float segh = 36 * s;
-  L.seg[0] = Rect{pad, pad, segw, segh};
-  L.seg[1] = Rect{pad + segw, pad, segw, segh};
+  L.view_switch.LayoutEqual(Rect{pad, pad, 2 * segw, 36 * s}, seg_text, FontRole::Strong);
 }
 
 // The legend (grid only; the list spells every level out next to its mark): beside the switch, else below it.
 // Returns the bottom of what sits above the chart.
 float PlaceLegend(const Plan& f, Layout& L) {
-  const float s = f.s, W = f.W, pad = f.pad, segw = L.seg[1].w, segh = L.seg[0].h;
-  float top_bottom = L.seg[0].y + segh;
+  const Rect sw = L.view_switch.Bounds();
+  const float s = f.s, W = f.W, pad = f.pad, segh = sw.h;
+  float top_bottom = sw.y + segh;
   if (L.list) return top_bottom;
   std::vector<Layout::LegendItem> items;
   const Level lv[5] = {Level::None, Level::Low, Level::Moderate, Level::High, Level::Unknown};
@@ -111,9 +112,9 @@ float PlaceLegend(const Plan& f, Layout& L) {
   for (auto& it : items) it.box.w = (it.level == 5 ? 16 * s : kMarkW * s) + 6 * s + MeasureText(FontRole::Small, it.text).x, it.box.h = ih;
   float total = 0;
   for (auto& it : items) total += it.box.w + igap;
-  float x = L.seg[1].x + segw + 28 * s, y = L.seg[0].y + (segh - ih) / 2;
+  float x = sw.x + sw.w + 28 * s, y = sw.y + (segh - ih) / 2;
   int lines = 1;
-  if (x + total - igap > W - pad) { x = pad; y = L.seg[0].y + segh + 10 * s; }
+  if (x + total - igap > W - pad) { x = pad; y = sw.y + segh + 10 * s; }
   const float x0 = x;
   for (auto& it : items) {
     if (x + it.box.w > W - pad && x > x0) { x = x0; y += ih + 6 * s; ++lines; }
@@ -122,7 +123,7 @@ float PlaceLegend(const Plan& f, Layout& L) {
   }
   // A short narrow column (a blog's content column at the height the loader picks) keeps its rows for the
   // chart: the legend goes only where it fits beside the switch (every cell spells its level out anyway).
-  const bool short_narrow = !L.panel_side && f.H / s < 520 && lines + (y > L.seg[0].y + segh ? 1 : 0) > 1;
+  const bool short_narrow = !L.panel_side && f.H / s < 520 && lines + (y > sw.y + segh ? 1 : 0) > 1;
   if (lines <= 2 && items.back().box.x + items.back().box.w <= W - pad && !short_narrow) {
     L.legend = items;
     for (auto& it : items) top_bottom = std::max(top_bottom, it.box.y + it.box.h);
@@ -371,7 +372,7 @@ RiskChartWidget::Layout RiskChartWidget::ComputeLayout(const content::Document& 
   IndexCells(f, L);
   if (!L.list) GridLayout(f, L);
   else ListLayout(f, L);
-  L.close = Rect{L.panel.x + L.panel.w - 48 * s, L.panel.y + 6 * s, 34 * s, 34 * s};
+  if (selected && !L.panel_side) L.close = CloseButton::Place(L.panel, s);  // the sheet's
   return L;
 }
 

@@ -17,7 +17,6 @@
 namespace scw {
 namespace risk_chart {
 
-constexpr float kAnimSeconds = 0.26f;
 constexpr float kLineSpacing = 1.35f;
 constexpr const char* kViewIds[2] = {"by-risk", "by-therapy"};
 

@@ -82,20 +82,22 @@ void CheckLayout(Chart& c, float W, float H) {
   const auto& L = c.w().last_layout();
   c.UseFonts();
   const float fw = W * c.px(), fh = H * c.px();
-  CHECK(Within(L.seg[0], fw, fh));
-  CHECK(Within(L.seg[1], fw, fh));
+  REQUIRE(L.view_switch.Count() == 2);
+  const Rect* seg = L.view_switch.segments.data();
+  CHECK(Within(seg[0], fw, fh));
+  CHECK(Within(seg[1], fw, fh));
   CHECK(Within(L.chart, fw, fh));
   CHECK(Within(L.panel, fw, fh));
   CHECK(Within(L.footer, fw, fh));
   CHECK_FALSE(L.footer_lines.empty());  // the disclaimer is always there
   CHECK_FALSE(Overlap(L.chart, L.footer));
   CHECK_FALSE(Overlap(L.panel, L.footer));
-  CHECK_FALSE(Overlap(L.seg[0], L.chart));
+  CHECK_FALSE(Overlap(seg[0], L.chart));
   if (L.panel_side) CHECK_FALSE(Overlap(L.chart, L.panel));
   for (const auto& it : L.legend) {
     CHECK(Within(it.box, fw, fh));
-    CHECK_FALSE(Overlap(it.box, L.seg[0]));
-    CHECK_FALSE(Overlap(it.box, L.seg[1]));
+    CHECK_FALSE(Overlap(it.box, seg[0]));
+    CHECK_FALSE(Overlap(it.box, seg[1]));
     CHECK_FALSE(Overlap(it.box, L.chart));
     for (const auto& o : L.legend)
       if (&o != &it) CHECK_FALSE(Overlap(it.box, o.box));
