@@ -155,7 +155,12 @@ void RiskChartWidget::DrawDetail(const FrameContext& ctx, const Detail& d) const
     y += h;
   }
   dl->PopClipRect();
-  panel_.DrawIndicator(dl, th.text_muted, s);
+  if (L.close.w > 0) {  // on the sheet the indicator runs below the close button, not under it
+    const float top = L.close.y + L.close.h;
+    panel_.DrawIndicator(dl, th.text_muted, s, Rect{view.x + view.w - 3 * s, top, 3 * s, std::max(0.0f, view.y + view.h - top)});
+  } else {
+    panel_.DrawIndicator(dl, th.text_muted, s);
+  }
 
   CloseButton::Draw(dl, L.close, th, s, false);  // the sheet's (Escape and a second tap do the same)
 }
