@@ -5,12 +5,16 @@
 // each drawn as a small glyph with its name. Selecting a cell highlights its lineage and opens a detail panel
 // (side panel on wide canvases, bottom sheet on narrow ones); a row of therapy chips highlights the cells a
 // therapy uses. Too many cells for the canvas: nodes shrink to a minimum, then the diagram scrolls inside.
+//
+// Each frame is input → layout → draw: cell_diagram_layout.cpp (ComputeLayout, pure), cell_diagram_input.cpp
+// (hit-testing the layout's rectangles), cell_diagram_draw.cpp (drawing the same rectangles); see
+// cell_diagram_parts.h.
 #pragma once
 #include <string>
 #include <vector>
 
 #include "content_widget.h"
-#include "ui/panel.h"
+#include "ui/scroll_view.h"
 #include "ui/text_layout.h"
 
 namespace scw {
@@ -74,16 +78,17 @@ class CellDiagramWidget final : public ContentWidget {
   void State(JsonWriter& out) const override;
   bool SetState(const nlohmann::json& partial, std::string* error) override;
   bool UsesKey(Key key) const override;
-  bool UsesWheel() const override { return main_wants_wheel_ || detail_.WantsWheel(); }
+  bool UsesWheel() const override { return UsesWheel(0, 0); }
+  bool UsesWheel(float, float dy) const override { return main_.WantsWheel(dy) || detail_.WantsWheel(dy); }
   bool UsesDrag(float x, float y) const override {
-    return (main_can_scroll_ && layout_.view.Contains(x, y)) || (detail_.CanScroll() && detail_.Contains(x, y));
+    return (main_.CanScroll() && main_.Contains(x, y)) || (detail_.CanScroll() && detail_.Contains(x, y));
   }
   bool Animating() const override { return animating_; }
   std::string Announcement() const override { return announcement_; }
   dom::Node Dom() const override;
 
   const Layout& last_layout() const { return layout_; }
-  float scroll() const { return scroll_; }
+  float scroll() const { return main_.offset(); }
 
  protected:
   const char* SectionPath() const override { return "/cellTypes"; }
@@ -96,22 +101,53 @@ class CellDiagramWidget final : public ContentWidget {
     TextBlock block;
     int legend = -1;  // index into layout legend (drawn with its swatch) instead of a text block
   };
+  // The detail panel's content for this frame: its rows and where they scroll (view.w = 0: no panel).
+  struct Detail {
+    Rect view;
+    float text_w = 0, content_h = 0;
+    std::vector<PanelRow> rows;
+  };
+  // What is emphasised this frame (the selected cell's lineage, else the therapy's cells, else everything).
+  struct Highlight {
+    int selected_cell = -1;
+    std::vector<char> in_therapy;  // per cell
+    std::vector<float> target;     // per cell: emphasis to fade towards
+  };
   std::vector<PanelRow> PanelRows(const Layout& L, float width, const Theme& th) const;
+  Detail DetailLayout(const Layout& L, const Theme& th, float scale) const;
   std::vector<int> Lineage(int cell) const;  // cells to emphasise for a selection (ancestors, descendants)
   std::string CellNames(const std::vector<std::string>& ids) const;
   void Announce();
-  void ScrollMain(float delta_or_target, bool absolute);
+
+  // Input (cell_diagram_input.cpp): reads this frame's input against layout_, the rectangles drawn.
+  void Input(const FrameContext& ctx);
+  void ScrollInput(const FrameContext& ctx);
+  std::vector<NavItem> NavItems(std::vector<bool>* scrolls) const;
+  void NavInput(const std::vector<NavItem>& items, const std::vector<bool>& scrolls, bool tapped, ImVec2 tap,
+                bool keys);
+  void ApplySelection(const std::string& before, bool closed, const FrameContext& ctx);
+  void KeepInView(const std::string& before, const std::string& cursor_before, bool keys, float scale);
+  void ScrollDetail(const Detail& d, bool keys, float scale, float px);
+  Highlight HighlightNow() const;
+  void Animate(const FrameContext& ctx, const Highlight& h);
+
+  // Drawing (cell_diagram_draw.cpp): reads layout_ and the view state, changes nothing.
+  Rect OnScreen(Rect r, bool scrolls) const;  // content → screen for what moves with the main view
+  void Draw(const FrameContext& ctx, const Highlight& h, const Detail& d) const;
+  void DrawChips(const FrameContext& ctx) const;
+  void DrawEdges(const FrameContext& ctx, const Highlight& h) const;
+  void DrawNodes(const FrameContext& ctx, const Highlight& h) const;
+  void DrawLegendFlow(const FrameContext& ctx) const;
+  void DrawFooter(const FrameContext& ctx, bool scrolls) const;
+  void DrawPanel(const FrameContext& ctx, const Detail& d) const;
 
   Layout layout_;
   ItemNav nav_;
-  ScrollPanel detail_;
+  ScrollView main_;           // the diagram's view (narrow: with chips, legend and footer)
+  ScrollView detail_;         // the side panel or bottom sheet
   std::string therapy_;       // active therapy filter ("" = all)
   std::string announcement_;
   std::vector<float> emph_;   // per cell: current emphasis 0..1 (animated)
-  float scroll_ = 0;          // main view scroll offset
-  bool dragging_ = false;
-  float drag_y_ = 0, drag_off_ = 0;
-  bool main_wants_wheel_ = false, main_can_scroll_ = false;
   bool animating_ = false;
   float last_px_ = 1;
   float last_w_ = 0, last_h_ = 0;

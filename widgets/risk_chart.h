@@ -5,12 +5,18 @@
 // value with its own interval line, population, year and source: figures from different populations never
 // share an axis. Two views (rows = risks, or rows = therapies) switch with a short animation. Wide canvases
 // get a grid with a side panel; narrow ones a list of blocks with the panel below.
+//
+// Each frame is input → layout → draw: risk_chart_layout.cpp (ComputeLayout, pure), risk_chart_input.cpp
+// (hit-testing the layout's rectangles), risk_chart_draw.cpp and risk_chart_detail.cpp (drawing the same
+// rectangles); see risk_chart_parts.h.
 #pragma once
 #include <string>
 #include <vector>
 
 #include "content_widget.h"
-#include "ui/panel.h"
+#include "ui/motion.h"
+#include "ui/scroll_view.h"
+#include "ui/segmented.h"
 
 namespace scw {
 
@@ -35,7 +41,7 @@ class RiskChartWidget final : public ContentWidget {
     float scale = 1;
     bool list = false;        // blocks with lines (narrow) instead of a grid
     bool panel_side = false;  // detail panel beside the chart (wide) or below it (narrow)
-    Rect seg[2];              // the view switch: by risk, by therapy
+    SegmentedControl view_switch;  // by risk, by therapy: hit-tested and drawn from its segments
     struct LegendItem { Rect box; int level; std::string text; };  // level 0..4, 5 = "has figures"
     std::vector<LegendItem> legend;
     Rect chart;               // the chart's viewport (header + body)
@@ -47,6 +53,7 @@ class RiskChartWidget final : public ContentWidget {
     std::vector<int> order;          // reading order of `cells` in this view
     std::vector<Rect> empty_cells;   // grid only: combinations the data has no level for (content coordinates)
     Rect panel;               // detail panel (below: it covers the lower part of the chart when selected)
+    Rect close;               // the sheet's close button (w = 0: none; hit-tested and drawn from this rectangle)
     Rect footer;
     std::vector<std::string> footer_lines;
     float preferred_h = 0;    // narrow grid with a selection: the canvas height (framebuffer px) that fits the
@@ -65,18 +72,19 @@ class RiskChartWidget final : public ContentWidget {
   void State(JsonWriter& out) const override;
   bool SetState(const nlohmann::json& partial, std::string* error) override;
   bool UsesKey(Key key) const override;
-  bool UsesWheel() const override { return panel_.WantsWheel() || chart_wants_wheel_; }
+  bool UsesWheel() const override { return UsesWheel(0, 0); }
+  bool UsesWheel(float, float dy) const override { return panel_.WantsWheel(dy) || chart_.WantsWheel(dy); }
   bool UsesDrag(float x, float y) const override {
-    return (chart_can_scroll_ && visible_body_.Contains(x, y)) || (panel_.CanScroll() && panel_.Contains(x, y));
+    return (chart_.CanScroll() && chart_.Contains(x, y)) || (panel_.CanScroll() && panel_.Contains(x, y));
   }
-  bool Animating() const override { return anim_t_ >= 0; }
+  bool Animating() const override { return anim_.Running(); }
   std::string Announcement() const override { return announcement_; }
   dom::Node Dom() const override;
 
   // For tests: the layout as drawn in the last frame, and the visible body (the panel may cover part of it).
   const Layout& last_layout() const { return layout_; }
   Rect visible_body() const { return visible_body_; }
-  float chart_scroll() const { return chart_scroll_; }
+  float chart_scroll() const { return chart_.offset(); }
   bool detail_can_scroll() const { return panel_.CanScroll(); }
 
  protected:
@@ -86,22 +94,65 @@ class RiskChartWidget final : public ContentWidget {
   void OnContent() override;
 
  private:
+  // The detail panel's content for this frame (risk_chart_detail.cpp): what it lists and where it scrolls.
+  struct DetailItem {
+    enum Kind { Text, LevelRow, Interval, Rule } kind;
+    FontRole role;
+    std::string text;
+    Color color;
+    float before;                   // design px above it
+    const content::Figure* fig;     // Interval: the figure
+    float width;                    // Text: wrap width
+  };
+  struct Detail {
+    int cell = -1;                               // the selected cell (index into the layout's cells), or -1
+    const content::RiskLevel* level = nullptr;   // its level (null: nothing to show)
+    Rect view;                                   // where the items scroll
+    float w = 0, content_h = 0;                  // their width and total height
+    std::vector<DetailItem> items;
+  };
+
   void SetView(View v, bool reduced_motion);
   void EnsureVisible(const std::string& id);
-  void DrawDetail(ImDrawList* dl, const FrameContext& ctx, const Cell& cell);
   std::string LevelWord(content::Level l) const;
+  int HeaderRow(const Cell& c) const { return view_ == View::ByRisk ? c.risk : c.therapy; }
+  int HeaderCol(const Cell& c) const { return view_ == View::ByRisk ? c.therapy : c.risk; }
+
+  // Input (risk_chart_input.cpp): reads this frame's input against layout_, the rectangles drawn.
+  void Relayout(const FrameContext& ctx);
+  void Input(const FrameContext& ctx);
+  void ScrollInput(const FrameContext& ctx);
+  std::vector<NavItem> NavItems() const;
+  void TapInput(const FrameContext& ctx, const std::vector<NavItem>& items);
+  bool KeyInput(const FrameContext& ctx, const std::vector<NavItem>& items);
+  void ApplySelection(const FrameContext& ctx, const std::string& before, View view_before, bool cursor_moved);
+  void ScrollDetail(const FrameContext& ctx, const Detail& d);
+  void Animate(const FrameContext& ctx);
+
+  // The detail panel (risk_chart_detail.cpp).
+  static float ItemHeight(const DetailItem& it, float scale);
+  Detail DetailLayout(const Theme& th, float scale) const;
+  void DetailFigures(Detail& d, const content::RiskLevel& lv, const Theme& th) const;
+  void DrawDetail(const FrameContext& ctx, const Detail& d) const;
+
+  // Drawing (risk_chart_draw.cpp): reads layout_ and the view state, changes nothing.
+  void Draw(const FrameContext& ctx, const Detail& d) const;
+  void DrawLegend(const FrameContext& ctx) const;
+  void DrawColumnHeaders(const FrameContext& ctx, int sel_cell, float fade) const;
+  void DrawRowHeaders(const FrameContext& ctx, int sel_cell, float fade) const;
+  void DrawCellCard(const FrameContext& ctx, const Cell& c, const content::RiskLevel& lv, const Rect& card,
+                    const Rect& mark) const;
+  void DrawCellStack(const FrameContext& ctx, const content::RiskLevel& lv, const Rect& mark) const;
+  void DrawCells(const FrameContext& ctx, int sel_cell, float e) const;
 
   View view_ = View::ByRisk;
   ItemNav nav_;
-  ScrollPanel panel_;
+  ScrollView panel_;                  // the detail panel's content
   Layout layout_;
   Rect visible_body_;
   float last_px_ = 1;
-  float chart_scroll_ = 0;
-  bool chart_wants_wheel_ = false, chart_can_scroll_ = false;
-  bool chart_dragging_ = false;
-  float drag_y_ = 0, drag_off_ = 0;
-  float anim_t_ = -1;                 // view transition progress, -1 idle
+  ScrollView chart_;                  // the chart's body (visible_body_)
+  Tween anim_;                        // the view switch's transition (motion::kMove)
   std::vector<Rect> anim_from_;       // cell boxes (content coordinates) before the switch
   std::string pending_visible_;       // a cell to scroll into view after the next layout
   std::string panel_for_;             // the selection the detail panel was last laid out for

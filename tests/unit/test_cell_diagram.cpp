@@ -5,7 +5,11 @@
 #include <set>
 
 #include "cell_diagram.h"
+#include "content/default_content.h"
+#include "content/model.h"
 #include "harness.h"
+#include "ui/close_button.h"
+#include "ui/motion.h"
 
 using namespace scw;
 using scw::test::Harness;
@@ -362,3 +366,172 @@ TEST_CASE("cell diagram: a document without cellTypes is refused with a clear er
   h.Settle();
   CHECK(Diagram(h, a).last_layout().nodes.size() == 21);
 }
+
+// ---- The frame's seams: layout (pure) -> input (hit tests) -> draw, all on one set of rectangles.
+
+namespace {
+
+bool Same(const Rect& a, const Rect& b) { return a.x == b.x && a.y == b.y && a.w == b.w && a.h == b.h; }
+
+void UseFonts(Harness& h, int id) { SetCurrentFonts(&h.host->Find(id)->fonts->fonts); }
+
+content::Document DefaultDocument() {
+  content::Document doc;
+  const LoadResult r = content::Load(nlohmann::json::parse(DefaultContentText()), "en", &doc);
+  REQUIRE(r.ok);
+  return doc;
+}
+
+// A point in CSS px at the centre of a framebuffer-px box drawn `scroll` px up.
+void TapAt(Harness& h, int id, const Rect& box, float scroll, float px, bool touch, float jitter_css = 0) {
+  const float x = (box.x + box.w / 2) / px, y = (box.y - scroll + box.h / 2) / px;
+  if (touch) {
+    h.host->Touch(id, 0, x, y);
+    h.Settle();
+    h.host->Touch(id, 1, x + jitter_css, y + jitter_css);
+    h.Settle();
+    h.host->Touch(id, 2, x + jitter_css, y + jitter_css);
+  } else {
+    h.host->MouseMove(id, x, y);
+    h.host->MouseButton(id, 0, true, x, y);
+    h.host->MouseButton(id, 0, false, x, y);
+  }
+  h.Settle();
+}
+
+}  // namespace
+
+TEST_CASE("cell diagram: ComputeLayout is pure and is what the frame draws; the panel's close button is the toolkit's") {
+  Harness h;
+  const int a = MakeDiagram(h, 375, 700, 2);
+  const content::Document doc = DefaultDocument();
+  struct Size { float w, h, s; } sizes[] = {{750, 1400, 2}, {1280, 720, 1}, {1920, 1080, 1}};
+  for (const auto& z : sizes) {
+    for (bool selected : {false, true}) {
+      CAPTURE(z.w);
+      CAPTURE(selected);
+      UseFonts(h, a);
+      const Layout L1 = CellDiagramWidget::ComputeLayout(doc, selected, z.w, z.h, z.s);
+      const Layout L2 = CellDiagramWidget::ComputeLayout(doc, selected, z.w, z.h, z.s);
+      SetCurrentFonts(nullptr);
+      REQUIRE(L1.nodes.size() == L2.nodes.size());
+      for (size_t i = 0; i < L1.nodes.size(); ++i) CHECK(Same(L1.nodes[i].box, L2.nodes[i].box));
+      CHECK(Same(L1.view, L2.view));
+      CHECK(L1.content_h == L2.content_h);
+      CheckNoOverlap(L1, doc.cell_types.size());
+      if (selected) {  // one close button: the toolkit's size, in the panel's top-right corner
+        CHECK(Same(L1.close, CloseButton::Place(L1.panel, z.s)));
+        CHECK(L1.close.Inside(L1.panel));
+        CHECK(L1.close.w == doctest::Approx(CloseButton::kSize * z.s));
+      } else {
+        CHECK(L1.close.w == 0);
+      }
+      if (L1.narrow) {  // the sheet takes the bottom of the canvas only while a cell is selected
+        CHECK(L1.panel.h == (selected ? doctest::Approx(z.h - L1.view.h) : doctest::Approx(0)));
+      }
+    }
+  }
+  // The frame draws exactly the pure layout for its canvas and selection.
+  h.host->Resize(a, 1280, 720, 1);
+  h.Settle();
+  Click(h, a, Item(h, a, "hsc")["box"]);
+  const Layout& drawn = Diagram(h, a).last_layout();
+  UseFonts(h, a);
+  const Layout pure = CellDiagramWidget::ComputeLayout(doc, true, drawn.width, drawn.height, drawn.scale);
+  SetCurrentFonts(nullptr);
+  REQUIRE(drawn.nodes.size() == pure.nodes.size());
+  for (size_t i = 0; i < pure.nodes.size(); ++i) CHECK(Same(drawn.nodes[i].box, pure.nodes[i].box));
+  CHECK(Same(drawn.close, pure.close));
+  CHECK(Same(drawn.panel, pure.panel));
+}
+
+TEST_CASE("cell diagram: taps hit the rectangles the layout gives, at any scroll offset, and State reports the same boxes") {
+  Harness h;
+  const int a = MakeDiagram(h, 1280, 720, 1, Synthetic(200));
+  const Layout& L = Diagram(h, a).last_layout();
+  h.host->MouseMove(a, L.view.x + L.view.w / 2, L.view.y + L.view.h / 2);
+  h.Settle();
+  REQUIRE(h.host->Wheel(a, 0, -4));
+  h.Settle();
+  const float scroll = Diagram(h, a).scroll();
+  REQUIRE(scroll > 0);
+  // Every node's reported box is its layout box moved up by exactly the scroll offset.
+  const auto st = h.State(a);
+  int checked = 0;
+  for (const auto& n : L.nodes) {
+    const std::string id = "c" + std::to_string(n.cell);
+    for (const auto& it : st["items"]) {
+      if (it["id"] != id) continue;
+      CHECK(it["box"]["x"].get<float>() == doctest::Approx(n.box.x));
+      CHECK(it["box"]["y"].get<float>() == doctest::Approx(n.box.y - scroll));
+      ++checked;
+    }
+  }
+  CHECK(checked == (int)L.nodes.size());
+  // A tap at the centre of a node that is in view selects that node.
+  int tapped = 0;
+  for (size_t i = 0; i < L.nodes.size() && tapped < 3; i += 7) {
+    const Layout& now = Diagram(h, a).last_layout();
+    const Rect b = now.nodes[i].box;
+    const float sc = Diagram(h, a).scroll();
+    if (b.y - sc < now.view.y + 4 || b.y + b.h - sc > now.view.y + now.view.h - 4) continue;
+    TapAt(h, a, b, sc, 1, false);
+    CHECK(h.State(a)["selected"] == "c" + std::to_string(now.nodes[i].cell));
+    ++tapped;
+  }
+  CHECK(tapped == 3);
+}
+
+TEST_CASE("cell diagram: a drag past the tap tolerance scrolls and selects nothing; a tap that moves less still selects") {
+  Harness h;
+  const int a = MakeDiagram(h, 375, 640, 2, Synthetic(60));
+  const float px = 2;
+  const Layout& L = Diagram(h, a).last_layout();
+  REQUIRE(L.content_h > L.view.h);
+  const Rect b = L.nodes[3].box;
+  const float x = (b.x + b.w / 2) / px, y = (b.y + b.h / 2) / px;
+  CHECK(h.host->Touch(a, 0, x, y));  // the touch belongs to the widget: its view scrolls
+  h.Settle();
+  h.host->Touch(a, 1, x, y - 60);
+  h.Settle();
+  h.host->Touch(a, 2, x, y - 60);
+  h.Settle();
+  CHECK(Diagram(h, a).scroll() == doctest::Approx(60 * px).epsilon(0.02));  // the content followed the finger
+  CHECK(h.State(a)["selected"].is_null());
+  // Less than the tolerance (kTapSlopCss CSS px, at any pixel ratio) is still a tap.
+  const float sc = Diagram(h, a).scroll();
+  const Layout& now = Diagram(h, a).last_layout();
+  size_t i = 0;
+  while (i < now.nodes.size() && now.nodes[i].box.y - sc < now.view.y + 10) ++i;
+  REQUIRE(i < now.nodes.size());
+  TapAt(h, a, now.nodes[i].box, sc, px, true, kTapSlopCss * 0.6f);
+  CHECK(h.State(a)["selected"] == "c" + std::to_string(now.nodes[i].cell));
+}
+
+TEST_CASE("cell diagram: PageDown scrolls the diagram's view when the panel has nothing to scroll") {
+  Harness h;
+  const int a = MakeDiagram(h, 1280, 720, 1, Synthetic(200));
+  h.host->Focus(a, true);
+  h.Settle();
+  CHECK(h.host->KeyEvent(a, Key::PageDown, true));
+  h.host->KeyEvent(a, Key::PageDown, false);
+  h.Settle();
+  const Layout& L = Diagram(h, a).last_layout();
+  CHECK(Diagram(h, a).scroll() == doctest::Approx(L.view.h * 0.8f));
+  Press(h, a, Key::PageUp);
+  CHECK(Diagram(h, a).scroll() == doctest::Approx(0));
+}
+
+TEST_CASE("cell diagram: the lineage fades in over motion::kFade, the toolkit's one fade") {
+  Harness h;
+  const int a = MakeDiagram(h, 1280, 720);
+  const auto box = Item(h, a, "hsc")["box"];
+  const float x = box["x"].get<float>() + box["w"].get<float>() / 2, y = box["y"].get<float>() + box["h"].get<float>() / 2;
+  h.host->MouseMove(a, x, y);
+  h.host->MouseButton(a, 0, true, x, y);
+  h.host->MouseButton(a, 0, false, x, y);
+  const int frames = h.Settle();  // 1/60 s a frame
+  CHECK(frames >= (int)(motion::kFade * 60) - 1);
+  CHECK(frames <= (int)(motion::kFade * 60) + 3);
+}
+

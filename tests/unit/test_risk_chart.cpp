@@ -5,9 +5,12 @@
 #include <functional>
 #include <set>
 
+#include "content/default_content.h"
 #include "content/model.h"
 #include "harness.h"
 #include "risk_chart.h"
+#include "ui/close_button.h"
+#include "ui/motion.h"
 #include "ui/text_layout.h"
 
 using namespace scw;
@@ -82,20 +85,22 @@ void CheckLayout(Chart& c, float W, float H) {
   const auto& L = c.w().last_layout();
   c.UseFonts();
   const float fw = W * c.px(), fh = H * c.px();
-  CHECK(Within(L.seg[0], fw, fh));
-  CHECK(Within(L.seg[1], fw, fh));
+  REQUIRE(L.view_switch.Count() == 2);
+  const Rect* seg = L.view_switch.segments.data();
+  CHECK(Within(seg[0], fw, fh));
+  CHECK(Within(seg[1], fw, fh));
   CHECK(Within(L.chart, fw, fh));
   CHECK(Within(L.panel, fw, fh));
   CHECK(Within(L.footer, fw, fh));
   CHECK_FALSE(L.footer_lines.empty());  // the disclaimer is always there
   CHECK_FALSE(Overlap(L.chart, L.footer));
   CHECK_FALSE(Overlap(L.panel, L.footer));
-  CHECK_FALSE(Overlap(L.seg[0], L.chart));
+  CHECK_FALSE(Overlap(seg[0], L.chart));
   if (L.panel_side) CHECK_FALSE(Overlap(L.chart, L.panel));
   for (const auto& it : L.legend) {
     CHECK(Within(it.box, fw, fh));
-    CHECK_FALSE(Overlap(it.box, L.seg[0]));
-    CHECK_FALSE(Overlap(it.box, L.seg[1]));
+    CHECK_FALSE(Overlap(it.box, seg[0]));
+    CHECK_FALSE(Overlap(it.box, seg[1]));
     CHECK_FALSE(Overlap(it.box, L.chart));
     for (const auto& o : L.legend)
       if (&o != &it) CHECK_FALSE(Overlap(it.box, o.box));
@@ -470,3 +475,116 @@ TEST_CASE("risk chart: on a phone the list shows each therapy's status under its
   for (const auto& cell : B.cells) CHECK(cell.sub_lines.empty());  // the cells are risks there
   CheckLayout(c, 375, 667);
 }
+
+// ---- The frame's seams: layout (pure) -> input (hit tests) -> draw, all on one set of rectangles.
+
+namespace {
+bool Same(const Rect& a, const Rect& b) { return a.x == b.x && a.y == b.y && a.w == b.w && a.h == b.h; }
+Rect Css(const Rect& r, float px) { return Rect{r.x / px, r.y / px, r.w / px, r.h / px}; }
+void ClickCss(Chart& c, const Rect& fb) {  // the centre of a framebuffer-px rectangle
+  const Rect r = Css(fb, c.px());
+  c.Click(r.x + r.w / 2, r.y + r.h / 2);
+}
+}  // namespace
+
+TEST_CASE("risk chart: ComputeLayout is pure and is what the frame draws; switch and close button are the toolkit's") {
+  content::Document doc;
+  REQUIRE(content::Load(nlohmann::json::parse(DefaultContentText()), "en", &doc).ok);
+  struct Size { float w, h, dpr; } sizes[] = {{375, 700, 2}, {640, 480, 1}, {1280, 720, 1}, {1920, 1080, 1}};
+  for (const auto& z : sizes) {
+    CAPTURE(z.w);
+    Chart c(z.w, z.h, z.dpr);
+    REQUIRE(c.ClickItem("infection/allo-hsct"));
+    const auto& drawn = c.w().last_layout();
+    c.UseFonts();
+    const auto pure = RiskChartWidget::ComputeLayout(doc, RiskChartWidget::View::ByRisk, true, z.w * c.px(), z.h * c.px(), drawn.scale);
+    const auto again = RiskChartWidget::ComputeLayout(doc, RiskChartWidget::View::ByRisk, true, z.w * c.px(), z.h * c.px(), drawn.scale);
+    const auto idle = RiskChartWidget::ComputeLayout(doc, RiskChartWidget::View::ByRisk, false, z.w * c.px(), z.h * c.px(), drawn.scale);
+    SetCurrentFonts(nullptr);
+    REQUIRE(pure.cells.size() == drawn.cells.size());
+    for (size_t i = 0; i < pure.cells.size(); ++i) {
+      CHECK(Same(pure.cells[i].box, drawn.cells[i].box));
+      CHECK(Same(pure.cells[i].box, again.cells[i].box));
+    }
+    CHECK(pure.order == drawn.order);
+    CHECK(Same(pure.panel, drawn.panel));
+    CHECK(Same(pure.close, drawn.close));
+    // The view switch: two touching, equal segments, reported where they are drawn.
+    REQUIRE(pure.view_switch.Count() == 2);
+    const auto& seg = pure.view_switch.segments;
+    CHECK(seg[0].x + seg[0].w == doctest::Approx(seg[1].x));
+    CHECK(seg[0].w == doctest::Approx(seg[1].w));
+    for (const auto& it : c.items())
+      if (it["id"] == "view:by-therapy") CHECK(it["box"]["x"].get<float>() == doctest::Approx(seg[1].x / c.px()));
+    // The close button exists only on the sheet, at the toolkit's place and size.
+    if (pure.panel_side) {
+      CHECK(pure.close.w == 0);
+    } else {
+      CHECK(Same(pure.close, CloseButton::Place(pure.panel, drawn.scale)));
+      CHECK(pure.close.Inside(pure.panel));
+    }
+    CHECK(idle.close.w == 0);  // nothing selected: no sheet, no button
+  }
+}
+
+TEST_CASE("risk chart: taps on the view switch, the sheet's close button and the side panel's corner hit what is drawn") {
+  {
+    Chart c(375, 700, 2);
+    ClickCss(c, c.w().last_layout().view_switch.segments[1]);
+    CHECK(c.state()["view"] == "by-therapy");
+    ClickCss(c, c.w().last_layout().view_switch.segments[0]);
+    CHECK(c.state()["view"] == "by-risk");
+    REQUIRE(c.ClickItem("infection/allo-hsct"));
+    const Rect close = c.w().last_layout().close;
+    REQUIRE(close.w > 0);
+    ClickCss(c, Rect{close.x + close.w - 6, close.y + close.h - 6, 4, 4});  // its far corner is still the button
+    CHECK(c.state()["selected"].is_null());
+  }
+  {
+    Chart c(1280, 720);
+    REQUIRE(c.ClickItem("infection/allo-hsct"));
+    const Rect p = c.w().last_layout().panel;
+    CHECK(c.w().last_layout().close.w == 0);
+    ClickCss(c, Rect{p.x + p.w - 30, p.y + 8, 10, 10});  // where a sheet's button would be: nothing is drawn
+    CHECK(c.state()["selected"] == "infection/allo-hsct");
+  }
+}
+
+TEST_CASE("risk chart: a drag on the chart scrolls it and selects nothing; the content follows the finger") {
+  Chart c(320, 480, 2);
+  const Rect vb = c.w().visible_body();
+  REQUIRE(c.w().last_layout().content_h > vb.h);
+  const float x = (vb.x + vb.w / 2) / c.px(), y = (vb.y + vb.h * 0.7f) / c.px();
+  CHECK(c.h.host->Touch(c.id, 0, x, y));  // the touch belongs to the widget: the chart scrolls
+  c.h.Settle();
+  c.h.host->Touch(c.id, 1, x, y - 50);
+  c.h.Settle();
+  c.h.host->Touch(c.id, 2, x, y - 50);
+  c.h.Settle();
+  CHECK(c.w().chart_scroll() == doctest::Approx(50 * c.px()).epsilon(0.02));
+  CHECK(c.state()["selected"].is_null());
+  // The reported boxes moved with it, and a tap on one of them selects it.
+  const auto it = c.items()[3];
+  const float tx = it["box"]["x"].get<float>() + it["box"]["w"].get<float>() / 2;
+  const float ty = it["box"]["y"].get<float>() + it["box"]["h"].get<float>() / 2;
+  c.h.host->Touch(c.id, 0, tx, ty);
+  c.h.Settle();
+  c.h.host->Touch(c.id, 2, tx, ty);
+  c.h.Settle();
+  CHECK(c.state()["selected"] == it["id"]);
+}
+
+TEST_CASE("risk chart: the view switch moves the cells for motion::kMove, the toolkit's one move") {
+  Chart c(1280, 720);
+  REQUIRE(c.ClickItem("view:by-therapy"));  // Settle inside ran the transition
+  const long f0 = c.h.host->stats().frames;
+  const Rect seg0 = Css(c.w().last_layout().view_switch.segments[0], c.px());
+  c.h.host->MouseMove(c.id, seg0.x + seg0.w / 2, seg0.y + seg0.h / 2);
+  c.h.host->MouseButton(c.id, 0, true, seg0.x + seg0.w / 2, seg0.y + seg0.h / 2);
+  c.h.host->MouseButton(c.id, 0, false, seg0.x + seg0.w / 2, seg0.y + seg0.h / 2);
+  c.h.Settle();
+  const long frames = c.h.host->stats().frames - f0;
+  CHECK(frames >= (long)(motion::kMove * 60) - 1);
+  CHECK(frames <= (long)(motion::kMove * 60) + 3);
+}
+
