@@ -26,7 +26,7 @@ add_custom_command(OUTPUT "${LOADER_MIN_JS}"
   COMMENT "Minifying web/loader.js" VERBATIM)
 add_custom_target(scw_loader_min DEPENDS "${LOADER_MIN_JS}")
 
-set(SCW_EXPORTS _scw_create _scw_destroy _scw_set_data _scw_set_option _scw_resize _scw_state _scw_set_state _scw_dom _scw_last_error
+set(SCW_EXPORTS _scw_create _scw_destroy _scw_set_data _scw_set_option _scw_resize _scw_state _scw_set_state _scw_dom _scw_step _scw_strings _scw_last_error
   _scw_stats _scw_memory_bytes _scw_context_restored _scw_fonts_changed _malloc _free)
 list(JOIN SCW_EXPORTS "," SCW_EXPORTS_CSV)
 

@@ -35,7 +35,7 @@ std::string StateJson(const Widget& w, bool announcement) {
   JsonWriter j;
   j.BeginObject();
   w.State(j);
-  if (announcement) j.Field("announcement", w.Announcement());
+  if (announcement) j.Field("announcement", w.Spoken());
   j.EndObject();
   return j.Take();
 }
@@ -498,6 +498,41 @@ void Host::DrawInstance(Instance& inst, double now) {
   if (inst.widget->TakeChanged()) {
     Emit(inst.id, "change", StateJson(*inst.widget, true));
   }
+  EmitCursor(inst);
+}
+
+// While the canvas has focus, every move of the keyboard cursor (or a change of what it is on) is one "cursor"
+// event {"id", "text"}: the loader speaks the text in the live region (issue 13).
+void Host::EmitCursor(Instance& inst) {
+  if (!inst.focused) { inst.cursor_spoken.clear(); inst.cursor_text_spoken.clear(); return; }
+  const std::string id = inst.widget->Cursor(), text = inst.widget->CursorText();
+  if (id == inst.cursor_spoken && text == inst.cursor_text_spoken) return;
+  inst.cursor_spoken = id;
+  inst.cursor_text_spoken = text;
+  if (id.empty() || text.empty()) return;
+  JsonWriter j;
+  j.BeginObject().Field("id", id).Field("text", text).EndObject();
+  Emit(inst.id, "cursor", j.Take());
+}
+
+bool Host::Step(int id, int dir) {
+  Instance* inst = Find(id);
+  if (!inst || !inst->widget->Step(dir)) return false;
+  Invalidate(*inst);
+  return true;
+}
+
+std::string Host::Strings(int id, const std::vector<std::string>& keys) const {
+  const Instance* inst = Find(id);
+  JsonWriter j;
+  j.BeginObject();
+  if (inst)
+    for (const auto& k : keys) {
+      const std::string v = inst->widget->UiString(k);
+      if (!v.empty() && v != k) j.Field(k.c_str(), v);
+    }
+  j.EndObject();
+  return j.Take();
 }
 
 void Host::ContextRestored() {
