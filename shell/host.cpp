@@ -197,8 +197,29 @@ bool Host::SetOption(int id, const std::string& key, const std::string& value, s
     inst->has_page_background = !value.empty();
     inst->page_background = c;
     ApplyTheme(*inst);
+  } else if (key == "systemColors") {
+    // Forced-colours mode (issue 13): the reader's system colours "#canvas,#canvastext,#highlight,#highlighttext,
+    // #graytext" replace the palette; "" goes back to the themes.
+    Color c[5] = {};
+    size_t at = 0;
+    int n = 0;
+    while (!value.empty() && n < 5) {
+      const size_t comma = value.find(',', at);
+      const std::string part = value.substr(at, comma == std::string::npos ? std::string::npos : comma - at);
+      if (!ParseColor(part, &c[n])) break;
+      ++n;
+      if (comma == std::string::npos) break;
+      at = comma + 1;
+    }
+    if (!value.empty() && n != 5) {
+      *error = "systemColors must be five colours \"#canvas,#text,#highlight,#highlighttext,#graytext\", got \"" + value + "\".";
+      return false;
+    }
+    inst->has_system_colours = !value.empty();
+    for (int i = 0; i < 5; ++i) inst->system_colours[i] = c[i];
+    ApplyTheme(*inst);
   } else {
-    *error = "Unknown option \"" + key + "\" (known: theme, systemTheme, reducedMotion, lang, textScale, background).";
+    *error = "Unknown option \"" + key + "\" (known: theme, systemTheme, reducedMotion, lang, textScale, background, systemColors).";
     return false;
   }
   Invalidate(*inst);
@@ -246,6 +267,16 @@ void Host::ApplyTheme(Instance& inst) {
     t.background = inst.page_background;
     t.surface = Mix(inst.page_background, t.text, 0.04f);
     t.surface_alt = Mix(inst.page_background, t.text, 0.09f);
+  }
+  if (inst.has_system_colours) {
+    // Forced colours: only the reader's system colours (the high-contrast theme's marks and patterns stay).
+    const Color* sc = inst.system_colours;
+    t = MakeTheme(ThemeMode::HighContrast);
+    t.background = t.surface = t.surface_alt = sc[0];
+    t.text = t.border = t.danger = sc[1];
+    t.text_muted = ContrastRatio(sc[4], sc[0]) >= 4.5f ? sc[4] : sc[1];
+    t.accent = t.focus = sc[2];
+    t.accent_text = sc[3];
   }
   t.text_scale = inst.option_text_scale * (doc ? doc->text_scale : 1.0f);
   inst.theme = t;

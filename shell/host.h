@@ -38,6 +38,8 @@ struct Instance {
   float option_text_scale = 1.0f;                // the page's textScale option
   bool has_page_background = false;              // the page's background option (data-background), if any
   Color page_background = 0;
+  bool has_system_colours = false;               // forced colours: Canvas, CanvasText, Highlight, HighlightText, GrayText
+  Color system_colours[5] = {};
   bool gpu = true;                                // false: no WebGL2; the page shows the parallel DOM instead
   bool text_fallback = false;                     // the content needs right-to-left layout: the page shows the DOM
   std::string lang;                // "" = the document's own language

@@ -194,3 +194,22 @@ TEST_CASE("strings: the page chrome's words come from the document, in its langu
   s = nlohmann::json::parse(w.h.host->Strings(w.id, {"fullScreen"}));
   CHECK(s["fullScreen"] == "Full screen");  // the default document is English only: the English fallback
 }
+
+TEST_CASE("forced colours: systemColors makes the widget draw in the reader's system colours") {
+  W w("risk-chart");
+  std::string err;
+  REQUIRE(w.h.host->SetOption(w.id, "systemColors", "#000000,#ffffff,#1aebff,#000000,#3ff23f", &err));
+  const scw::Theme& t = w.h.host->Find(w.id)->theme;
+  scw::Color black = 0, white = 0, cyan = 0;
+  REQUIRE(scw::ParseColor("#000000", &black));
+  REQUIRE(scw::ParseColor("#ffffff", &white));
+  REQUIRE(scw::ParseColor("#1aebff", &cyan));
+  CHECK(t.background == black);
+  CHECK(t.text == white);
+  CHECK(t.accent == cyan);
+  CHECK(t.focus == cyan);
+  CHECK_FALSE(w.h.host->SetOption(w.id, "systemColors", "#000000,red", &err));
+  CHECK(Has(err, "systemColors"));
+  REQUIRE(w.h.host->SetOption(w.id, "systemColors", "", &err));
+  CHECK(w.h.host->Find(w.id)->theme.background != black);  // back to the light theme
+}
