@@ -532,10 +532,12 @@ void Host::DrawInstance(Instance& inst, double now) {
   EmitCursor(inst);
 }
 
-// While the canvas has focus, every move of the keyboard cursor (or a change of what it is on) is one "cursor"
-// event {"id", "text"}: the loader speaks the text in the live region (issue 13).
+// While the canvas has keyboard focus, every move of the keyboard cursor (or a change of what it is on) is one
+// "cursor" event {"id", "text"}: the loader speaks the text in the live region (issue 13). After a click or a tap
+// the change's own announcement is what is said, until a key is pressed again.
 void Host::EmitCursor(Instance& inst) {
   if (!inst.focused) { inst.cursor_spoken.clear(); inst.cursor_text_spoken.clear(); return; }
+  if (inst.focus_from_pointer) return;
   const std::string id = inst.widget->Cursor(), text = inst.widget->CursorText();
   if (id == inst.cursor_spoken && text == inst.cursor_text_spoken) return;
   inst.cursor_spoken = id;

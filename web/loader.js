@@ -192,6 +192,8 @@
       '.scw-bar,.scw-export,.scw-keys-float,.scw-live,.scw-status,.scw-help{display:none!important}' +
       '.scw-root.scw-focus-ring::after{display:none}' +
       '.scw-root{height:auto!important;background:none!important}' +
+      // The page's own box for the widget grows with the printed copy instead of letting it run over what follows.
+      '[data-scw-mounted]{height:auto!important;max-height:none!important;overflow:visible!important}' +
       '.scw-root canvas{display:none!important}' +
       '.scw-print-img{display:block!important;width:100%;height:auto;break-inside:avoid;page-break-inside:avoid;margin:0 0 8px}' +
       '.scw-dom{position:static!important;width:auto!important;height:auto!important;margin:0!important;clip:auto!important;' +
@@ -366,6 +368,7 @@
     var root = document.createElement('div');
     root.className = 'scw-root';
     installStyles(el);
+    el.setAttribute('data-scw-mounted', '');
     this.strings = {};
     // The language of everything inside: the page's choice, then the document's own (set when it loads).
     if (this.opts.lang) root.lang = String(this.opts.lang);
@@ -1066,6 +1069,7 @@
     if (this.toolbar && this.toolbar.parentNode) this.toolbar.parentNode.removeChild(this.toolbar);
     if (this.exportBar && this.exportBar.parentNode) this.exportBar.parentNode.removeChild(this.exportBar);
     (this.hiddenChildren || []).forEach(function (c) { c.hidden = false; });
+    this.element.removeAttribute('data-scw-mounted');
     if (handles.get(this.element) === this) handles.delete(this.element);
     if (lazyObserver) lazyObserver.unobserve(this.element);
   };
@@ -1096,6 +1100,7 @@
     if (!img) {
       img = this.printImg = document.createElement('img');
       img.className = 'scw-print-img';
+      img.style.display = 'none';  // the print rules show it
       this.root.insertBefore(img, this.domBox);
     }
     try { img.src = this.canvas.toDataURL('image/png'); } catch (e) { return; }

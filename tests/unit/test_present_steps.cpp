@@ -213,3 +213,21 @@ TEST_CASE("forced colours: systemColors makes the widget draw in the reader's sy
   REQUIRE(w.h.host->SetOption(w.id, "systemColors", "", &err));
   CHECK(w.h.host->Find(w.id)->theme.background != black);  // back to the light theme
 }
+
+TEST_CASE("cursor: a click is announced by its change, not as a keyboard move") {
+  W w("cell-diagram");
+  w.h.host->Focus(w.id, true);
+  w.h.Settle();
+  const auto items = w.S()["items"];
+  REQUIRE(items.size() > 6);
+  const auto& box = items[6]["box"];
+  const float x = box["x"].get<float>() + box["w"].get<float>() / 2, y = box["y"].get<float>() + box["h"].get<float>() / 2;
+  w.h.host->MouseMove(w.id, x, y);
+  w.h.host->MouseButton(w.id, 0, true, x, y);
+  w.h.host->MouseButton(w.id, 0, false, x, y);
+  w.h.Settle();
+  CHECK(w.h.Of("change").size() == 1);
+  CHECK(w.h.Of("cursor").empty());
+  w.Key(scw::Key::Right);  // the keyboard again: spoken
+  CHECK(w.h.Of("cursor").size() == 1);
+}
