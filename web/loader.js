@@ -451,9 +451,12 @@
     // Keep what the page put inside (e.g. an inline <script type="application/json">) but hide loose content.
     el.appendChild(root);
     this.root = root; this.canvas = canvas; this.live = live; this.errorBox = error;
-    if (!this.toolbar) {  // no toolbar: the keyboard button shows in the corner while the widget has focus
+    if (!this.toolbar) {
+      // No toolbar: the keyboard button shows in the corner while the widget has focus. It is not a Tab stop of
+      // its own (one Tab stop per widget; from the keyboard "?" opens the list, as the canvas's label says).
       this.keysFloat = document.createElement('button');
       this.keysFloat.type = 'button';
+      this.keysFloat.tabIndex = -1;
       this.keysFloat.className = 'scw-keys-float';
       styleButton(this.keysFloat);
       this.keysFloat.style.background = 'Canvas'; this.keysFloat.style.color = 'CanvasText';
@@ -574,6 +577,7 @@
       es.color = isDark(this.lastBackgroundRgb) ? '#eef1f5' : '#1d2430';
       root.style.height = 'auto'; root.style.flex = '1 1 auto'; root.style.minHeight = '0';
       if (this.toolbar) this.toolbar.style.padding = '6px 8px 0';
+      this._toolbarSize(20);  // readable from the back of the room too
       if (!this.opts.present) { this.prevButton.hidden = false; this.nextButton.hidden = false; }
       this._setTextScale(FULLSCREEN_TEXT_SCALE);
       this.canvas.focus();
@@ -581,11 +585,18 @@
       if (this._fsSaved.el === null) el.removeAttribute('style'); else el.setAttribute('style', this._fsSaved.el);
       root.style.height = this._fsSaved.root; root.style.flex = ''; root.style.minHeight = '';
       if (this.toolbar) this.toolbar.style.padding = '';
+      this._toolbarSize(14);
       if (!this.opts.present) { this.prevButton.hidden = true; this.nextButton.hidden = true; }
       this._fsSaved = null;
       this._setTextScale(1);
     }
     this._applyStrings();
+  };
+  Handle.prototype._toolbarSize = function (px) {
+    if (!this.toolbar) return;
+    Array.prototype.forEach.call(this.toolbar.querySelectorAll('button'), function (b) {
+      b.style.fontSize = px + 'px'; b.style.padding = Math.round(px * 0.45) + 'px ' + Math.round(px * 0.85) + 'px';
+    });
   };
   // The page's textScale times `factor` (full screen raises it for a projected room).
   Handle.prototype._setTextScale = function (factor) {
@@ -693,6 +704,7 @@
   function toolbar(marginSide) {
     var bar = document.createElement('div');
     bar.style.display = 'flex'; bar.style.justifyContent = 'flex-end'; bar.style[marginSide] = '4px';
+    bar.style.flexWrap = 'wrap'; bar.style.rowGap = '4px';  // a phone: the buttons wrap instead of overflowing
     return bar;
   }
   function toolbarButton(bar, label) {

@@ -244,6 +244,16 @@ test('Spanish: lang="es" on the widget and every chrome word translated (data-sr
   assert.match(await page.locator('#timeline dialog h2').textContent(), /^Teclas/);
   assert.match(await page.locator('#timeline dialog button').textContent(), /Cerrar/);
   await page.keyboard.press('Escape');
+  // A widget without a toolbar: its Keyboard button shows in the corner while the widget has focus.
+  const float = '#risks .scw-keys-float';
+  assert.equal(await page.locator(float).textContent(), 'Teclado');
+  assert.equal(await page.evaluate((f) => getComputedStyle(document.querySelector(f)).opacity, float), '0');
+  await page.locator('#risks canvas').focus();
+  assert.equal(await page.evaluate((f) => getComputedStyle(document.querySelector(f)).opacity, float), '1');
+  await page.locator(float).click();
+  await page.waitForFunction(() => document.querySelector('#risks dialog')?.open);
+  assert.match(await page.locator('#risks dialog h2').textContent(), /^Teclas: tabla de riesgos/);
+  await page.keyboard.press('Escape');
   assert.deepEqual(errors, []);
   await context.close();
 });
