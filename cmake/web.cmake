@@ -26,7 +26,7 @@ add_custom_command(OUTPUT "${LOADER_MIN_JS}"
   COMMENT "Minifying web/loader.js" VERBATIM)
 add_custom_target(scw_loader_min DEPENDS "${LOADER_MIN_JS}")
 
-set(SCW_EXPORTS _scw_create _scw_destroy _scw_set_data _scw_set_option _scw_resize _scw_state _scw_set_state _scw_dom _scw_last_error
+set(SCW_EXPORTS _scw_create _scw_destroy _scw_set_data _scw_set_option _scw_resize _scw_state _scw_set_state _scw_dom _scw_step _scw_strings _scw_last_error
   _scw_stats _scw_memory_bytes _scw_context_restored _scw_fonts_changed _malloc _free)
 list(JOIN SCW_EXPORTS "," SCW_EXPORTS_CSV)
 
@@ -93,7 +93,20 @@ target_compile_definitions(stemcell-widgets-testing PRIVATE SCW_TEST_WIDGETS=1)
 set_target_properties(stemcell-widgets-testing PROPERTIES RUNTIME_OUTPUT_DIRECTORY "${CMAKE_BINARY_DIR}/testing")
 # For offline use (a lesson opened from a USB stick, file:// pages): one file, the wasm inlined. Browsers do
 # not fetch a separate .wasm from file://, so this is the one to use there. Larger; never for web pages.
-scw_bundle(stemcell-widgets-offline stemcell-widgets.offline "SHELL:-s SINGLE_FILE=1")
+# It also carries the Spanish built-in content (as JS text before the glue), so data-lang="es" works from disk
+# without a data-src; web pages fetch that document instead (the web bundle stays English-only, for its size).
+find_program(PYTHON3_EXE python3 REQUIRED)
+set(OFFLINE_CONTENT_JS "${CMAKE_BINARY_DIR}/offline-content.js")
+add_custom_command(OUTPUT "${OFFLINE_CONTENT_JS}"
+  COMMAND "${PYTHON3_EXE}" "${CMAKE_SOURCE_DIR}/tools/embed.py" jscontent "${OFFLINE_CONTENT_JS}"
+          "es=${CMAKE_SOURCE_DIR}/data/stemcell-explainer.es.json"
+  DEPENDS "${CMAKE_SOURCE_DIR}/tools/embed.py" "${CMAKE_SOURCE_DIR}/data/stemcell-explainer.es.json"
+  COMMENT "Embedding the Spanish content for the offline bundle" VERBATIM)
+add_custom_target(scw_offline_content DEPENDS "${OFFLINE_CONTENT_JS}")
+scw_bundle(stemcell-widgets-offline stemcell-widgets.offline "SHELL:-s SINGLE_FILE=1"
+  "SHELL:--extern-pre-js ${OFFLINE_CONTENT_JS}")
+add_dependencies(stemcell-widgets-offline scw_offline_content)
+set_property(TARGET stemcell-widgets-offline APPEND PROPERTY LINK_DEPENDS "${OFFLINE_CONTENT_JS}")
 
 # Demo pages beside the bundle.
 file(GLOB DEMO_FILES CONFIGURE_DEPENDS "${CMAKE_SOURCE_DIR}/web/demo/*")

@@ -3,6 +3,7 @@
 // Strings returned stay valid until the next call that returns a string. Errors never abort: a call that
 // fails returns 0/-1 and scw_last_error() says why, in a sentence for the page's author.
 #include <string>
+#include <vector>
 
 #include "host.h"
 
@@ -81,6 +82,26 @@ SCW_EXPORT int scw_set_state(int id, const char* json) {
 SCW_EXPORT const char* scw_dom(int id) {
   scw::Host* h = HostOrError();
   g_returned = h ? h->Dom(id) : std::string("null");
+  return g_returned.c_str();
+}
+
+// Presenter mode: one step forward (dir > 0) or back through the widget's tour. 1 = stepped (a "change" event
+// follows with the next frame), 0 = no further step that way.
+SCW_EXPORT int scw_step(int id, int dir) {
+  scw::Host* h = HostOrError();
+  return h && h->Step(id, dir) ? 1 : 0;
+}
+
+// The document's UI strings for the comma-separated `keys`, as a JSON object ({} before content).
+SCW_EXPORT const char* scw_strings(int id, const char* keys) {
+  scw::Host* h = HostOrError();
+  std::vector<std::string> list;
+  std::string k;
+  for (const char* p = Str(keys);; ++p) {
+    if (*p == ',' || *p == 0) { if (!k.empty()) list.push_back(k); k.clear(); if (!*p) break; }
+    else k += *p;
+  }
+  g_returned = h ? h->Strings(id, list) : std::string("{}");
   return g_returned.c_str();
 }
 

@@ -35,7 +35,7 @@ std::string StateJson(const Widget& w, bool announcement) {
   JsonWriter j;
   j.BeginObject();
   w.State(j);
-  if (announcement) j.Field("announcement", w.Announcement());
+  if (announcement) j.Field("announcement", w.Spoken());
   j.EndObject();
   return j.Take();
 }
@@ -197,8 +197,29 @@ bool Host::SetOption(int id, const std::string& key, const std::string& value, s
     inst->has_page_background = !value.empty();
     inst->page_background = c;
     ApplyTheme(*inst);
+  } else if (key == "systemColors") {
+    // Forced-colours mode (issue 13): the reader's system colours "#canvas,#canvastext,#highlight,#highlighttext,
+    // #graytext" replace the palette; "" goes back to the themes.
+    Color c[5] = {};
+    size_t at = 0;
+    int n = 0;
+    while (!value.empty() && n < 5) {
+      const size_t comma = value.find(',', at);
+      const std::string part = value.substr(at, comma == std::string::npos ? std::string::npos : comma - at);
+      if (!ParseColor(part, &c[n])) break;
+      ++n;
+      if (comma == std::string::npos) break;
+      at = comma + 1;
+    }
+    if (!value.empty() && n != 5) {
+      *error = "systemColors must be five colours \"#canvas,#text,#highlight,#highlighttext,#graytext\", got \"" + value + "\".";
+      return false;
+    }
+    inst->has_system_colours = !value.empty();
+    for (int i = 0; i < 5; ++i) inst->system_colours[i] = c[i];
+    ApplyTheme(*inst);
   } else {
-    *error = "Unknown option \"" + key + "\" (known: theme, systemTheme, reducedMotion, lang, textScale, background).";
+    *error = "Unknown option \"" + key + "\" (known: theme, systemTheme, reducedMotion, lang, textScale, background, systemColors).";
     return false;
   }
   Invalidate(*inst);
@@ -246,6 +267,16 @@ void Host::ApplyTheme(Instance& inst) {
     t.background = inst.page_background;
     t.surface = Mix(inst.page_background, t.text, 0.04f);
     t.surface_alt = Mix(inst.page_background, t.text, 0.09f);
+  }
+  if (inst.has_system_colours) {
+    // Forced colours: only the reader's system colours (the high-contrast theme's marks and patterns stay).
+    const Color* sc = inst.system_colours;
+    t = MakeTheme(ThemeMode::HighContrast);
+    t.background = t.surface = t.surface_alt = sc[0];
+    t.text = t.border = t.danger = sc[1];
+    t.text_muted = ContrastRatio(sc[4], sc[0]) >= 4.5f ? sc[4] : sc[1];
+    t.accent = t.focus = sc[2];
+    t.accent_text = sc[3];
   }
   t.text_scale = inst.option_text_scale * (doc ? doc->text_scale : 1.0f);
   inst.theme = t;
@@ -498,6 +529,43 @@ void Host::DrawInstance(Instance& inst, double now) {
   if (inst.widget->TakeChanged()) {
     Emit(inst.id, "change", StateJson(*inst.widget, true));
   }
+  EmitCursor(inst);
+}
+
+// While the canvas has keyboard focus, every move of the keyboard cursor (or a change of what it is on) is one
+// "cursor" event {"id", "text"}: the loader speaks the text in the live region (issue 13). After a click or a tap
+// the change's own announcement is what is said, until a key is pressed again.
+void Host::EmitCursor(Instance& inst) {
+  if (!inst.focused) { inst.cursor_spoken.clear(); inst.cursor_text_spoken.clear(); return; }
+  if (inst.focus_from_pointer) return;
+  const std::string id = inst.widget->Cursor(), text = inst.widget->CursorText();
+  if (id == inst.cursor_spoken && text == inst.cursor_text_spoken) return;
+  inst.cursor_spoken = id;
+  inst.cursor_text_spoken = text;
+  if (id.empty() || text.empty()) return;
+  JsonWriter j;
+  j.BeginObject().Field("id", id).Field("text", text).EndObject();
+  Emit(inst.id, "cursor", j.Take());
+}
+
+bool Host::Step(int id, int dir) {
+  Instance* inst = Find(id);
+  if (!inst || !inst->widget->Step(dir)) return false;
+  Invalidate(*inst);
+  return true;
+}
+
+std::string Host::Strings(int id, const std::vector<std::string>& keys) const {
+  const Instance* inst = Find(id);
+  JsonWriter j;
+  j.BeginObject();
+  if (inst)
+    for (const auto& k : keys) {
+      const std::string v = inst->widget->UiString(k);
+      if (!v.empty() && v != k) j.Field(k.c_str(), v);
+    }
+  j.EndObject();
+  return j.Take();
 }
 
 void Host::ContextRestored() {

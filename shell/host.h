@@ -38,6 +38,8 @@ struct Instance {
   float option_text_scale = 1.0f;                // the page's textScale option
   bool has_page_background = false;              // the page's background option (data-background), if any
   Color page_background = 0;
+  bool has_system_colours = false;               // forced colours: Canvas, CanvasText, Highlight, HighlightText, GrayText
+  Color system_colours[5] = {};
   bool gpu = true;                                // false: no WebGL2; the page shows the parallel DOM instead
   bool text_fallback = false;                     // the content needs right-to-left layout: the page shows the DOM
   std::string lang;                // "" = the document's own language
@@ -47,6 +49,7 @@ struct Instance {
   bool focused = false, focus_from_pointer = false;
   bool pointer_captured = false;  // primary button went down on this canvas and is not yet up
   bool touch_owned = false;       // the current touch drag scrolls or drags inside the widget
+  std::string cursor_spoken, cursor_text_spoken;  // the cursor last reported in a "cursor" event
   long frames = 0;                // frames drawn
   double last_frame_time = -1;
 };
@@ -103,6 +106,11 @@ class Host {
   // or id, nothing changed; true draws a frame, which emits "change".
   bool SetState(int id, const std::string& json_text, std::string* error);
   std::string Dom(int id) const;    // the parallel DOM tree as JSON ("null" when the widget has none)
+  // Presenter mode: one step through the widget's tour (Widget::Step); false when there is none that way.
+  bool Step(int id, int dir);
+  // The document's UI strings for `keys` as a JSON object (keys the document and the built-in English lack are
+  // left out; {} before content): the page chrome's words in the widget's language.
+  std::string Strings(int id, const std::vector<std::string>& keys) const;
 
   // Input, in CSS pixels relative to the canvas. Each returns true when the widget used the event
   // (the browser then prevents its default action); false lets it go to the page.
@@ -129,6 +137,7 @@ class Host {
   void Invalidate(Instance& inst);
   void ApplyTheme(Instance& inst);  // page choice > document > reader's setting; then document colours
   void DrawInstance(Instance& inst, double now);
+  void EmitCursor(Instance& inst);
   void Emit(int id, const char* type, const std::string& detail);
   void EmitProblems(int id, const LoadResult& r);
   void AfterContent(Instance& inst);  // glyphs for the new text; right-to-left text falls back to the DOM

@@ -127,7 +127,100 @@
   function hexColour(c) {
     return '#' + c.slice(0, 3).map(function (v) { return ('0' + Math.round(v).toString(16)).slice(-2); }).join('');
   }
+  // The system colours as the browser resolves them in forced-colours mode: Canvas, CanvasText, Highlight,
+  // HighlightText, GrayText, as "#rrggbb,…" for the host's systemColors option.
+  function systemColours(context) {
+    var probe = document.createElement('span');
+    probe.hidden = true;
+    (context || document.body || document.documentElement).appendChild(probe);
+    var out = ['Canvas', 'CanvasText', 'Highlight', 'HighlightText', 'GrayText'].map(function (name) {
+      probe.style.color = name;
+      var c = parseRgb(getComputedStyle(probe).color);
+      return c ? hexColour(c) : '';
+    });
+    probe.parentNode.removeChild(probe);
+    return out.every(Boolean) ? out.join(',') : '';
+  }
   function reducedMotion() { var m = media('(prefers-reduced-motion: reduce)'); return !!(m && m.matches); }
+
+  // ---- the page chrome's words (issue 13) ------------------------------------------------------------------
+  // Every word the loader puts on the page comes from the document's `strings` (scw_strings, in the widget's
+  // language) once the content is in; these English ones are the fallback. Before any content the built-in
+  // Spanish below covers what can show first (Loading…, a failure).
+  var CHROME_EN = {
+    fullScreen: 'Full screen', exitFullScreen: 'Exit full screen', keyboardButton: 'Keyboard', keyboardTitle: 'Keyboard keys',
+    saveImage: 'Save image', previousStep: 'Previous', nextStep: 'Next', close: 'Close', loading: 'Loading…',
+    contentError: 'This widget could not show its content.',
+    'kind_cell-diagram': 'cell diagram', 'kind_hsct-timeline': 'transplant timeline', 'kind_risk-chart': 'risk chart',
+    canvasLabel: 'Interactive {kind}. Arrow keys move between the items, Enter selects, Escape clears, the question mark lists every key. The same content follows as text.',
+    roleDescription: 'interactive {kind}',
+    help_arrows: 'Arrow keys: move between the items',
+    help_cells: 'Left and Right arrows: every filter and cell in reading order; Up and Down: the layer above or below',
+    help_timeline: 'Up and Down arrows: the controls, the phases, the milestones; Left and Right: the previous or next one (on the phases the day moves)',
+    help_homeEnd: 'Home and End: the first and the last item', help_enter: 'Enter or Space: select the item, or press the button',
+    help_escape: 'Escape: clear the selection', help_pages: 'Page Down and Page Up: the next or previous step (in full screen, or when presenting)',
+    help_help: 'Question mark: this list of keys', help_tab: 'Tab: leave the widget'
+  };
+  var CHROME_EARLY = {es: {loading: 'Cargando…', contentError: 'Este gráfico no pudo mostrar su contenido.'}};
+  var CHROME_KEYS = Object.keys(CHROME_EN).join(',');
+  var HELP_ROWS = {
+    'cell-diagram': ['help_cells', 'help_homeEnd', 'help_enter', 'help_escape', 'help_pages', 'help_help', 'help_tab'],
+    'hsct-timeline': ['help_timeline', 'help_homeEnd', 'help_enter', 'help_escape', 'help_pages', 'help_help', 'help_tab'],
+    'risk-chart': ['help_arrows', 'help_homeEnd', 'help_enter', 'help_escape', 'help_pages', 'help_help', 'help_tab']
+  };
+  function fill(s, vars) { return String(s).replace(/\{(\w+)\}/g, function (m, k) { return vars && vars[k] !== undefined ? vars[k] : m; }); }
+
+  // ---- the stylesheet (issue 13) ------------------------------------------------------------------------------
+  // Rules that need selectors or media queries: the focus ring, the keyboard button shown while the widget has
+  // focus, forced colours, and the printed handout. A constructed stylesheet (CSSOM, allowed under a strict
+  // style-src), added to the document or the shadow root the widget sits in.
+  var CSS_RULES = [
+    '.scw-root canvas{outline:none}',
+    // The ring when Tab brings the focus: drawn over the canvas's edge (a page's overflow:hidden box would clip
+    // one outside it), 3 px in the ring colour with a 2 px halo inside, so it contrasts (≥ 3:1) with the page
+    // and with the widget's own background in light, dark and high contrast.
+    '.scw-root.scw-focus-ring::after{content:"";position:absolute;inset:0;border:3px solid var(--scw-ring,#0b57d0);' +
+      'box-shadow:inset 0 0 0 2px var(--scw-halo,#fff);pointer-events:none;z-index:1}',
+    '.scw-keys-float{position:absolute;right:6px;bottom:6px;opacity:0;pointer-events:none}',
+    '.scw-root:focus-within .scw-keys-float{opacity:1;pointer-events:auto}',
+    '.scw-bar button:focus-visible,.scw-help button:focus-visible,.scw-keys-float:focus-visible{outline:3px solid var(--scw-ring,#0b57d0);outline-offset:2px}',
+    '.scw-help{max-width:min(40rem,92vw);border:1px solid currentColor;border-radius:10px;padding:16px 20px;font:16px/1.5 system-ui,sans-serif}',
+    '.scw-help::backdrop{background:rgba(0,0,0,.45)}',
+    '.scw-print-img{display:none}',
+    '@media (forced-colors: active){.scw-root.scw-focus-ring::after{border-color:Highlight}.scw-bar button,.scw-keys-float{border:1px solid ButtonText}}',
+    '@media print{' +
+      '.scw-bar,.scw-export,.scw-keys-float,.scw-live,.scw-status,.scw-help{display:none!important}' +
+      '.scw-root.scw-focus-ring::after{display:none}' +
+      '.scw-root{height:auto!important;background:none!important}' +
+      // The page's own box for the widget grows with the printed copy instead of letting it run over what follows.
+      '[data-scw-mounted]{height:auto!important;max-height:none!important;overflow:visible!important}' +
+      '.scw-root canvas{display:none!important}' +
+      '.scw-print-img{display:block!important;width:100%;height:auto;break-inside:avoid;page-break-inside:avoid;margin:0 0 8px}' +
+      '.scw-dom{position:static!important;width:auto!important;height:auto!important;margin:0!important;clip:auto!important;' +
+        'overflow:visible!important;white-space:normal!important;font:11pt/1.4 system-ui,sans-serif}' +
+      '.scw-dom li,.scw-dom tr,.scw-dom dl,.scw-dom h2,.scw-dom h3,.scw-dom h4,.scw-dom p{break-inside:avoid;page-break-inside:avoid}' +
+      '.scw-dom h2,.scw-dom h3,.scw-dom h4{break-after:avoid;page-break-after:avoid}' +
+      '.scw-dom table{border-collapse:collapse;width:100%}.scw-dom th,.scw-dom td{border:1px solid #888;padding:2px 4px;text-align:left;vertical-align:top}' +
+    '}'
+  ];
+  var styledRoots = [];
+  function installStyles(node) {
+    var rootNode = node.getRootNode ? node.getRootNode() : document;
+    if (rootNode.nodeType !== 9 && rootNode.nodeType !== 11) rootNode = document;
+    if (styledRoots.indexOf(rootNode) >= 0) return;
+    styledRoots.push(rootNode);
+    try {
+      var sheet = new CSSStyleSheet();
+      CSS_RULES.forEach(function (r) { sheet.insertRule(r, sheet.cssRules.length); });
+      rootNode.adoptedStyleSheets = (rootNode.adoptedStyleSheets || []).concat([sheet]);
+    } catch (e) {
+      try {  // no constructed stylesheets: an empty <style> filled through the CSSOM
+        var st = document.createElement('style');
+        (rootNode.nodeType === 9 ? document.head || document.documentElement : rootNode).appendChild(st);
+        CSS_RULES.forEach(function (r) { st.sheet.insertRule(r, st.sheet.cssRules.length); });
+      } catch (e2) { /* the ring then comes from the browser's own focus style */ }
+    }
+  }
 
   // ---- the module -------------------------------------------------------------------------------------
   function wasmUrlFor(path) {
@@ -270,9 +363,15 @@
   }
 
   Handle.prototype._build = function () {
+    var self = this;
     var el = this.element;
     var root = document.createElement('div');
     root.className = 'scw-root';
+    installStyles(el);
+    el.setAttribute('data-scw-mounted', '');
+    this.strings = {};
+    // The language of everything inside: the page's choice, then the document's own (set when it loads).
+    if (this.opts.lang) root.lang = String(this.opts.lang);
     var rs = root.style;
     rs.position = 'relative'; rs.width = '100%'; rs.boxSizing = 'border-box';
     // Fallback content the page put inside (e.g. a <noscript> note or a link) is hidden while the widget shows;
@@ -299,22 +398,21 @@
     if (this.opts.height) rs.height = typeof this.opts.height === 'number' ? this.opts.height + 'px' : String(this.opts.height);
     else if (this.fillParent) rs.height = '100%';
 
-    if (this.opts.fullscreen && document.fullscreenEnabled) {
-      this._buildFullscreen(el);
-      // The toolbar sits inside the element: the widget takes the rest of the page's height, not all of it.
-      if (rs.height === '100%') rs.height = 'calc(100% - ' + (this.toolbar.offsetHeight + 4) + 'px)';
-    }
+    this._buildToolbar(el);
+    // The toolbar sits inside the element: the widget takes the rest of the page's height, not all of it.
+    if (this.toolbar && rs.height === '100%') rs.height = 'calc(100% - ' + (this.toolbar.offsetHeight + 4) + 'px)';
 
     var canvas = document.createElement('canvas');
     do canvas.id = canvasPrefix + (++canvasCounter); while (document.getElementById(canvas.id));
     canvas.tabIndex = 0;
     canvas.setAttribute('role', 'application');
-    canvas.setAttribute('aria-roledescription', 'interactive ' + this.kind.replace(/-/g, ' '));
-    canvas.setAttribute('aria-label', 'Interactive ' + this.kind.replace(/-/g, ' ') + '. Arrow keys move between items, Enter selects, Escape clears. The same content follows as text.');
     var cs = canvas.style;
     cs.display = 'block'; cs.width = '100%'; cs.height = '100%'; cs.touchAction = 'manipulation';
-    cs.outline = 'none';  // the widget draws its own focus ring where the focus is
+    // The ring around the canvas on keyboard focus is the stylesheet's (:focus-visible); the widget draws its own
+    // ring on the item under the cursor.
     root.appendChild(canvas);
+    this.canvas = canvas;
+    this._bindKeys(canvas);
 
     var domBox = document.createElement('div');
     domBox.className = 'scw-dom';
@@ -333,7 +431,7 @@
     var status = document.createElement('div');
     status.className = 'scw-status';
     status.setAttribute('role', 'status');
-    status.textContent = 'Loading…';
+    status.textContent = this._t('loading');
     var ss = status.style;
     ss.position = 'absolute'; ss.left = '0'; ss.top = '0'; ss.padding = '12px 16px';
     ss.font = '15px/1.4 system-ui, sans-serif'; ss.color = '#4e5968';
@@ -353,29 +451,227 @@
     // Keep what the page put inside (e.g. an inline <script type="application/json">) but hide loose content.
     el.appendChild(root);
     this.root = root; this.canvas = canvas; this.live = live; this.errorBox = error;
+    if (!this.toolbar) {
+      // No toolbar: the keyboard button shows in the corner while the widget has focus. It is not a Tab stop of
+      // its own (one Tab stop per widget; from the keyboard "?" opens the list, as the canvas's label says).
+      this.keysFloat = document.createElement('button');
+      this.keysFloat.type = 'button';
+      this.keysFloat.tabIndex = -1;
+      this.keysFloat.className = 'scw-keys-float';
+      styleButton(this.keysFloat);
+      this.keysFloat.style.background = 'Canvas'; this.keysFloat.style.color = 'CanvasText';
+      this.keysFloat.addEventListener('click', function () { self._openHelp(self.keysFloat); });
+      root.appendChild(this.keysFloat);
+    }
     if (this.opts.export) this._buildExport(el);
+    this._applyStrings();
   };
 
-  // Teachers: a full-screen button (option `fullscreen` / data-fullscreen). The widget scales its text and marks
-  // up on large canvases, so a projected full screen is readable from the back of the room.
-  Handle.prototype._buildFullscreen = function (el) {
+  // A word of the page chrome in the widget's language: the document's, else English.
+  Handle.prototype._t = function (key, vars) {
+    var v = this.strings[key];
+    if (!v) {
+      var early = CHROME_EARLY[String(this.opts.lang || '').slice(0, 2)];
+      v = (early && early[key]) || CHROME_EN[key] || key;
+    }
+    return fill(v, vars);
+  };
+  Handle.prototype._kindName = function () { return this._t('kind_' + this.kind) === 'kind_' + this.kind ? this.kind.replace(/-/g, ' ') : this._t('kind_' + this.kind); };
+  // Reads the document's strings (after a load) and puts them on the chrome: labels, buttons, help, landmark.
+  Handle.prototype._applyStrings = function () {
+    if (this.id && mod && mod._scw_strings) {
+      var self = this;
+      try { this.strings = JSON.parse(withCString(CHROME_KEYS, function (p) { return mod.UTF8ToString(mod._scw_strings(self.id, p)); })) || {}; }
+      catch (e) { this.strings = {}; }
+    }
+    var kind = this._kindName();
+    this.canvas.setAttribute('aria-roledescription', this._t('roleDescription', {kind: kind}));
+    this.canvas.setAttribute('aria-label', this._t('canvasLabel', {kind: kind}));
+    if (this.status) this.status.textContent = this._t('loading');
+    var named = function (btn, key) {  // visible word + which widget, so every button's name is unique
+      if (!btn) return;
+      btn.textContent = this._t(key);
+      btn.setAttribute('aria-label', this._t(key) + ': ' + kind);
+    }.bind(this);
+    named(this.fsButton, this._fullscreenOn() ? 'exitFullScreen' : 'fullScreen');
+    named(this.prevButton, 'previousStep');
+    named(this.nextButton, 'nextStep');
+    named(this.keysButton, 'keyboardButton');
+    named(this.keysFloat, 'keyboardButton');
+    named(this.exportButton, 'saveImage');
+    [this.toolbar, this.exportBar].forEach(function (b) { if (b) b.lang = this.root.lang || ''; }, this);
+    if (this.help) this._fillHelp();
+    this._nameLandmark();
+  };
+  // The copy's landmark gets the widget's own name, so three widgets on a page are three different regions.
+  Handle.prototype._nameLandmark = function () {
+    var top = this.domBox && this.domBox.firstElementChild;
+    if (!top || top.tagName !== 'SECTION') return;
+    var kind = this._kindName();
+    var name = kind.charAt(0).toUpperCase() + kind.slice(1);
+    top.setAttribute('aria-label', this.contentTitle ? name + ': ' + this.contentTitle : name);
+  };
+
+  // Teachers: a toolbar above the widget. `fullscreen` adds Full screen; `present` (data-present) adds Previous and
+  // Next, which step through the widget (as PageDown / PageUp do); both add Keyboard (the list of keys). In full
+  // screen the page's element itself fills the screen, so the toolbar (with Exit full screen, Previous and Next)
+  // stays on screen and Tab stays inside it. The widget scales its text up for the projector.
+  var FULLSCREEN_TEXT_SCALE = 1.15;
+  Handle.prototype._buildToolbar = function (el) {
     var self = this;
-    var bar = toolbar('marginBottom'), btn = toolbarButton(bar, 'Full screen');
-    btn.addEventListener('click', function () {
-      if (document.fullscreenElement === self.root) document.exitFullscreen();
-      else if (self.root.requestFullscreen) self.root.requestFullscreen().catch(function () {});
-    });
-    this._onFullscreen = function () {
-      var on = document.fullscreenElement === self.root;
-      btn.textContent = on ? 'Exit full screen' : 'Full screen';
-      self.root.style.background = on ? (prefersDark() ? '#14181f' : '#ffffff') : '';
-      if (on) { self._savedHeight = self.root.style.height; self.root.style.height = '100%'; }  // the root is the full-screen element
-      else if (self._savedHeight !== undefined) self.root.style.height = self._savedHeight;
-      if (on) self.canvas.focus();
-    };
-    document.addEventListener('fullscreenchange', this._onFullscreen);  // removed by destroy()
+    var canFull = !!(this.opts.fullscreen && document.fullscreenEnabled);
+    if (!canFull && !this.opts.present) return;
+    var bar = toolbar('marginBottom');
+    bar.className = 'scw-bar';
+    bar.setAttribute('role', 'toolbar');
+    this.prevButton = toolbarButton(bar, this._t('previousStep'));
+    this.nextButton = toolbarButton(bar, this._t('nextStep'));
+    this.prevButton.addEventListener('click', function () { self.step(-1); });
+    this.nextButton.addEventListener('click', function () { self.step(1); });
+    this.keysButton = toolbarButton(bar, this._t('keyboardButton'));
+    this.keysButton.addEventListener('click', function () { self._openHelp(self.keysButton); });
+    if (canFull) {
+      var btn = this.fsButton = toolbarButton(bar, this._t('fullScreen'));
+      btn.addEventListener('click', function () {
+        if (self._fullscreenOn()) document.exitFullscreen();
+        else if (el.requestFullscreen) el.requestFullscreen().catch(function () {});
+      });
+      this._onFullscreen = function () { self._fullscreenChanged(); };
+      document.addEventListener('fullscreenchange', this._onFullscreen);  // removed by destroy()
+      // In full screen: PageDown / PageUp step (a presentation clicker) wherever the focus is, and Tab cycles
+      // through the full-screen element only.
+      this._onFullscreenKey = function (e) {
+        if (!self._fullscreenOn()) return;
+        if (e.key === 'Tab') self._trapTab(e, el);
+        else if ((e.key === 'PageDown' || e.key === 'PageUp') && !e.altKey && !e.ctrlKey && !e.metaKey) {
+          e.preventDefault(); e.stopPropagation();
+          self.step(e.key === 'PageDown' ? 1 : -1);
+        }
+      };
+      document.addEventListener('keydown', this._onFullscreenKey, true);  // removed by destroy()
+    }
+    if (this.opts.present) {
+      // Presenting in the page: PageDown / PageUp from anywhere inside the widget's element step it.
+      this._onPresentKey = function (e) {
+        if ((e.key === 'PageDown' || e.key === 'PageUp') && !e.altKey && !e.ctrlKey && !e.metaKey && !self._fullscreenOn()) {
+          e.preventDefault(); e.stopPropagation();
+          self.step(e.key === 'PageDown' ? 1 : -1);
+        }
+      };
+      el.addEventListener('keydown', this._onPresentKey, true);  // removed by destroy()
+    } else {
+      this.prevButton.hidden = true; this.nextButton.hidden = true;  // shown in full screen only
+    }
     el.appendChild(bar);
     this.toolbar = bar;
+  };
+  Handle.prototype._fullscreenOn = function () { return !!document.fullscreenElement && document.fullscreenElement === this.element; };
+  Handle.prototype._fullscreenChanged = function () {
+    var on = this._fullscreenOn(), el = this.element, root = this.root;
+    if (on === !!this._fsSaved) return;
+    if (on) {
+      this._fsSaved = {el: el.getAttribute('style'), root: root.style.height};
+      var es = el.style;
+      es.display = 'flex'; es.flexDirection = 'column'; es.boxSizing = 'border-box';
+      es.background = this.lastBackground || (prefersDark() ? '#14181f' : '#ffffff');
+      es.color = isDark(this.lastBackgroundRgb) ? '#eef1f5' : '#1d2430';
+      root.style.height = 'auto'; root.style.flex = '1 1 auto'; root.style.minHeight = '0';
+      if (this.toolbar) this.toolbar.style.padding = '6px 8px 0';
+      this._toolbarSize(20);  // readable from the back of the room too
+      if (!this.opts.present) { this.prevButton.hidden = false; this.nextButton.hidden = false; }
+      this._setTextScale(FULLSCREEN_TEXT_SCALE);
+      this.canvas.focus();
+    } else {
+      if (this._fsSaved.el === null) el.removeAttribute('style'); else el.setAttribute('style', this._fsSaved.el);
+      root.style.height = this._fsSaved.root; root.style.flex = ''; root.style.minHeight = '';
+      if (this.toolbar) this.toolbar.style.padding = '';
+      this._toolbarSize(14);
+      if (!this.opts.present) { this.prevButton.hidden = true; this.nextButton.hidden = true; }
+      this._fsSaved = null;
+      this._setTextScale(1);
+    }
+    this._applyStrings();
+  };
+  Handle.prototype._toolbarSize = function (px) {
+    if (!this.toolbar) return;
+    Array.prototype.forEach.call(this.toolbar.querySelectorAll('button'), function (b) {
+      b.style.fontSize = px + 'px'; b.style.padding = Math.round(px * 0.45) + 'px ' + Math.round(px * 0.85) + 'px';
+    });
+  };
+  // The page's textScale times `factor` (full screen raises it for a projected room).
+  Handle.prototype._setTextScale = function (factor) {
+    if (!this.id || !mod) return;
+    var base = this.opts.textScale !== undefined ? Number(this.opts.textScale) : 1;
+    call('_scw_set_option', this.id, 'textScale', String(Math.min(2, base * factor)));
+  };
+  // Tab and Shift+Tab cycle through what can take focus inside `box`.
+  Handle.prototype._trapTab = function (e, box) {
+    var list = Array.prototype.filter.call(box.querySelectorAll('button, canvas[tabindex], a[href], [tabindex="0"]'), function (n) {
+      return !n.disabled && !n.hidden && n.tabIndex >= 0 && n.getClientRects().length > 0;
+    });
+    if (!list.length) return;
+    var at = list.indexOf(document.activeElement);
+    var next = at < 0 ? 0 : (at + (e.shiftKey ? list.length - 1 : 1)) % list.length;
+    e.preventDefault();
+    list[next].focus();
+  };
+
+  // `?` on the widget opens the list of keys.
+  Handle.prototype._bindKeys = function (canvas) {
+    var self = this;
+    // The ring shows where the browser would show one (keyboard focus: :focus-visible), never on a click.
+    canvas.addEventListener('focus', function () {
+      var visible = true;
+      try { visible = canvas.matches(':focus-visible'); } catch (e) { /* an old browser: show it */ }
+      if (self.root) self.root.classList.toggle('scw-focus-ring', visible);
+    });
+    canvas.addEventListener('blur', function () { if (self.root) self.root.classList.remove('scw-focus-ring'); });
+    canvas.addEventListener('keydown', function (e) {
+      if (e.key === '?' && !e.ctrlKey && !e.metaKey && !e.altKey) { e.preventDefault(); self._openHelp(canvas); }
+    });
+  };
+  // The keyboard help: a modal <dialog> (focus stays inside, Escape closes) in the widget's language.
+  Handle.prototype._openHelp = function (opener) {
+    var self = this;
+    if (!this.help) {
+      var d = this.help = document.createElement('dialog');
+      d.className = 'scw-help';
+      var title = this.helpTitle = document.createElement('h2');
+      title.id = this.canvas.id + '-keys';
+      title.style.margin = '0 0 8px'; title.style.fontSize = '1.25em';
+      d.setAttribute('aria-labelledby', title.id);
+      d.appendChild(title);
+      this.helpList = document.createElement('ul');
+      this.helpList.style.margin = '0 0 12px'; this.helpList.style.paddingLeft = '1.2em';
+      d.appendChild(this.helpList);
+      var close = this.helpClose = document.createElement('button');
+      close.type = 'button';
+      styleButton(close);
+      close.addEventListener('click', function () { d.close(); });
+      d.appendChild(close);
+      d.addEventListener('keydown', function (e) { if (e.key === 'Tab') self._trapTab(e, d); });
+      d.addEventListener('close', function () { if (self.helpOpener && self.helpOpener.isConnected) self.helpOpener.focus(); });
+      this.element.appendChild(d);
+      this._fillHelp();
+    }
+    this.helpOpener = opener || this.canvas;
+    this.help.lang = this.root.lang || '';
+    if (!this.help.open) {
+      if (this.help.showModal) this.help.showModal(); else this.help.setAttribute('open', '');
+    }
+    this.helpClose.focus();
+  };
+  Handle.prototype._fillHelp = function () {
+    var self = this;
+    var kind = this._kindName();
+    this.helpTitle.textContent = this._t('keyboardTitle') + ': ' + kind;
+    while (this.helpList.firstChild) this.helpList.removeChild(this.helpList.firstChild);
+    (HELP_ROWS[this.kind] || ['help_arrows', 'help_homeEnd', 'help_enter', 'help_escape', 'help_help', 'help_tab']).forEach(function (k) {
+      var li = document.createElement('li');
+      li.textContent = self._t(k);
+      self.helpList.appendChild(li);
+    });
+    this.helpClose.textContent = this._t('close');
   };
 
   // The text version shown in place of the canvas (no WebGL2, or content the canvas cannot lay out), or hidden
@@ -408,17 +704,22 @@
   function toolbar(marginSide) {
     var bar = document.createElement('div');
     bar.style.display = 'flex'; bar.style.justifyContent = 'flex-end'; bar.style[marginSide] = '4px';
+    bar.style.flexWrap = 'wrap'; bar.style.rowGap = '4px';  // a phone: the buttons wrap instead of overflowing
     return bar;
   }
   function toolbarButton(bar, label) {
     var btn = document.createElement('button');
     btn.type = 'button';
     btn.textContent = label;
+    styleButton(btn);
+    btn.style.marginLeft = '6px';
+    bar.appendChild(btn);
+    return btn;
+  }
+  function styleButton(btn) {
     var bs = btn.style;
     bs.font = '14px/1 system-ui, sans-serif'; bs.padding = '6px 12px'; bs.borderRadius = '6px';
     bs.border = '1px solid currentColor'; bs.background = 'transparent'; bs.color = 'inherit'; bs.cursor = 'pointer';
-    bar.appendChild(btn);
-    return btn;
   }
 
   function visuallyHidden(n) {
@@ -431,17 +732,26 @@
   // region speaks once the changes pause, with the last state, instead of on every frame.
   var REFRESH_DELAY_MS = 200;
   var refreshesPending = 0;
-  Handle.prototype._scheduleRefresh = function (announcement) {
+  // A keyboard-cursor move (a "cursor" event: the item's name, state and position) is what is said when the cursor
+  // went to another item; otherwise the change's announcement (Enter, Escape, a step, a played phase).
+  Handle.prototype._scheduleRefresh = function (announcement, cursor) {
     var self = this;
     if (announcement) this.pendingAnnouncement = announcement;
+    if (cursor) {
+      if (cursor.id !== this.spokenCursorId) this.pendingCursor = cursor.text;
+      else if (!announcement && !this.pendingAnnouncement) this.pendingCursor = cursor.text;  // the same item, new state
+      this.spokenCursorId = cursor.id;
+    }
     if (this.refreshTimer) clearTimeout(this.refreshTimer);
     else refreshesPending++;
     this.refreshTimer = setTimeout(function () {
       self.refreshTimer = null;
       refreshesPending--;
       if (self.destroyed) return;
-      if (self.pendingAnnouncement) self.live.textContent = self.pendingAnnouncement;
+      var say = self.pendingCursor || self.pendingAnnouncement;
+      if (say) self.live.textContent = say;
       self.pendingAnnouncement = null;
+      self.pendingCursor = null;
       self._renderDom();
     }, REFRESH_DELAY_MS);
   };
@@ -454,6 +764,7 @@
     while (box.firstChild) box.removeChild(box.firstChild);
     var el = buildDom(tree, !!this.textShown);
     if (el) box.appendChild(el);
+    this._nameLandmark();
   };
 
   Handle.prototype._measure = function () {
@@ -487,6 +798,15 @@
     var behind = bg === 'transparent' || !bg ? pageBackground(this.element) : bg;
     var system = prefersContrast() ? 'high-contrast' : isDark(behind) ? 'dark' : 'light';
     call('_scw_set_option', this.id, 'systemTheme', system);
+    // Forced colours (Windows contrast themes): the widget draws in the reader's system colours.
+    var forced = media('(forced-colors: active)');
+    call('_scw_set_option', this.id, 'systemColors', forced && forced.matches ? systemColours(this.element) : '');
+    // The focus ring: dark on light pages, light on dark ones, each with a halo of the other (≥ 3:1 on either).
+    var dark = this.opts.theme === 'dark' || (this.opts.theme !== 'light' && isDark(behind));
+    this.lastBackgroundRgb = Array.isArray(behind) ? behind : dark ? [20, 24, 31] : [255, 255, 255];
+    this.lastBackground = hexColour(this.lastBackgroundRgb);
+    this.root.style.setProperty('--scw-ring', dark ? '#8ab4f8' : '#0b57d0');
+    this.root.style.setProperty('--scw-halo', dark ? '#14181f' : '#ffffff');
     if (this.opts.background !== undefined) {
       var colour = bg === 'transparent' ? behind : bg;
       if (!colour) console.warn('[stemcell-widgets] background: "' + this.opts.background + '" is not a CSS colour.');
@@ -594,6 +914,10 @@
       if (!/\S/.test(inline.textContent || '')) return Promise.reject(WidgetError('The inline <script type="application/json"> is empty: put the JSON document inside it, or remove it to show the built-in content.'));
       return Promise.resolve(inline.textContent);
     }
+    // The offline bundle carries the other languages of the built-in content too (data-lang="es" from file://).
+    var lang = String(opts.lang || this.opts.lang || '');
+    if (lang && typeof StemCellWidgetsOfflineContent === 'object' && StemCellWidgetsOfflineContent && StemCellWidgetsOfflineContent[lang])
+      return Promise.resolve(StemCellWidgetsOfflineContent[lang]);
     return Promise.resolve('');  // '' = the default content embedded in the bundle
   };
 
@@ -619,8 +943,10 @@
       }
       self._clearError();
       self._hideStatus();
-      self._renderDom();
       self.contentTitle = contentTitle(text, self.opts.lang);
+      self.root.lang = self.opts.lang || contentLang(text) || 'en';
+      self._renderDom();
+      self._applyStrings();
       return self;
     }).catch(function (err) {
       if (self.destroyed) throw destroyedError(self);
@@ -671,6 +997,8 @@
       this._scheduleRefresh(detail.announcement);
       delete detail.announcement;
       this._dispatch('change', detail);
+    } else if (type === 'cursor') {
+      this._scheduleRefresh(null, detail);
     } else if (type === 'fallback') {
       if (detail.message) console.warn('[stemcell-widgets] ' + detail.message);
       this._showText(!!detail.fallback || !canDraw() || !!this.htmlCopy);
@@ -691,7 +1019,7 @@
     var box = this.errorBox;
     while (box.firstChild) box.removeChild(box.firstChild);
     var title = document.createElement('strong');
-    title.textContent = 'This widget could not show its content.';
+    title.textContent = this._t('contentError');
     title.style.display = 'block';
     box.appendChild(title);
     var list = problems && problems.length ? problems : [{path: path, message: message}];
@@ -739,6 +1067,11 @@
     if (this.loadCtrl) { this.loadCtrl.abort(); this.loadCtrl = null; }  // the load in flight rejects with "destroyed"
     if (this._stopWaiting) { this._stopWaiting(); this._stopWaiting = null; }
     if (this._onFullscreen) { document.removeEventListener('fullscreenchange', this._onFullscreen); this._onFullscreen = null; }
+    if (this._onFullscreenKey) { document.removeEventListener('keydown', this._onFullscreenKey, true); this._onFullscreenKey = null; }
+    if (this._onPresentKey) { this.element.removeEventListener('keydown', this._onPresentKey, true); this._onPresentKey = null; }
+    if (this._fullscreenOn()) document.exitFullscreen().catch(function () {});
+    if (this.help) { if (this.help.open) this.help.close(); if (this.help.parentNode) this.help.parentNode.removeChild(this.help); }
+    if (this.printImg && this.printImg.parentNode) this.printImg.parentNode.removeChild(this.printImg);
     if (this.id && mod) {
       mod._scw_destroy(this.id);
       byId.delete(this.id);
@@ -748,6 +1081,7 @@
     if (this.toolbar && this.toolbar.parentNode) this.toolbar.parentNode.removeChild(this.toolbar);
     if (this.exportBar && this.exportBar.parentNode) this.exportBar.parentNode.removeChild(this.exportBar);
     (this.hiddenChildren || []).forEach(function (c) { c.hidden = false; });
+    this.element.removeAttribute('data-scw-mounted');
     if (handles.get(this.element) === this) handles.delete(this.element);
     if (lazyObserver) lazyObserver.unobserve(this.element);
   };
@@ -769,6 +1103,28 @@
       if (!call('_scw_set_state', self.id, text)) throw WidgetError(lastError(), '', null, self);
       return self.state();
     });
+  };
+
+  // The picture for the printed handout: the canvas as drawn now (hidden on screen; the print rules show it).
+  Handle.prototype._printPicture = function () {
+    if (this.destroyed || this.textShown || !this.canvas.width) return;
+    var img = this.printImg;
+    if (!img) {
+      img = this.printImg = document.createElement('img');
+      img.className = 'scw-print-img';
+      img.style.display = 'none';  // the print rules show it
+      this.root.insertBefore(img, this.domBox);
+    }
+    try { img.src = this.canvas.toDataURL('image/png'); } catch (e) { return; }
+    img.alt = this._kindName() + (this.contentTitle ? ': ' + this.contentTitle : '');
+  };
+
+  // ---- presenter steps (issue 13) ---------------------------------------------------------------------------
+  // handle.step(1 | -1): the next or previous stop of the widget's tour (timeline phases, the cell diagram's
+  // lineages, the risk chart's risks); true when it moved (stemcell:change follows, and the live region says it).
+  Handle.prototype.step = function (dir) {
+    if (this.destroyed || !this.id || !mod || !this.readyFired) return false;
+    return !!mod._scw_step(this.id, dir < 0 ? -1 : 1);
   };
 
   // ---- scroll-driven steps (issue 14) ---------------------------------------------------------------------
@@ -835,6 +1191,10 @@
       if (t && typeof t === 'object') return String(t[lang || 'en'] || t.en || '');
     } catch (e) { /* the module reported any problem */ }
     return '';
+  }
+  function contentLang(text) {
+    if (!text) return 'en';  // the built-in content
+    try { var l = JSON.parse(text).lang; return typeof l === 'string' ? l : ''; } catch (e) { return ''; }
   }
   function nextFrame() { return new Promise(function (r) { requestAnimationFrame(function () { r(); }); }); }
   Handle.prototype.toPNG = function (options) {
@@ -911,7 +1271,7 @@
   // Teachers: data-export adds a "Save image" button under the widget.
   Handle.prototype._buildExport = function (el) {
     var self = this;
-    var bar = toolbar('marginTop'), btn = toolbarButton(bar, 'Save image');
+    var bar = toolbar('marginTop'), btn = this.exportButton = toolbarButton(bar, this._t('saveImage'));
     bar.className = 'scw-export';
     btn.addEventListener('click', function () {
       btn.disabled = true;
@@ -1016,6 +1376,7 @@
     if (el.hasAttribute('data-fullscreen')) o.fullscreen = el.getAttribute('data-fullscreen') !== 'false';
     if (el.hasAttribute('data-background')) o.background = el.getAttribute('data-background');
     if (el.hasAttribute('data-export')) o.export = el.getAttribute('data-export') !== 'false';
+    if (el.hasAttribute('data-present')) o.present = el.getAttribute('data-present') !== 'false';
     return o;
   }
 
@@ -1113,6 +1474,11 @@
         });
       }).observe(document.documentElement, {childList: true, subtree: true});
     }
+    // Printing: each widget prints its current picture (an <img> made from the canvas) and its full HTML copy.
+    var printing = function () { handles.forEach(function (h) { h._printPicture(); }); };
+    window.addEventListener('beforeprint', printing);
+    var pm = media('print');
+    if (pm && pm.addEventListener) pm.addEventListener('change', function (e) { if (e.matches) printing(); });
     // Follow the reader's settings: colour scheme, contrast, reduced motion, and zoom / screen changes.
     ['(prefers-color-scheme: dark)', '(prefers-contrast: more)', '(forced-colors: active)', '(prefers-reduced-motion: reduce)'].forEach(function (q) {
       var m = media(q);
@@ -1174,13 +1540,13 @@
   // <stemcell-widget widget="risk-chart" src lang theme height text-scale fullscreen background>: the same widget as
   // the div form; a changed attribute mounts it again with the new options.
   var ELEMENT_ATTRS = {widget: 'widget', src: 'src', lang: 'lang', theme: 'theme', height: 'height',
-    'text-scale': 'textScale', fullscreen: 'fullscreen', background: 'background'};
+    'text-scale': 'textScale', fullscreen: 'fullscreen', background: 'background', present: 'present'};
   function optionsFromCustomElement(el) {
     var o = {};
     Object.keys(ELEMENT_ATTRS).forEach(function (a) {
       if (!el.hasAttribute(a)) return;
       var v = el.getAttribute(a);
-      o[ELEMENT_ATTRS[a]] = a === 'fullscreen' ? v !== 'false' : v;
+      o[ELEMENT_ATTRS[a]] = a === 'fullscreen' || a === 'present' ? v !== 'false' : v;
     });
     return o;
   }

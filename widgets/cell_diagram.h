@@ -86,6 +86,11 @@ class CellDiagramWidget final : public ContentWidget {
   bool Animating() const override { return animating_; }
   std::string Announcement() const override { return announcement_; }
   dom::Node Dom() const override;
+  // Issue 13, screen readers and presenter mode (defined in widgets/a11y_steps.cpp).
+  std::string Cursor() const override { return nav_.cursor_id(); }
+  std::string CursorText() const override;
+  bool Step(int dir) override;
+  std::vector<std::string> TourOrder() const;  // the cells in the presenter's order: each lineage from its root
 
   const Layout& last_layout() const { return layout_; }
   float scroll() const { return main_.offset(); }

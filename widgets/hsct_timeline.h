@@ -125,6 +125,11 @@ class HsctTimelineWidget final : public ContentWidget {
   bool Animating() const override;
   std::string Announcement() const override;
   dom::Node Dom() const override;
+  // Issue 13, screen readers and presenter mode (defined in widgets/a11y_steps.cpp).
+  std::string Cursor() const override;
+  std::string CursorText() const override;
+  std::string Spoken() const override;
+  bool Step(int dir) override;
 
   // Pure layout: needs the fonts of the current ImGui context (for measuring text).
   static Layout ComputeLayout(const content::Document& doc, const TimeScale& ts, const View& v, float width,

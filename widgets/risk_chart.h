@@ -80,6 +80,10 @@ class RiskChartWidget final : public ContentWidget {
   bool Animating() const override { return anim_.Running(); }
   std::string Announcement() const override { return announcement_; }
   dom::Node Dom() const override;
+  // Issue 13, screen readers and presenter mode (defined in widgets/a11y_steps.cpp).
+  std::string Cursor() const override { return nav_.cursor_id(); }
+  std::string CursorText() const override;
+  bool Step(int dir) override;
 
   // For tests: the layout as drawn in the last frame, and the visible body (the panel may cover part of it).
   const Layout& last_layout() const { return layout_; }

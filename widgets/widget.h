@@ -103,6 +103,23 @@ class Widget {
   // Colours and text scale the loaded document asks for (null: none).
   virtual const content::ThemeSpec* DocumentTheme() const { return nullptr; }
 
+  // Screen readers (issue 13): the id of the item under the keyboard cursor ("" = none) and one spoken sentence
+  // for it with its name, state and position ("Red blood cell, selected, 12 of 19"). The host emits a "cursor"
+  // event whenever either changes while the canvas has focus; the loader speaks it in the live region.
+  virtual std::string Cursor() const { return std::string(); }
+  virtual std::string CursorText() const { return std::string(); }
+  // What the live region says after a change (default: Announcement(); a played timeline: the phase name only).
+  virtual std::string Spoken() const { return Announcement(); }
+
+  // Presenter mode (issue 13): one step forward (dir > 0) or back through the widget's tour (the timeline's
+  // phases, the cell diagram's lineages, the risk chart's risks). Marks the change and sets the announcement.
+  // False when there is no further step that way (or the widget has no tour).
+  virtual bool Step(int dir) { (void)dir; return false; }
+
+  // A UI string of the loaded document in its language (the built-in English where it has none): "" when the
+  // widget has no document. The loader reads the page chrome's words from here (scw_strings).
+  virtual std::string UiString(const std::string& key) const { (void)key; return std::string(); }
+
  protected:
   void MarkChanged() { changed_ = true; }
 

@@ -751,7 +751,9 @@ const std::vector<std::string>& KnownStringKeys() {
       "noWebgl", "beforeTransplant", "afterTransplant", "months", "ci95Label", "rangeLabel", "iqrLabel",
       "figuresHint", "figureOne", "figureMany", "phaseHeading", "daysHeading", "whatHappens", "milestonesHeading",
       "statusLabel", "status_approved", "status_standard-care", "status_in-trials", "status_experimental",
-      "betweenPhases"};
+      "betweenPhases",
+      // issue 13: spoken positions and states, the page chrome, keyboard help
+      "positionOf", "selectedState", "notUsedIn", "fullScreen", "exitFullScreen", "keyboardButton", "keyboardTitle", "saveImage", "previousStep", "nextStep", "kind_cell-diagram", "kind_hsct-timeline", "kind_risk-chart", "canvasLabel", "roleDescription", "contentError", "help_arrows", "help_cells", "help_timeline", "help_homeEnd", "help_enter", "help_escape", "help_pages", "help_help", "help_tab"};
   return keys;
 }
 
