@@ -709,7 +709,7 @@ dom::Node ExplainerWidget::Dom() const {
   for (int v = 0; v < kViewCount; ++v) {
     if (!present_[v]) continue;
     dom::Node part = dom::El("section");
-    dom::Attr(part, "data-view", ViewName(v));
+    dom::Attr(part, "data-id", std::string("view:") + ViewName(v));  // the loader keeps data-id
     dom::Add(part, dom::El("h2", ViewLabel(v)));
     dom::Node inner = views_[v]->Dom();
     if (!inner.tag.empty()) dom::Add(part, std::move(inner));

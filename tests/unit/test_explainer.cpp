@@ -357,7 +357,7 @@ TEST_CASE("explainer: the parallel DOM holds each view's copy under its heading,
   CHECK(d["children"][1]["children"][0]["text"] == "Timeline");
   CHECK(d["children"][2]["children"][0]["text"] == "Risks");
   CHECK(Has(dom, "Blood stem cell"));
-  CHECK(d["children"][2]["attrs"]["data-view"] == "risks");
+  CHECK(d["children"][2]["attrs"]["data-id"] == "view:risks");
   Harness h;
   const int id = h.Make("explainer", 1920, 1080);
   std::string err;
