@@ -133,12 +133,15 @@ test('phone: tabs by tap and keyboard; the tab in state(), setState({tab}) and i
   await page.waitForFunction((s) => StemCellWidgets.get(document.querySelector(s)).state().views.cells.therapy === 'auto-hsct', SEL, { timeout: 10000 });
   await settle(page);
   const k = await widgetState(page, SEL);
+  assert.equal(k.focus, 'view', 'the keys still go to the diagram');
+  await page.screenshot({ path: artifact('explainer-phone-keyboard.png') });
   assert.equal(k.therapy, 'auto-hsct');
   assert.equal(k.views.risks.therapy, 'auto-hsct');
   assert.equal(k.views.timeline.variant, 'autologous');
   await page.keyboard.press('Escape');  // the diagram does not use it (nothing selected): back to the tabs
   await page.waitForFunction((s) => StemCellWidgets.get(document.querySelector(s)).state().focus === 'tabs', SEL, { timeout: 10000 });
-  await page.screenshot({ path: artifact('explainer-phone-keyboard.png') });
+  await settle(page);
+  await page.screenshot({ path: artifact('explainer-phone-keyboard-tabs.png') });
   assert.deepEqual(errors, []);
   await context.close();
 });
