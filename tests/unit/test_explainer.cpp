@@ -209,6 +209,24 @@ TEST_CASE("explainer: the pointer reaches the view under it, in that view's coor
     }
 }
 
+TEST_CASE("explainer: the wheel and touch drags go to the view under the pointer, and only when it scrolls") {
+  Ex e(375, 667);
+  const json before = e.V("cells");
+  REQUIRE(before["shown"] == true);
+  const float px = before["pane"]["x"].get<float>() + 150, py = before["pane"]["y"].get<float>() + 300;
+  e.h.host->MouseMove(e.id, px, py);
+  e.h.Settle();
+  CHECK(e.h.host->Wheel(e.id, 0, -1));  // the diagram is taller than the phone: it scrolls
+  e.h.Settle();
+  CHECK(e.V("cells")["scroll"].get<float>() > before["scroll"].get<float>());
+  CHECK(e.w().UsesDrag(px, py));
+  // Over the tabs nothing scrolls: the page keeps the wheel and the drag.
+  e.h.host->MouseMove(e.id, 60, 20);
+  e.h.Settle();
+  CHECK_FALSE(e.h.host->Wheel(e.id, 0, -1));
+  CHECK_FALSE(e.w().UsesDrag(60, 20));
+}
+
 TEST_CASE("explainer: tabs on a phone: tap, keyboard, and the tab in state() and setState") {
   Ex e(375, 667);
   CHECK(e.S()["tab"] == "cells");
