@@ -57,7 +57,7 @@ ExplainerWidget::Layout ExplainerWidget::ComputeLayout(const bool present[kViewC
     groups.push_back({shown[0]});
     groups.push_back(std::vector<int>(shown.begin() + 1, shown.end()));
     // The cell diagram needs less width than the timeline or the chart; the others share evenly.
-    shares = shown[0] == kCells ? std::vector<float>{0.44f, 0.56f} : std::vector<float>{0.5f, 0.5f};
+    shares = shown[0] == kCells ? std::vector<float>{0.40f, 0.60f} : std::vector<float>{0.5f, 0.5f};
   } else {
     L.mode = Layout::Three;
     for (int v : shown) groups.push_back({v});
