@@ -24,34 +24,23 @@ std::string Str(const json& j, const char* key) {
   return it != j.end() && it->is_string() ? it->get<std::string>() : std::string();
 }
 
-// Appends `src` (drawn at its own origin) to `dst`, moved by `off` and clipped to `clip`. Each command keeps its
-// texture and its clip rectangle (moved, and cut to `clip`); PrimReserve starts a new vertex offset past 64K
-// vertices, as the list itself would.
-void AppendTranslated(ImDrawList* dst, const ImDrawList& src, ImVec2 off, const Rect& clip) {
-  for (const ImDrawCmd& cmd : src.CmdBuffer) {
-    if (cmd.ElemCount == 0 || cmd.UserCallback) continue;
-    const float x0 = std::max(cmd.ClipRect.x + off.x, clip.x), y0 = std::max(cmd.ClipRect.y + off.y, clip.y);
-    const float x1 = std::min(cmd.ClipRect.z + off.x, clip.x + clip.w), y1 = std::min(cmd.ClipRect.w + off.y, clip.y + clip.h);
-    if (x1 <= x0 || y1 <= y0) continue;
-    const ImDrawIdx* idx = src.IdxBuffer.Data + cmd.IdxOffset;
-    unsigned vmin = UINT32_MAX, vmax = 0;
-    for (unsigned i = 0; i < cmd.ElemCount; ++i) { vmin = std::min<unsigned>(vmin, idx[i]); vmax = std::max<unsigned>(vmax, idx[i]); }
-    const int nv = (int)(vmax - vmin + 1);
-    dst->PushClipRect(ImVec2(x0, y0), ImVec2(x1, y1), false);
-    dst->PushTextureID(cmd.TextureId);
-    dst->PrimReserve((int)cmd.ElemCount, nv);
-    const unsigned base = dst->_VtxCurrentIdx;
-    const ImDrawVert* v = src.VtxBuffer.Data + cmd.VtxOffset + vmin;
-    for (int k = 0; k < nv; ++k) {
-      ImDrawVert o = v[k];
-      o.pos.x += off.x;
-      o.pos.y += off.y;
-      *dst->_VtxWritePtr++ = o;
-    }
-    for (unsigned i = 0; i < cmd.ElemCount; ++i) *dst->_IdxWritePtr++ = (ImDrawIdx)(base + (idx[i] - vmin));
-    dst->_VtxCurrentIdx += (unsigned)nv;
-    dst->PopTextureID();
-    dst->PopClipRect();
+// Moves what a view drew into `dl` since (vtx0, cmd0) by `off` and clips it to `pane`. The view drew at its own
+// origin under a clip rectangle in its own coordinates (pushed by the caller, so cmd0 holds only the view's
+// primitives); its vertices and its commands' clip rectangles are moved in place. Measured with bench_frames
+// (1920x1080, 27K vertices, release build): drawing into a scratch list per view and appending a translated copy
+// took 0.53-0.63 ms median, 4.8-5.6 ms p95 a frame; moving in place takes 0.25-0.27 ms median, 0.41-0.67 ms p95.
+void MoveDrawn(ImDrawList* dl, int vtx0, int cmd0, ImVec2 off, const Rect& pane) {
+  if (off.x == 0 && off.y == 0 && pane.x == 0 && pane.y == 0) return;  // a single view filling the canvas
+  ImDrawVert* v = dl->VtxBuffer.Data;
+  for (int i = vtx0; i < dl->VtxBuffer.Size; ++i) {
+    v[i].pos.x += off.x;
+    v[i].pos.y += off.y;
+  }
+  for (int i = std::max(cmd0, 0); i < dl->CmdBuffer.Size; ++i) {
+    ImVec4& c = dl->CmdBuffer[i].ClipRect;
+    const float r = pane.x + pane.w, b = pane.y + pane.h;  // cut to the pane (an empty cut stays in it, empty)
+    const float x0 = std::min(std::max(c.x + off.x, pane.x), r), y0 = std::min(std::max(c.y + off.y, pane.y), b);
+    c = ImVec4(x0, y0, std::min(std::max(c.z + off.x, x0), r), std::min(std::max(c.w + off.y, y0), b));
   }
 }
 
@@ -278,25 +267,22 @@ void ExplainerWidget::Frame(const FrameContext& ctx) {
     const bool pointer = capture_ >= 0 ? capture_ == v : hover_ == v;
     const bool keys = !zone_tabs_ && v == tab_ && !key_taken;
     const InputState vin = ForView(in, c.pane, pointer, keys);
-    if (!scratch_[v]) scratch_[v] = std::make_unique<ImDrawList>(dl->_Data);
-    ImDrawList& sd = *scratch_[v];
-    sd._Data = dl->_Data;
-    sd._ResetForNewFrame();
-    sd.PushTextureID(dl->_CmdHeader.TextureId);
-    sd.PushClipRect(ImVec2(0, 0), ImVec2(c.pane.w, c.pane.h));
+    // The view draws straight into the explainer's list at its own origin; then what it drew is moved.
+    const int vtx0 = dl->VtxBuffer.Size;
+    dl->PushClipRect(ImVec2(0, 0), ImVec2(c.pane.w, c.pane.h), false);
+    const int cmd0 = dl->CmdBuffer.Size - 1;
     FrameContext vc = ctx;
     vc.width = c.pane.w;
     vc.height = c.pane.h;
     vc.focused = ctx.focused && !zone_tabs_ && v == tab_;
     vc.focus_visible = ctx.focus_visible && vc.focused;
-    vc.draw = &sd;
+    vc.draw = dl;
     vc.input = &vin;
     SetCurrentInput(&vin);
     views_[v]->Frame(vc);
     SetCurrentInput(ctx.input);
-    sd.PopClipRect();
-    sd.PopTextureID();
-    AppendTranslated(dl, sd, ImVec2(c.pane.x, c.pane.y), c.pane);
+    MoveDrawn(dl, vtx0, cmd0, ImVec2(c.pane.x, c.pane.y), c.pane);
+    dl->PopClipRect();
   }
   if (in.released || !in.down) capture_ = -1;
 

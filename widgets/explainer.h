@@ -2,8 +2,9 @@
 // linked by one selection.
 //
 // The three views are the single widgets themselves (CellDiagramWidget, HsctTimelineWidget, RiskChartWidget),
-// used only through the Widget interface: each draws into a scratch draw list at its own origin, which is then
-// appended to the explainer's list translated into the view's rectangle and clipped to it; each gets the
+// used only through the Widget interface: each draws into the explainer's draw list at its own origin (under a
+// clip rectangle in its own coordinates), and what it drew is then moved into its rectangle in place (vertices
+// translated, its commands' clip rectangles translated and cut to the rectangle); each gets the
 // pointer translated into its own coordinates (only the view the pointer is over, or the one a press started
 // in) and the keys only while it is the active view. Links are read from the views' State() after they change
 // and applied with their SetState(): a therapy (cell-diagram filter, risk-chart column, timeline variant) drives
@@ -110,7 +111,6 @@ class ExplainerWidget final : public Widget {
   void DrawOverlays(ImDrawList* dl, const FrameContext& ctx);
 
   std::unique_ptr<Widget> views_[kViewCount];
-  std::unique_ptr<ImDrawList> scratch_[kViewCount];
   bool present_[kViewCount] = {false, false, false};
   content::Document doc_;
   bool loaded_ = false;

@@ -12,6 +12,7 @@
 #include "content/model.h"
 #include "explainer.h"
 #include "harness.h"
+#include "imgui.h"
 
 using namespace scw;
 using scw::test::Harness;
@@ -333,6 +334,21 @@ TEST_CASE("explainer: layout at 375, 650, 1280 and 1920 px: panes and tabs insid
     }
     for (const auto& d : L.dividers)
       for (const auto& c : L.columns) CHECK_FALSE(Overlap(d, c.pane));
+    // What each view drew was moved into its pane: every draw command is clipped to one pane, or is the
+    // explainer's own chrome (the whole canvas: headings, tabs, dividers, overlays cut to their pane).
+    const ImDrawList& dl = *e.h.host->Find(e.id)->draw;
+    int in_panes = 0;
+    for (const ImDrawCmd& cmd : dl.CmdBuffer) {
+      if (cmd.ElemCount == 0) continue;
+      const Rect clip{cmd.ClipRect.x, cmd.ClipRect.y, cmd.ClipRect.z - cmd.ClipRect.x, cmd.ClipRect.w - cmd.ClipRect.y};
+      CAPTURE(clip.x); CAPTURE(clip.y); CAPTURE(clip.w); CAPTURE(clip.h);
+      CHECK(Within(clip, sz.w, sz.h));
+      CHECK(clip.w >= 0);
+      CHECK(clip.h >= 0);
+      for (const auto& c : L.columns)
+        if (clip.Inside(c.pane)) ++in_panes;
+    }
+    CHECK(in_panes > 0);
     CHECK(L.tabs.size() == 3);
     // Every view, when shown, keeps its own items inside its pane.
     for (const char* view : {"cells", "timeline", "risks"}) {
