@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <cfloat>
 #include <cmath>
+#include <type_traits>
 
 #include <imgui.h>
 
@@ -60,6 +61,19 @@ InputState ForView(const InputState& in, const Rect& pane, bool pointer, bool ke
   if (!keys)
     for (int k = 0; k < (int)Key::Count; ++k) o.key_down[k] = o.key_pressed[k] = false;
   return o;
+}
+
+// setState's per-view part, checked on a copy of the view so that a refusal changes nothing. (A view that cannot
+// be copied is checked when the part is applied instead: it still refuses by itself without changing.)
+template <typename W>
+bool ProbeSetState(const Widget& w, const json& partial, std::string* error) {
+  if constexpr (std::is_copy_constructible_v<W>) {
+    W probe(static_cast<const W&>(w));
+    return probe.SetState(partial, error);
+  } else {
+    (void)w; (void)partial; (void)error;
+    return true;
+  }
 }
 
 Rect Translated(Rect r, const Rect& pane) { r.x += pane.x; r.y += pane.y; return r; }
@@ -561,6 +575,15 @@ void ExplainerWidget::State(JsonWriter& j) const {
   j.EndObject();
 }
 
+namespace {
+// "setState: views.timeline: \"day\" must be a number …" from a view's own "setState: \"day\" must be …".
+std::string ViewError(const std::string& view, std::string err) {
+  const std::string prefix = "setState: ";
+  if (err.compare(0, prefix.size(), prefix) == 0) err = err.substr(prefix.size());
+  return "setState: views." + view + ": " + err;
+}
+}  // namespace
+
 bool ExplainerWidget::SetState(const nlohmann::json& p, std::string* error) {
   static const char* const kKeys[] = {"widget", "tab", "therapy", "risk", "cell", "views"};
   const std::string accepted = "\"tab\", \"therapy\", \"risk\", \"cell\" and \"views\"";
@@ -635,13 +658,11 @@ bool ExplainerWidget::SetState(const nlohmann::json& p, std::string* error) {
       }
       std::string err;
       bool ok = false;
-      if (v == kCells) { CellDiagramWidget probe(static_cast<const CellDiagramWidget&>(*views_[v])); ok = probe.SetState(it.value(), &err); }
-      if (v == kTimeline) { HsctTimelineWidget probe(static_cast<const HsctTimelineWidget&>(*views_[v])); ok = probe.SetState(it.value(), &err); }
-      if (v == kRisks) { RiskChartWidget probe(static_cast<const RiskChartWidget&>(*views_[v])); ok = probe.SetState(it.value(), &err); }
+      if (v == kCells) ok = ProbeSetState<CellDiagramWidget>(*views_[v], it.value(), &err);
+      if (v == kTimeline) ok = ProbeSetState<HsctTimelineWidget>(*views_[v], it.value(), &err);
+      if (v == kRisks) ok = ProbeSetState<RiskChartWidget>(*views_[v], it.value(), &err);
       if (!ok) {
-        const std::string prefix = "setState: ";
-        if (err.compare(0, prefix.size(), prefix) == 0) err = err.substr(prefix.size());
-        *error = "setState: views." + it.key() + ": " + err;
+        *error = ViewError(it.key(), err);
         return false;
       }
     }
@@ -653,7 +674,10 @@ bool ExplainerWidget::SetState(const nlohmann::json& p, std::string* error) {
       for (int v = 0; v < kViewCount; ++v) {
         if (it.key() != ViewName(v)) continue;
         std::string err;
-        views_[v]->SetState(it.value(), &err);
+        if (!views_[v]->SetState(it.value(), &err)) {  // only where the view could not be checked on a copy
+          *error = ViewError(it.key(), err);
+          return false;
+        }
         views_[v]->TakeChanged();
         OnViewChanged(v);
         if (!announcement_.empty()) note += (note.empty() ? "" : " ") + announcement_;
