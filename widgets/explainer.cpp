@@ -9,6 +9,7 @@
 
 #include <imgui.h>
 
+#include "content/json_text.h"
 #include "content_widget.h"
 #include "ui/text_layout.h"
 
@@ -76,6 +77,26 @@ bool ProbeSetState(const Widget& w, const json& partial, std::string* error) {
   }
 }
 
+// JSON text -> value through the content's parser (json_text), which the bundle has anyway: building values with
+// nlohmann::json's initializer lists or json::parse instantiates another large set of templates in the wasm.
+json Parsed(const std::string& text) {
+  json out;
+  std::vector<Problem> ignored;
+  if (!ParseJsonText(text, &out, &ignored)) return json();
+  return out;
+}
+// {"key": "id"} ({"key": null} for ""), or {"key": number}: a view's setState part.
+json Part(const char* key, const std::string& id) {
+  JsonWriter w;
+  w.BeginObject().Key(key).StringOrNull(id).EndObject();
+  return Parsed(w.str());
+}
+json Part(const char* key, double number) {
+  JsonWriter w;
+  w.BeginObject().Key(key).Number(number).EndObject();
+  return Parsed(w.str());
+}
+
 Rect Translated(Rect r, const Rect& pane) { r.x += pane.x; r.y += pane.y; return r; }
 Rect Intersect(const Rect& a, const Rect& b) {
   const float x0 = std::max(a.x, b.x), y0 = std::max(a.y, b.y);
@@ -141,7 +162,7 @@ ExplainerWidget::Snapshot ExplainerWidget::Read(int v) const {
   w.BeginObject();
   views_[v]->State(w);
   w.EndObject();
-  const json j = json::parse(w.str(), nullptr, false);
+  const json j = Parsed(w.str());
   if (!j.is_object()) return s;
   if (v == kCells) {
     s.cell = Str(j, "selected");
@@ -438,13 +459,13 @@ void ExplainerWidget::OnViewChanged(int v) {
 
 void ExplainerWidget::LinkTherapy(const std::string& therapy, int from, std::string* note) {
   therapy_ = therapy;
-  if (from != kCells) SetView(kCells, json{{"therapy", therapy.empty() ? json(nullptr) : json(therapy)}});
+  if (from != kCells) SetView(kCells, Part("therapy", therapy));
   if (therapy.empty()) return;
   const content::Therapy* t = doc_.FindTherapy(therapy);
-  if (from != kRisks) SetView(kRisks, json{{"therapy", therapy}});  // keeps the risk, or takes its first one
+  if (from != kRisks) SetView(kRisks, Part("therapy", therapy));  // keeps the risk, or takes its first one
   if (from != kTimeline && present_[kTimeline] && t && !t->timeline_variant.empty()) {
     const std::string before = snap_[kTimeline].variant;
-    if (SetView(kTimeline, json{{"variant", t->timeline_variant}}) && before != snap_[kTimeline].variant) {
+    if (SetView(kTimeline, Part("variant", t->timeline_variant)) && before != snap_[kTimeline].variant) {
       if (const content::Variant* var = doc_.FindVariant(t->timeline_variant))
         *note += ViewLabel(kTimeline) + ": " + var->name + ".";
       if (!risk_.empty()) LinkRisk(risk_, note);  // where the chosen risk peaks in this variant
@@ -459,7 +480,7 @@ void ExplainerWidget::LinkRisk(const std::string& risk, std::string* note) {
   const std::string& variant = snap_[kTimeline].variant;
   for (const auto& w : r->windows) {
     if (w.variant != variant) continue;
-    SetView(kTimeline, json{{"day", w.days.from}});
+    SetView(kTimeline, Part("day", w.days.from));
     const std::string from = HsctTimelineWidget::DayText(w.days.from), to = HsctTimelineWidget::DayText(w.days.to);
     *note += (note->empty() ? "" : " ") + doc_.String("whenItPeaks") + ": " +
              (w.days.from == w.days.to ? doc_.String("dayLabel", {{"day", from}})
@@ -469,7 +490,7 @@ void ExplainerWidget::LinkRisk(const std::string& risk, std::string* note) {
   if (const content::Variant* var = doc_.FindVariant(variant)) {
     for (const auto& p : var->phases) {
       if (std::find(p.risks.begin(), p.risks.end(), risk) == p.risks.end()) continue;
-      SetView(kTimeline, json{{"selected", p.id}});
+      SetView(kTimeline, Part("selected", p.id));
       *note += (note->empty() ? "" : " ") + ViewLabel(kTimeline) + ": " + p.name + ".";
       return;
     }
@@ -690,16 +711,16 @@ bool ExplainerWidget::SetState(const nlohmann::json& p, std::string* error) {
   }
   if (ids[1].given) {
     if (ids[1].value.empty()) {
-      SetView(kRisks, json{{"selected", nullptr}});
+      SetView(kRisks, Part("selected", std::string()));
       risk_.clear();
     } else {
-      SetView(kRisks, json{{"risk", ids[1].value}});
+      SetView(kRisks, Part("risk", ids[1].value));
       note += (note.empty() ? "" : " ") + doc_.FindRisk(ids[1].value)->name + ".";
       LinkRisk(ids[1].value, &note);
     }
   }
   if (ids[2].given) {
-    SetView(kCells, json{{"selected", ids[2].value.empty() ? json(nullptr) : json(ids[2].value)}});
+    SetView(kCells, Part("selected", ids[2].value));
     if (!ids[2].value.empty()) note += (note.empty() ? "" : " ") + doc_.FindCell(ids[2].value)->name + ".";
     LinkCell(ids[2].value, &note);
   }
