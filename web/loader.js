@@ -151,7 +151,7 @@
     fullScreen: 'Full screen', exitFullScreen: 'Exit full screen', keyboardButton: 'Keyboard', keyboardTitle: 'Keyboard keys',
     saveImage: 'Save image', previousStep: 'Previous', nextStep: 'Next', close: 'Close', loading: 'Loading…',
     contentError: 'This widget could not show its content.',
-    'kind_cell-diagram': 'cell diagram', 'kind_hsct-timeline': 'transplant timeline', 'kind_risk-chart': 'risk chart',
+    'kind_cell-diagram': 'cell diagram', 'kind_hsct-timeline': 'transplant timeline', 'kind_risk-chart': 'risk chart', 'kind_explainer': 'stem cell explainer',
     canvasLabel: 'Interactive {kind}. Arrow keys move between the items, Enter selects, Escape clears, the question mark lists every key. The same content follows as text.',
     roleDescription: 'interactive {kind}',
     help_arrows: 'Arrow keys: move between the items',

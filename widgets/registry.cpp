@@ -2,6 +2,7 @@
 // `test-pattern` (scaffolding for the host's tests) is registered only in test builds (SCW_TEST_WIDGETS): the
 // native build and the web bundle the browser tests load, never the bundle pages include.
 #include "cell_diagram.h"
+#include "explainer.h"
 #include "hsct_timeline.h"
 #include "risk_chart.h"
 #include "widget.h"
@@ -15,12 +16,13 @@ std::unique_ptr<Widget> CreateWidget(const std::string& kind) {
   if (kind == "cell-diagram") return std::make_unique<CellDiagramWidget>();
   if (kind == "hsct-timeline") return std::make_unique<HsctTimelineWidget>();
   if (kind == "risk-chart") return std::make_unique<RiskChartWidget>();
+  if (kind == "explainer") return std::make_unique<ExplainerWidget>();  // the three above, linked
 #ifdef SCW_TEST_WIDGETS
   if (kind == "test-pattern") return std::make_unique<TestPatternWidget>();  // host test scaffolding
 #endif
   return nullptr;
 }
 
-std::vector<std::string> WidgetKinds() { return {"cell-diagram", "hsct-timeline", "risk-chart"}; }
+std::vector<std::string> WidgetKinds() { return {"cell-diagram", "hsct-timeline", "risk-chart", "explainer"}; }
 
 }  // namespace scw

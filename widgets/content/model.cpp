@@ -753,7 +753,9 @@ const std::vector<std::string>& KnownStringKeys() {
       "statusLabel", "status_approved", "status_standard-care", "status_in-trials", "status_experimental",
       "betweenPhases",
       // issue 13: spoken positions and states, the page chrome, keyboard help
-      "positionOf", "selectedState", "notUsedIn", "fullScreen", "exitFullScreen", "keyboardButton", "keyboardTitle", "saveImage", "previousStep", "nextStep", "kind_cell-diagram", "kind_hsct-timeline", "kind_risk-chart", "canvasLabel", "roleDescription", "contentError", "help_arrows", "help_cells", "help_timeline", "help_homeEnd", "help_enter", "help_escape", "help_pages", "help_help", "help_tab"};
+      "positionOf", "selectedState", "notUsedIn", "fullScreen", "exitFullScreen", "keyboardButton", "keyboardTitle", "saveImage", "previousStep", "nextStep", "kind_cell-diagram", "kind_hsct-timeline", "kind_risk-chart", "kind_explainer", "canvasLabel", "roleDescription", "contentError", "help_arrows", "help_cells", "help_timeline", "help_homeEnd", "help_enter", "help_escape", "help_pages", "help_help", "help_tab",
+      // the explainer
+      "tabCells", "tabTimeline", "tabRisks", "notOnTimeline"};
   return keys;
 }
 
@@ -806,6 +808,25 @@ LoadResult Load(const json& doc, const std::string& requested_lang, Document* ou
     }
     c.Error(r.path, "there is no " + r.kind + " with the id \"" + r.id + "\"" +
                         (near.empty() ? "; add it to " + k.second + " or fix the id" : "; did you mean \"" + near + "\"?"));
+  }
+  // Risk -> timeline lane: the timeline draws a risk's peak window in the risk's lane, and a risk has a lane only
+  // where some phase lists it in "risks" (the explainer's "choosing a risk shows when it peaks" needs that lane).
+  if (out->has_timeline && doc.is_object() && doc.contains("risks") && doc["risks"].is_array()) {
+    std::set<std::string> listed;
+    for (const auto& v : out->variants)
+      for (const auto& p : v.phases) listed.insert(p.risks.begin(), p.risks.end());
+    const json& rs = doc["risks"];
+    for (size_t i = 0; i < rs.size() && i < kMaxList; ++i) {
+      const json& r = rs[i];
+      if (!r.is_object() || !r.contains("id") || !r["id"].is_string() || !r.contains("window") ||
+          !r["window"].is_array() || r["window"].empty())
+        continue;
+      const std::string id = r["id"].get<std::string>();
+      if (!listed.count(id))
+        c.Warn("/risks/" + std::to_string(i) + "/window",
+               "no phase of the timeline lists the risk \"" + Clip(id) + "\" in its \"risks\", so the timeline has no "
+               "lane to show this window in; add the risk to the phases it belongs to");
+    }
   }
   CheckLineage(c, *out);
   c.Finish();

@@ -17,7 +17,7 @@ if ( ! defined( 'ABSPATH' ) ) {
 }
 
 define( 'STEMCELL_WIDGETS_VERSION', '0.1.0' );
-define( 'STEMCELL_WIDGETS_KINDS', array( 'cell-diagram', 'hsct-timeline', 'risk-chart' ) );
+define( 'STEMCELL_WIDGETS_KINDS', array( 'cell-diagram', 'hsct-timeline', 'risk-chart', 'explainer' ) );
 
 /**
  * The asset version: the plugin version and the script's size and time, so that an updated script (and, through

@@ -11,7 +11,8 @@
   var KINDS = [
     {label: __('Risk chart', 'stemcell-widgets'), value: 'risk-chart'},
     {label: __('Transplant timeline', 'stemcell-widgets'), value: 'hsct-timeline'},
-    {label: __('Cell diagram', 'stemcell-widgets'), value: 'cell-diagram'}
+    {label: __('Cell diagram', 'stemcell-widgets'), value: 'cell-diagram'},
+    {label: __('All three, linked (explainer)', 'stemcell-widgets'), value: 'explainer'}
   ];
   var THEMES = [
     {label: __('Follow the page', 'stemcell-widgets'), value: ''},
