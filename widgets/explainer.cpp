@@ -198,6 +198,30 @@ bool ExplainerWidget::SetView(int v, const nlohmann::json& partial) {
 
 std::string ExplainerWidget::ViewLabel(int v) const { return doc_.String(kViewLabelKeys[v]); }
 
+std::string ExplainerWidget::Cursor() const {
+  if (!loaded_) return std::string();
+  if (zone_tabs_) return std::string("tab:") + ViewName(tab_);
+  const std::string c = views_[tab_]->Cursor();
+  return c.empty() ? std::string() : std::string(ViewName(tab_)) + ":" + c;
+}
+
+std::string ExplainerWidget::CursorText() const {
+  if (!loaded_) return std::string();
+  if (!zone_tabs_) return views_[tab_]->CursorText();
+  size_t n = 0, total = layout_.tabs.size();
+  for (size_t i = 0; i < total; ++i)
+    if (layout_.tabs[i].view == tab_) n = i + 1;
+  if (total <= 1 || n == 0) return ViewLabel(tab_);
+  return ViewLabel(tab_) + ", " + doc_.String("positionOf", {{"n", std::to_string(n)}, {"total", std::to_string(total)}});
+}
+
+bool ExplainerWidget::Step(int dir) {
+  if (!loaded_ || !present_[tab_] || !views_[tab_]->Step(dir)) return false;
+  views_[tab_]->TakeChanged();
+  OnViewChanged(tab_);  // the links follow, the announcement is the view's plus what followed; marks the change
+  return true;
+}
+
 std::vector<std::string> ExplainerWidget::TherapiesForCell(const std::string& cell) const {
   std::vector<std::string> out;
   if (cell.empty()) return out;

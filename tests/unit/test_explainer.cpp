@@ -473,3 +473,34 @@ TEST_CASE("content links: therapy -> cells and variant, risk window -> variant, 
   REQUIRE(d.therapies.size() == 1);
   CHECK(d.therapies[0].cells.front() == "hsc");
 }
+
+TEST_CASE("explainer: screen-reader cursor on the tabs and inside a view; a presenter's step goes to the active view and links") {
+  Ex e(375, 667);
+  e.h.host->Focus(e.id, true);
+  // On the tabs: the tab's name and its position.
+  CHECK(e.w().Cursor() == "tab:cells");
+  const std::string on_tab = e.w().CursorText();
+  CHECK(on_tab.find("1 of 3") != std::string::npos);
+  e.Press(Key::Right);
+  CHECK(e.w().Cursor() == "tab:timeline");
+  CHECK(e.w().CursorText().find("2 of 3") != std::string::npos);
+  CHECK(e.w().CursorText() != on_tab);
+  // Inside the risk chart: its own cursor, prefixed by the view so ids of different views never collide.
+  e.Press(Key::Right);
+  e.Press(Key::Enter);
+  e.Press(Key::Right);
+  const std::string inner = e.w().Cursor();
+  CHECK(inner.rfind("risks:", 0) == 0);
+  CHECK(e.w().CursorText() == e.w().view(ExplainerWidget::kRisks)->CursorText());
+  CHECK_FALSE(e.w().CursorText().empty());
+  // Presenting: a step moves the active view's tour, the explainer reports the change and the links follow.
+  e.h.events.clear();
+  CHECK(e.h.host->Step(e.id, 1));
+  e.h.Settle();
+  CHECK(e.h.Of("change").size() >= 1);
+  const json s = e.S();
+  CHECK_FALSE(s["views"]["risks"]["selected"].is_null());
+  CHECK_FALSE(s["risk"].is_null());
+  CHECK(s["risk"] == e.V("risks")["risk"]);
+  CHECK_FALSE(e.w().Announcement().empty());
+}
