@@ -134,7 +134,8 @@ void HsctTimelineWidget::DrawControls(const FrameContext& ctx) const {
       if (primary) dl->AddRectFilled(r.Min(), r.Max(), th.accent, 8 * s);
       else { dl->AddRectFilled(r.Min(), r.Max(), th.surface, 8 * s); dl->AddRect(r.Min(), r.Max(), th.border, 8 * s, 0, 1.2f * s); }
       const Color c = primary ? th.accent_text : th.text;
-      if (label.empty()) DrawIcon(dl, r, icon, c, s);
+      // A narrow row gives Play no room for its name (PlaceTransport): the icon alone, never a cut word.
+      if (label.empty() || MeasureText(FontRole::Strong, label).x + 14 * s + 8 * s + 12 * s > r.w) DrawIcon(dl, r, icon, c, s);
       else {
         const float w = MeasureText(FontRole::Strong, label).x, iw = 14 * s, gap = 8 * s;
         const float x0 = r.x + (r.w - iw - gap - w) / 2;

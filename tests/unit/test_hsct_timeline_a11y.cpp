@@ -13,6 +13,7 @@
 #include "content/default_content.h"
 #include "hsct_timeline.h"
 #include "hsct_timeline_internal.h"
+#include <imgui_internal.h>
 
 using scw::HsctTimelineWidget;
 using scw::Key;
@@ -38,6 +39,13 @@ void Press(scw::test::Harness& h, int id, Key k, bool shift = false) {
   h.host->KeyEvent(id, k, false, shift);
   h.Settle();
 }
+
+// Makes the instance's fonts current (the host sets them only around a frame), so the test measures text as the
+// layout did.
+struct FontsOf {
+  explicit FontsOf(scw::test::Harness& h, int id) { scw::SetCurrentFonts(&h.host->Find(id)->fonts->fonts); }
+  ~FontsOf() { scw::SetCurrentFonts(nullptr); }
+};
 
 std::string ReadData(const std::string& name) {
   std::ifstream f(std::string(SCW_SOURCE_DIR) + "/data/" + name, std::ios::binary);
@@ -288,6 +296,8 @@ void CheckReadable(const GridCase& c) {
     for (int i = 0; i < 200 && h.host->Wheel(id, 0, 1); ++i) h.Settle();
     REQUIRE(W(h, id)->last_layout().scroll == 0);
   }
+  const FontsOf fonts(h, id);
+  REQUIRE(scw::MeasureText(scw::FontRole::Small, "Day").x > 0);
   const auto& L = W(h, id)->last_layout();
   const auto& D = W(h, id)->last_detail();
   const Rect canvas{-0.5f, -0.5f, L.canvas.w + 1, L.canvas.h + 1};
@@ -353,7 +363,9 @@ void CheckReadable(const GridCase& c) {
     CHECK(L.footer.y >= L.panel.y + L.panel.h);
   } else {
     CHECK(L.panel.y >= L.plot.y + L.plot.h);
-    CHECK(L.plot.h >= 3 * scw::timeline::LineH(scw::FontRole::Small));
+    // The plot shows three lines; on a canvas so short that the controls scroll with it (e.g. a 650x420 column
+    // at 200 % zoom and text scale 2: 325x210 CSS px), the panel's least height wins and the plot keeps one.
+    CHECK(L.plot.h >= (L.controls_scroll ? 1 : 3) * scw::timeline::LineH(scw::FontRole::Small));
   }
 }
 
@@ -366,4 +378,25 @@ TEST_CASE("hsct-timeline: readable at 1920x1080, 1280x720, a 650 px column and a
       for (float px : {1.0f, 2.0f})
         for (const char* lang : {"en", "es"})
           for (int variant = 0; variant < 2; ++variant) CheckReadable(GridCase{sz.first, sz.second, ts, px, lang, variant});
+}
+
+TEST_CASE("hsct-timeline: a narrow transport row shows Play as an icon, never a cut word") {
+  scw::test::Harness h;
+  const int id = h.Make("hsct-timeline", 188, 320, 2);  // a phone at 200 % zoom
+  std::string err;
+  REQUIRE(h.host->SetData(id, "", &err) == 0);
+  h.Settle();
+  const FontsOf fonts(h, id);
+  const auto& L = W(h, id)->last_layout();
+  REQUIRE(L.vertical);
+  const float s = L.s;
+  CHECK(L.play.w < scw::MeasureText(scw::FontRole::Strong, "Play").x + 34 * s);  // no room for the word
+  // Nothing of the word is drawn: every glyph quad of the frame lies outside the Play button.
+  const auto* inst = h.host->Find(id);
+  const ImDrawList& dl = *inst->draw;
+  const ImVec2 white = dl._Data->TexUvWhitePixel;
+  int glyph_vertices_in_play = 0;
+  for (const auto& v : dl.VtxBuffer)
+    if ((v.uv.x != white.x || v.uv.y != white.y) && L.play.Contains(v.pos.x, v.pos.y)) ++glyph_vertices_in_play;
+  CHECK(glyph_vertices_in_play == 0);
 }
