@@ -47,7 +47,7 @@ class HsctTimelineWidget final : public ContentWidget {
   };
   struct Lane {
     std::string risk;            // risk id
-    std::string name;            // label text (may be ellipsized)
+    std::string name;            // label text (horizontal: wrapped to the gutter, lines split by '\n')
     Rect lane, label;
     int pattern = 0;
     bool in_variant = false;     // listed by some phase of the shown variant
@@ -146,6 +146,7 @@ class HsctTimelineWidget final : public ContentWidget {
   const Detail& last_detail() const { return detail_; }
   const TimeScale& scale() const { return ts_; }
   const ScrollView& panel_scroll() const { return panel_; }
+  const content::Document& doc_for_test() const { return doc_; }
   int PhaseAt(double day) const;  // index in the shown variant, -1 if none
   // "+8", "0", "−6", "+1,825" (in `lang`'s digits: ui/number_format.h).
   static std::string DayText(double day, const std::string& lang = "en");

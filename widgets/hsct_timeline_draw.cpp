@@ -179,8 +179,16 @@ void HsctTimelineWidget::DrawLanes(const FrameContext& ctx) const {
       DrawPattern(dl, r, ln.pattern, WithAlpha(lc.peak_ink, vt), s);
       dl->AddRect(r.Min(), r.Max(), WithAlpha(lc.outline, vt), 3 * s, 0, 1.6f * s);
     }
-    if (!L.vertical)
-      DrawText(dl, FontRole::Small, ImVec2(ln.label.x, ln.label.y + (sm - CurrentFonts().Size(FontRole::Small)) / 2), ln.in_variant ? th.text : th.text_muted, ln.name);
+    if (!L.vertical) {  // the name, on as many lines as it wrapped to
+      float ty = ln.label.y + (sm - CurrentFonts().Size(FontRole::Small)) / 2;
+      for (size_t p0 = 0;;) {
+        const size_t p = ln.name.find('\n', p0);
+        DrawText(dl, FontRole::Small, ImVec2(ln.label.x, ty), ln.in_variant ? th.text : th.text_muted, ln.name.substr(p0, p == std::string::npos ? std::string::npos : p - p0));
+        if (p == std::string::npos) break;
+        p0 = p + 1;
+        ty += sm;
+      }
+    }
   }
 }
 

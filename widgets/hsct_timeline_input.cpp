@@ -21,9 +21,13 @@ void HsctTimelineWidget::Frame(const FrameContext& ctx) {
   Advance(ctx.dt);
   // Narrow canvases, and those too short for the horizontal timeline and its detail (a blog's 650 px column at
   // 403 px): the vertical layout, which scrolls, keeps both readable.
-  vertical_ = IsVertical(ctx.width, ctx.px) ||
-              ComputeLayout(doc_, ts_, view_, ctx.width, ctx.height, ctx.scale, false).panel.h <
-                  std::max(96 * ctx.scale, MinPanelHeight(14 * ctx.scale));
+  // Too short: the horizontal panel would not hold its title and two lines of text.
+  if (!IsVertical(ctx.width, ctx.px)) {
+    const Layout wide = ComputeLayout(doc_, ts_, view_, ctx.width, ctx.height, ctx.scale, false);
+    vertical_ = wide.panel.h < MinPanelHeight(wide.panel_pad > 0 ? wide.panel_pad : 14 * ctx.scale);
+  } else {
+    vertical_ = true;
+  }
   Relayout();
   KeepMarkerVisible();
   // Input, against the layout.

@@ -78,7 +78,8 @@ void AddBreaks(const TimeScale& ts, HsctTimelineWidget::Layout& L) {
 // ---- horizontal (wide canvases) ------------------------------------------------------------------------
 // Rows from the top: header (variant switch, transport), the variant's intro, phase labels over the bands,
 // milestones, risk lanes (names in a gutter on the left), the axis with ticks, the key; then the detail panel
-// and the disclaimer. `level` 0…3 gives up label rows, milestone lanes and the intro to leave the panel room.
+// and the disclaimer. `level` 0…3 gives up label rows, milestone lanes and the intro to leave the panel room;
+// level 4 (large text on a projector) also makes the header, the bands and the risk rows more compact.
 
 struct Horizontal {
   const Builder& b;
@@ -86,6 +87,7 @@ struct Horizontal {
   float s, W, H, pad, sm;
   int max_label_rows, max_ms_lanes;
   bool show_intro;
+  float k = 1;  // row heights (level 4: 0.8)
   float hdr_h = 0, gw = 0, x0 = 0, x1 = 0;
   float y = 0;  // the next row's top
 };
@@ -97,7 +99,7 @@ void HorizontalHeader(Horizontal& h) {
   const float s = h.s, W = h.W, pad = h.pad, sm = h.sm;
   h.y = pad;
   const float y = h.y;
-  const float hdr_h = h.hdr_h = 40 * s;
+  const float hdr_h = h.hdr_h = std::max(40 * s * h.k, LineH(FontRole::Strong) + 6 * s);
   const float lw = std::max(MeasureText(FontRole::Strong, b.doc.String("play")).x, MeasureText(FontRole::Strong, b.doc.String("pause")).x);
   const float tw = 44 * s * 2 + 14 * s + 8 * s + lw + 28 * s + 16 * s;
   PlaceTransport(L, b.doc, W - pad - tw, y, hdr_h, s);
@@ -200,7 +202,7 @@ void HorizontalPhases(Horizontal& h) {
   const Builder& b = h.b;
   HsctTimelineWidget::Layout& L = h.L;
   const float s = h.s, sm = h.sm;
-  const float band_h = 30 * s;
+  const float band_h = 30 * s * h.k;
   const PhaseLabels pl = PlacePhaseLabels(h);
   const float band_y = h.y + pl.used_rows * sm + 6 * s;
   L.phase_row = Rect{h.x0, band_y, h.x1 - h.x0, band_h};
@@ -275,15 +277,21 @@ void HorizontalLanes(Horizontal& h) {
   const Builder& b = h.b;
   HsctTimelineWidget::Layout& L = h.L;
   const float s = h.s, sm = h.sm, x0 = h.x0, x1 = h.x1, y = h.y, gw = h.gw;
-  const float rl_h = 22 * s;
+  const float rl_min = std::max(22 * s * h.k, sm + 2 * s);
+  float ly = y;
   for (size_t i = 0; i < b.risks.size(); ++i) {
     const content::Risk* r = b.risks[i];
     HsctTimelineWidget::Lane lane;
     lane.risk = r->id;
-    lane.name = Ellipsize(FontRole::Small, r->name, gw - 14 * s);
+    // A name wider than the gutter wraps (the row grows), never cut.
+    const auto lines = WrapLines(FontRole::Small, r->name, gw - 14 * s);
+    for (size_t k = 0; k < lines.size(); ++k) lane.name += (k ? "\n" : "") + lines[k];
+    const float lh = sm * (float)std::max<size_t>(1, lines.size());
+    const float rl_h = std::max(rl_min, lh + 2 * s);
     lane.pattern = (int)i;
-    lane.lane = Rect{x0, y + i * rl_h, x1 - x0, rl_h};
-    lane.label = Rect{h.pad, y + i * rl_h + (rl_h - sm) / 2, gw - 14 * s, sm};
+    lane.lane = Rect{x0, ly, x1 - x0, rl_h};
+    lane.label = Rect{h.pad, ly + (rl_h - lh) / 2, gw - 14 * s, lh};
+    ly += rl_h;
     for (size_t pi = 0; pi < b.var.phases.size(); ++pi) {
       const auto& p = b.var.phases[pi];
       if (std::find(p.risks.begin(), p.risks.end(), r->id) == p.risks.end()) continue;
@@ -297,7 +305,7 @@ void HorizontalLanes(Horizontal& h) {
     }
     L.lanes.push_back(lane);
   }
-  h.y += b.risks.size() * rl_h + 4 * s;
+  h.y = ly + 4 * s;
 }
 
 // Axis with ticks, break marks and the drag strip.
@@ -344,6 +352,7 @@ void HorizontalBottom(Horizontal& h) {
 void LayoutHorizontal(const Builder& b, HsctTimelineWidget::Layout& L, int level) {
   Horizontal h{b, L, b.s, b.W, b.H, 16 * b.s, LineH(FontRole::Small),
                level >= 3 ? 1 : (level >= 1 ? 2 : 3), level >= 3 ? 1 : (level >= 1 ? 2 : 3), level < 2};
+  if (level >= 4) { h.k = 0.8f; L.panel_pad = 10 * b.s; }
   HorizontalHeader(h);
   HorizontalIntroAndGutter(h);
   HorizontalPhases(h);
@@ -648,7 +657,7 @@ HsctTimelineWidget::Layout HsctTimelineWidget::ComputeLayout(const content::Docu
     LayoutVertical(b, L);
     return L;
   }
-  for (int level = 0; level <= 3; ++level) {
+  for (int level = 0; level <= 4; ++level) {
     L = Layout();
     L.s = s;
     L.vertical = false;

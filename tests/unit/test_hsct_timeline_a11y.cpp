@@ -4,6 +4,8 @@
 #include <doctest/doctest.h>
 
 #include <cmath>
+#include <cstdio>
+#include <cstdlib>
 #include <fstream>
 #include <set>
 #include <sstream>
@@ -256,6 +258,10 @@ std::vector<Box> TextBoxes(const HsctTimelineWidget::Layout& L) {
     return Rect{r.x, y0, r.w, std::max(0.0f, y1 - y0)};
   };
   if (L.status.w > 0) out.push_back({"status", e++, L.status});
+  if (!L.vertical) {  // "You are here" and the day in the gutter, over two lines (Small, Title)
+    const Rect& d = L.day_readout;
+    out.push_back({"you are here", e++, Rect{d.x, d.y, d.w, scw::timeline::LineH(scw::FontRole::Small) + scw::timeline::LineH(scw::FontRole::Title)}});
+  }
   if (L.intro.h > 0) { const Rect r = visible_part(L.intro); if (r.h > 0) out.push_back({"intro", e++, r}); }
   for (const auto& l : L.phase_labels)
     if (l.shown && on_screen(l.box)) out.push_back({"phase label " + l.text, e++, l.box});
@@ -300,6 +306,8 @@ void CheckReadable(const GridCase& c) {
   REQUIRE(scw::MeasureText(scw::FontRole::Small, "Day").x > 0);
   const auto& L = W(h, id)->last_layout();
   const auto& D = W(h, id)->last_detail();
+  // SCW_PRINT_GRID=1 prints which layout each case got (horizontal, vertical, controls scrolling) and its sizes.
+  if (getenv("SCW_PRINT_GRID")) printf("%s vertical=%d controls_scroll=%d panel_h=%.0f plot_h=%.0f\n", (Name(c) + " hpanel=" + std::to_string(HsctTimelineWidget::ComputeLayout(W(h, id)->doc_for_test(), W(h, id)->scale(), HsctTimelineWidget::View{}, L.canvas.w, L.canvas.h, L.s, false).panel.h)).c_str(), (int)L.vertical, (int)L.controls_scroll, L.panel.h, L.plot.h);
   const Rect canvas{-0.5f, -0.5f, L.canvas.w + 1, L.canvas.h + 1};
   REQUIRE(L.canvas.w == doctest::Approx(c.w).epsilon(0.01));
   // Controls: the variant switch, Previous/Play/Next, each whole, inside, apart, and their labels fit.
