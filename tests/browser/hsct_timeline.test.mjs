@@ -294,6 +294,7 @@ test('readable at text scale 1.5 and 2 and at 200% zoom, in English and Spanish 
     ['desktop-zoom200-text1.5', 640, 360, 2, 1.5, 'es'],
     ['projector-text2-zoom200', 960, 540, 2, 2, 'en'],
     ['projector-text1.5', 1920, 1080, 1, 1.5, 'es'],
+    ['projector-text1.5', 1920, 1080, 1, 1.5, 'en'],
     ['column-text2', 650, 420, 1, 2, 'es'],
     ['phone-text2', 375, 640, 1, 2, 'en'],
     ['phone-zoom200', 188, 320, 2, 1, 'en'],
