@@ -424,10 +424,10 @@ bool Host::Wheel(int id, float dx, float dy) {
   return true;
 }
 
-bool Host::KeyEvent(int id, Key key, bool down) {
+bool Host::KeyEvent(int id, Key key, bool down, bool shift) {
   Instance* inst = Find(id);
   if (!inst || key == Key::None || key == Key::Count) return false;
-  if (!inst->widget->UsesKey(key)) {
+  if (!(shift ? inst->widget->UsesShiftKey(key) : inst->widget->UsesKey(key))) {
     // A key the widget does not use goes to the page; make sure no stale "down" is left behind.
     return false;
   }
@@ -436,6 +436,7 @@ bool Host::KeyEvent(int id, Key key, bool down) {
   e.type = InputType::Key;
   e.key = key;
   e.down = down;
+  e.shift = shift;
   inst->input.Push(e);
   Invalidate(*inst);
   return true;

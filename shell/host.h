@@ -119,7 +119,7 @@ class Host {
   bool MouseLeave(int id);
   bool Touch(int id, int phase, float css_x, float css_y);  // phase: 0 start, 1 move, 2 end, 3 cancel
   bool Wheel(int id, float dx, float dy);
-  bool KeyEvent(int id, Key key, bool down);
+  bool KeyEvent(int id, Key key, bool down, bool shift = false);  // shift: Shift held (UsesShiftKey)
   void Focus(int id, bool focused);
 
   // Draws every instance that wants a frame. Returns true if another frame is wanted.

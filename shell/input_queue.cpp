@@ -52,6 +52,7 @@ int InputQueue::ApplyFrame(InputState& in) {
         return done();  // one transition per frame
       case InputType::Key: {
         const int k = (int)e.key;
+        in.shift = e.shift;
         if (k > 0 && k < (int)Key::Count) {
           if (e.down && !in.key_down[k]) in.key_pressed[k] = true;
           in.key_down[k] = e.down;

@@ -21,6 +21,7 @@ struct InputEvent {
   bool down = false;           // MouseButton, Key
   float wheel_x = 0, wheel_y = 0;
   Key key = Key::None;
+  bool shift = false;          // Key: Shift was held
 };
 
 class InputQueue {

@@ -150,10 +150,10 @@ EM_BOOL OnKey(int type, const EmscriptenKeyboardEvent* e, void* user) {
   if (key == Key::None) return EM_FALSE;
   const int id = IdOf(user);
   if (type == EMSCRIPTEN_EVENT_KEYDOWN) {
-    if (e->repeat) host->KeyEvent(id, key, false);  // a held key repeats as fresh presses
-    return host->KeyEvent(id, key, true);
+    if (e->repeat) host->KeyEvent(id, key, false, e->shiftKey);  // a held key repeats as fresh presses
+    return host->KeyEvent(id, key, true, e->shiftKey);
   }
-  return host->KeyEvent(id, key, false);
+  return host->KeyEvent(id, key, false, e->shiftKey);
 }
 
 EM_BOOL OnFocus(int type, const EmscriptenFocusEvent*, void* user) {

@@ -7,6 +7,7 @@
 
 #include "hsct_timeline_internal.h"
 #include "ui/mathx.h"
+#include "ui/number_format.h"
 
 namespace scw {
 
@@ -28,8 +29,8 @@ std::string BetweenPhases(const content::Document& d) {
 
 std::string RangeText(const content::Document& doc, const content::DayRange& d) {
   using D = HsctTimelineWidget;
-  return d.from == d.to ? doc.String("dayLabel", {{"day", D::DayText(d.from)}})
-                        : doc.String("dayRangeLabel", {{"from", D::DayText(d.from)}, {"to", D::DayText(d.to)}});
+  return d.from == d.to ? doc.String("dayLabel", {{"day", D::DayText(d.from, doc.lang)}})
+                        : doc.String("dayRangeLabel", {{"from", D::DayText(d.from, doc.lang)}, {"to", D::DayText(d.to, doc.lang)}});
 }
 
 }  // namespace timeline
@@ -99,11 +100,7 @@ TimeScale HsctTimelineWidget::ScaleFor(const content::Document& doc) {
   return TimeScale::For(lo, hi);
 }
 
-std::string HsctTimelineWidget::DayText(double day) {
-  const long d = std::lround(day);
-  if (d == 0) return "0";
-  return (d > 0 ? "+" : "\xE2\x88\x92") + std::to_string(std::labs(d));
-}
+std::string HsctTimelineWidget::DayText(double day, const std::string& lang) { return FormatSigned(day, lang); }
 
 // ---- state changes ------------------------------------------------------------------------------------
 
@@ -152,7 +149,7 @@ int HsctTimelineWidget::RowCount() const { return RowSize(kMilestones) > 0 ? 3 :
 
 std::string HsctTimelineWidget::PhaseAnnouncement() const {
   const int i = CoveringPhase(Var(), view_.day);
-  std::string out = doc_.String("dayLabel", {{"day", DayText(view_.day)}});
+  std::string out = doc_.String("dayLabel", {{"day", DayText(view_.day, doc_.lang)}});
   out += ", " + (i >= 0 ? Var().phases[i].name : BetweenPhases(doc_));
   out += ". ";
   std::vector<std::string> names;
@@ -268,8 +265,8 @@ void HsctTimelineWidget::Activate(int row, int idx) {
       want_marker_visible_ = true;
       announcement_ = ms[idx].name + ": " +
                       (ms[idx].days.from == ms[idx].days.to
-                           ? doc_.String("dayLabel", {{"day", DayText(ms[idx].days.from)}})
-                           : doc_.String("dayRangeLabel", {{"from", DayText(ms[idx].days.from)}, {"to", DayText(ms[idx].days.to)}})) + ".";
+                           ? doc_.String("dayLabel", {{"day", DayText(ms[idx].days.from, doc_.lang)}})
+                           : doc_.String("dayRangeLabel", {{"from", DayText(ms[idx].days.from, doc_.lang)}, {"to", DayText(ms[idx].days.to, doc_.lang)}})) + ".";
     }
     MarkChanged();
   }
@@ -375,9 +372,18 @@ bool HsctTimelineWidget::UsesKey(Key key) const {
     case Key::Up: return cursor_row_ > 0;
     case Key::Down: return cursor_row_ < RowCount() - 1;
     case Key::Escape: return !view_.selected.empty() || playing_;
-    case Key::PageUp: return panel_.CanScroll() && panel_.offset() > 0.5f;
-    case Key::PageDown: return panel_.CanScroll() && panel_.offset() < panel_content_h_ - layout_.panel.h - 0.5f;
+    // The detail panel's own scroll view answers, measured against its text area (not the whole panel).
+    case Key::PageUp: return panel_.CanScrollToward(1);
+    case Key::PageDown: return panel_.CanScrollToward(-1);
     default: return false;
+  }
+}
+
+bool HsctTimelineWidget::UsesShiftKey(Key key) const {
+  if (!loaded_) return false;
+  switch (key) {
+    case Key::Left: case Key::Right: case Key::Up: case Key::Down: case Key::PageUp: case Key::PageDown: return true;
+    default: return UsesKey(key);
   }
 }
 
@@ -392,12 +398,7 @@ bool HsctTimelineWidget::UsesDrag(float x, float y) const {
 
 bool HsctTimelineWidget::UsesWheel(float, float dy) const {
   if (!loaded_) return false;
-  if (hover_panel_ && panel_.CanScroll()) {
-    const float max_off = panel_content_h_ - layout_.panel.h;
-    if (dy > 0) return panel_.offset() > 0.5f;
-    if (dy < 0) return panel_.offset() < max_off - 0.5f;
-    return true;
-  }
+  if (hover_panel_ && panel_.CanScroll()) return panel_.CanScrollToward(dy);
   return layout_.vertical && plot_scroll_.WantsWheel(dy);
 }
 
@@ -415,7 +416,7 @@ void HsctTimelineWidget::State(JsonWriter& j) const {
   const int pi = CoveringPhase(Var(), view_.day);
   j.Field("variant", Var().id);
   j.Field("day", view_.day);
-  j.Field("dayLabel", doc_.String("dayLabel", {{"day", DayText(view_.day)}}));
+  j.Field("dayLabel", doc_.String("dayLabel", {{"day", DayText(view_.day, doc_.lang)}}));
   j.Key("phase").StringOrNull(pi >= 0 ? Var().phases[pi].id : std::string());
   j.Field("playing", playing_);
   j.Field("vertical", layout_.vertical);
@@ -463,7 +464,7 @@ dom::Node HsctTimelineWidget::Dom() const {
   dom::Node root = El("section");
   Attr(root, "aria-label", doc_.title.empty() ? std::string("HSCT timeline") : doc_.title);
   const int pi = CoveringPhase(Var(), view_.day);
-  std::string here = doc_.String("youAreHere") + ": " + Var().name + ", " + doc_.String("dayLabel", {{"day", DayText(view_.day)}});
+  std::string here = doc_.String("youAreHere") + ": " + Var().name + ", " + doc_.String("dayLabel", {{"day", DayText(view_.day, doc_.lang)}});
   here += " \xE2\x80\x94 " + (pi >= 0 ? Var().phases[pi].name : BetweenPhases(doc_));
   Add(root, El("p", here));
   std::vector<std::string> all_sources;

@@ -47,7 +47,7 @@ class HsctTimelineWidget final : public ContentWidget {
   };
   struct Lane {
     std::string risk;            // risk id
-    std::string name;            // label text (may be ellipsized)
+    std::string name;            // label text (horizontal: wrapped to the gutter, lines split by '\n')
     Rect lane, label;
     int pattern = 0;
     bool in_variant = false;     // listed by some phase of the shown variant
@@ -72,6 +72,7 @@ class HsctTimelineWidget final : public ContentWidget {
     std::vector<std::string> intro_lines;
     Rect plot;                   // the time area (vertical: the scrolling viewport)
     float axis_a = 0, axis_b = 1;  // screen coordinate of U=0 and U=1 (x when horizontal, y when vertical)
+    float axis_line = 0;         // vertical: the x of the axis line (the tick labels end left of it)
     float content_h = 0;         // vertical: total content height (scrolls); horizontal: plot height
     float scroll = 0;            // vertical: applied scroll offset (clamped)
     float max_scroll = 0;
@@ -89,6 +90,8 @@ class HsctTimelineWidget final : public ContentWidget {
     std::vector<Tick> ticks;
     std::vector<float> breaks;   // screen coordinates along the axis of the scale breaks
     Rect panel;
+    float panel_pad = 0;         // the detail panel's inner padding (smaller where space is short)
+    bool controls_scroll = false;  // vertical, short canvas: the switch and transport scroll with the plot
     Rect footer;
     std::vector<std::string> footer_lines;
 
@@ -119,6 +122,7 @@ class HsctTimelineWidget final : public ContentWidget {
   void State(JsonWriter& out) const override;
   bool SetState(const nlohmann::json& partial, std::string* error) override;
   bool UsesKey(Key key) const override;
+  bool UsesShiftKey(Key key) const override;  // Shift+arrows: a day; Shift+PageUp/PageDown: a week
   bool UsesWheel() const override;
   bool UsesWheel(float dx, float dy) const override;
   bool UsesDrag(float x, float y) const override;
@@ -139,13 +143,18 @@ class HsctTimelineWidget final : public ContentWidget {
   Detail ComputeDetail(const Layout& L, const View& v, const Theme& th) const;
   static TimeScale ScaleFor(const content::Document& doc);
   static bool IsVertical(float width, float px) { return width / px < 560.0f; }
+  // The detail panel's least height: its padding, the title and two lines of text (it scrolls for the rest).
+  static float MinPanelHeight(float pad);
 
   // For tests.
   const Layout& last_layout() const { return layout_; }
   const Detail& last_detail() const { return detail_; }
   const TimeScale& scale() const { return ts_; }
+  const ScrollView& panel_scroll() const { return panel_; }
+  const content::Document& doc_for_test() const { return doc_; }
   int PhaseAt(double day) const;  // index in the shown variant, -1 if none
-  static std::string DayText(double day);  // "+8", "0", "−6"
+  // "+8", "0", "−6", "+1,825" (in `lang`'s digits: ui/number_format.h).
+  static std::string DayText(double day, const std::string& lang = "en");
 
  protected:
   const char* SectionPath() const override { return "/timeline"; }
@@ -177,6 +186,8 @@ class HsctTimelineWidget final : public ContentWidget {
   void HandlePress(const FrameContext& ctx);
   bool HitTest(ImVec2 tap);
   void HandleKeys();
+  bool HandleShiftKeys();        // Shift+arrow / Shift+PageUp/PageDown step the day; true if one did
+  void StepDay(double days);     // the marker by whole days (clamped to the scale), announced
   void UpdateDetail(const FrameContext& ctx);
   // Draw steps (hsct_timeline_draw.cpp), reading layout_ and detail_ only.
   void Draw(const FrameContext& ctx) const;
@@ -210,7 +221,6 @@ class HsctTimelineWidget final : public ContentWidget {
   bool hover_panel_ = false;
   ScrollView plot_scroll_;               // the vertical (phone) timeline
   ScrollView panel_;                     // the detail panel
-  float panel_content_h_ = 0;
   bool want_marker_visible_ = false;
   std::string announcement_;
 };

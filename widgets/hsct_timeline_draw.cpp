@@ -16,6 +16,27 @@ using timeline::LineH;
 
 namespace timeline {
 
+Color InkOn(Color want, Color bg, Color toward) {
+  Color c = want;
+  for (int k = 1; k <= 10 && ContrastRatio(c, bg) < 3.05f; ++k) c = Mix(want, toward, 0.1f * (float)k);
+  return c;
+}
+
+LaneColors LaneColorsFor(const Theme& th, Color series, Color base) {
+  LaneColors c;
+  series |= 0xFF000000u;
+  c.active_fill = WithAlpha(series, 0.12f);
+  c.active_bg = Mix(base, series, 0.12f);
+  c.active_ink = InkOn(series, c.active_bg, th.text);
+  c.peak_fill = WithAlpha(series, 0.38f);
+  c.peak_bg = Mix(base, series, 0.38f);
+  c.peak_ink = ContrastRatio(th.text, c.peak_bg) >= ContrastRatio(th.background, c.peak_bg) ? th.text : th.background;
+  c.outline = InkOn(series, base, th.text);
+  return c;
+}
+
+Color MilestoneColor(const Theme& th) { return InkOn(Mix(th.text, th.background, 0.35f), th.background, th.text); }
+
 // Draws a pattern clipped to r: each risk lane has its own, so the lanes differ by more than colour.
 void DrawPattern(ImDrawList* dl, const Rect& r, int pattern, Color col, float s) {
   if (r.w <= 0.5f || r.h <= 0.5f) return;
@@ -74,8 +95,9 @@ void HsctTimelineWidget::Draw(const FrameContext& ctx) const {
   ImDrawList* dl = ctx.draw;
   const float s = L.s;
   const float sm = LineH(FontRole::Small);
-  DrawControls(ctx);
+  if (!L.controls_scroll) DrawControls(ctx);
   if (L.vertical) dl->PushClipRect(L.plot.Min(), L.plot.Max(), true);
+  if (L.controls_scroll) DrawControls(ctx);  // short canvases: the controls scroll with the plot
   // Intro.
   if (!L.status_text.empty())
     DrawText(dl, FontRole::Small, ImVec2(L.status.x, L.status.y + (sm - CurrentFonts().Size(FontRole::Small)) / 2), th.text_muted, L.status_text);
@@ -112,7 +134,8 @@ void HsctTimelineWidget::DrawControls(const FrameContext& ctx) const {
       if (primary) dl->AddRectFilled(r.Min(), r.Max(), th.accent, 8 * s);
       else { dl->AddRectFilled(r.Min(), r.Max(), th.surface, 8 * s); dl->AddRect(r.Min(), r.Max(), th.border, 8 * s, 0, 1.2f * s); }
       const Color c = primary ? th.accent_text : th.text;
-      if (label.empty()) DrawIcon(dl, r, icon, c, s);
+      // A narrow row gives Play no room for its name (PlaceTransport): the icon alone, never a cut word.
+      if (label.empty() || MeasureText(FontRole::Strong, label).x + 14 * s + 8 * s + 12 * s > r.w) DrawIcon(dl, r, icon, c, s);
       else {
         const float w = MeasureText(FontRole::Strong, label).x, iw = 14 * s, gap = 8 * s;
         const float x0 = r.x + (r.w - iw - gap - w) / 2;
@@ -125,8 +148,8 @@ void HsctTimelineWidget::DrawControls(const FrameContext& ctx) const {
     button(L.play, playing_ ? 2 : 1, doc_.String(playing_ ? "pause" : "play"), nv + 1, true);
     button(L.next, 3, "", nv + 2, false);
   }
-  const std::string day_str = doc_.String("dayLabel", {{"day", DayText(view_.day)}});
-  if (L.vertical) {
+  const std::string day_str = doc_.String("dayLabel", {{"day", DayText(view_.day, doc_.lang)}});
+  if (L.vertical && L.day_readout.w > 0) {
     const std::string t = Ellipsize(FontRole::Strong, day_str, L.day_readout.w);
     const float w = MeasureText(FontRole::Strong, t).x;
     DrawText(dl, FontRole::Strong, ImVec2(L.day_readout.x + L.day_readout.w - w, L.day_readout.y + (L.day_readout.h - CurrentFonts().Size(FontRole::Strong)) / 2), th.text, t);
@@ -144,20 +167,28 @@ void HsctTimelineWidget::DrawLanes(const FrameContext& ctx) const {
   const Color muted_line = Mix(th.border, th.background, 0.2f);
   for (size_t i = 0; i < L.lanes.size(); ++i) {
     const Lane& ln = L.lanes[i];
-    const Color col = th.series[ln.pattern % 8];
+    const timeline::LaneColors lc = timeline::LaneColorsFor(th, th.series[ln.pattern % 8], L.vertical ? th.surface : th.background);
     if (L.vertical) dl->AddRectFilled(ln.lane.Min(), ln.lane.Max(), WithAlpha(th.surface, 1.0f), 3 * s);
     else dl->AddLine(ImVec2(ln.lane.x, ln.lane.y + ln.lane.h - 0.5f * s), ImVec2(ln.lane.x + ln.lane.w, ln.lane.y + ln.lane.h - 0.5f * s), muted_line, 1 * s);
     for (const Rect& r : ln.active) {
-      dl->AddRectFilled(r.Min(), r.Max(), WithAlpha(col, 0.16f * vt), 0);
-      DrawPattern(dl, r, ln.pattern, WithAlpha(col, 0.55f * vt), s);
+      dl->AddRectFilled(r.Min(), r.Max(), WithAlpha(lc.active_fill, 0.12f * vt), 0);
+      DrawPattern(dl, r, ln.pattern, WithAlpha(lc.active_ink, vt), s);
     }
     for (const Rect& r : ln.peak) {
-      dl->AddRectFilled(r.Min(), r.Max(), WithAlpha(col, 0.38f * vt), 3 * s);
-      DrawPattern(dl, r, ln.pattern, WithAlpha(th.text, 0.55f * vt), s);
-      dl->AddRect(r.Min(), r.Max(), WithAlpha(col, vt), 3 * s, 0, 1.6f * s);
+      dl->AddRectFilled(r.Min(), r.Max(), WithAlpha(lc.peak_fill, 0.38f * vt), 3 * s);
+      DrawPattern(dl, r, ln.pattern, WithAlpha(lc.peak_ink, vt), s);
+      dl->AddRect(r.Min(), r.Max(), WithAlpha(lc.outline, vt), 3 * s, 0, 1.6f * s);
     }
-    if (!L.vertical)
-      DrawText(dl, FontRole::Small, ImVec2(ln.label.x, ln.label.y + (sm - CurrentFonts().Size(FontRole::Small)) / 2), ln.in_variant ? th.text : th.text_muted, ln.name);
+    if (!L.vertical) {  // the name, on as many lines as it wrapped to
+      float ty = ln.label.y + (sm - CurrentFonts().Size(FontRole::Small)) / 2;
+      for (size_t p0 = 0;;) {
+        const size_t p = ln.name.find('\n', p0);
+        DrawText(dl, FontRole::Small, ImVec2(ln.label.x, ty), ln.in_variant ? th.text : th.text_muted, ln.name.substr(p0, p == std::string::npos ? std::string::npos : p - p0));
+        if (p == std::string::npos) break;
+        p0 = p + 1;
+        ty += sm;
+      }
+    }
   }
 }
 
@@ -229,7 +260,7 @@ void HsctTimelineWidget::DrawMilestones(const FrameContext& ctx) const {
     if (r.w <= 0) continue;
     const auto& m = Var().milestones[i];
     const bool sel = m.id == view_.selected;
-    const Color col = WithAlpha(sel ? th.accent : Mix(th.text, th.background, 0.35f), vt);
+    const Color col = WithAlpha(sel ? th.accent : timeline::MilestoneColor(th), vt);
     const float a = L.Along(ts_.U(m.days.from)), e = L.Along(ts_.U(m.days.to + 1));
     Rect bar = L.vertical ? Rect{r.x + 1 * s, a, r.w - 2 * s, std::max(e - a, 2 * s)}
                           : Rect{a, r.y + r.h - 8 * s, std::max(e - a, 2 * s), 6 * s};
@@ -252,7 +283,7 @@ void HsctTimelineWidget::DrawAxis(const FrameContext& ctx) const {
   ImDrawList* dl = ctx.draw;
   const float s = L.s;
   if (L.vertical) {
-    const float ax = L.axis.x + L.axis.w - 24 * s;  // x of the axis line: just left of the bands
+    const float ax = L.axis_line;  // just left of the bands
     dl->AddLine(ImVec2(ax, L.axis_a), ImVec2(ax, L.axis_b), th.border, 1.5f * s);
     for (const auto& t : L.ticks) {
       const float y = L.Along(ts_.U(t.day + 0.5));
@@ -289,10 +320,10 @@ void HsctTimelineWidget::DrawLegend(const FrameContext& ctx) const {
   const float sm = LineH(FontRole::Small);
   for (size_t i = 0; i < L.legend_labels.size(); ++i) {
     const Rect& sw = L.legend_swatches[i];
-    const Color col = th.series[i % 8];
-    dl->AddRectFilled(sw.Min(), sw.Max(), WithAlpha(col, 0.16f), 2 * s);
-    DrawPattern(dl, sw, (int)i, WithAlpha(col, 0.9f), s);
-    dl->AddRect(sw.Min(), sw.Max(), col, 2 * s, 0, 1 * s);
+    const timeline::LaneColors lc = timeline::LaneColorsFor(th, th.series[i % 8], th.background);
+    dl->AddRectFilled(sw.Min(), sw.Max(), lc.active_fill, 2 * s);
+    DrawPattern(dl, sw, (int)i, lc.active_ink, s);
+    dl->AddRect(sw.Min(), sw.Max(), lc.outline, 2 * s, 0, 1 * s);
     DrawText(dl, FontRole::Small, ImVec2(L.legend_labels[i].box.x, L.legend_labels[i].box.y), th.text, L.legend_labels[i].text);
   }
   if (!L.lanes.empty()) {
@@ -301,8 +332,9 @@ void HsctTimelineWidget::DrawLegend(const FrameContext& ctx) const {
     Rect sw1{L.legend.x, L.legend.y + 2 * s, 22 * s, sm - 4 * s};
     float x = sw1.x + sw1.w + 6 * s;
     float y = L.legend.y;
-    dl->AddRectFilled(sw1.Min(), sw1.Max(), WithAlpha(col, 0.12f));
-    DrawPattern(dl, sw1, 0, WithAlpha(col, 0.6f), s);
+    const timeline::LaneColors key = timeline::LaneColorsFor(th, col, th.background);
+    dl->AddRectFilled(sw1.Min(), sw1.Max(), key.active_fill);
+    DrawPattern(dl, sw1, 0, key.active_ink, s);
     DrawText(dl, FontRole::Small, ImVec2(x, y), th.text_muted, a);
     x += MeasureText(FontRole::Small, a).x + 18 * s;
     if (L.vertical || x + 30 * s + MeasureText(FontRole::Small, b).x > L.legend.x + L.legend.w) { x = L.legend.x; y += sm; }
@@ -323,10 +355,10 @@ void HsctTimelineWidget::DrawMarker(const FrameContext& ctx) const {
   {
     const double shown_day = day_anim_.Running() ? day_from_ + (view_.day - day_from_) * day_anim_.Smooth() : view_.day;
     const float m = L.Along(ts_.U(shown_day + 0.5));
-    const std::string tag = doc_.String("dayLabel", {{"day", DayText(view_.day)}});
+    const std::string tag = doc_.String("dayLabel", {{"day", DayText(view_.day, doc_.lang)}});
     const float tw = MeasureText(FontRole::Strong, tag).x + 14 * s, thh = CurrentFonts().Size(FontRole::Strong) + 8 * s;
     if (L.vertical) {
-      const float ax = L.axis.x + L.axis.w - 24 * s;
+      const float ax = L.axis_line;
       const float x_end = L.lanes.empty() ? L.phase_row.x + L.phase_row.w : L.lanes.back().lane.x + L.lanes.back().lane.w;
       dl->AddLine(ImVec2(ax, m), ImVec2(x_end + 4 * s, m), th.text, 2 * s);
       const Rect tg{std::max(2.0f * s, ax - 10 * s - tw), m - thh / 2, tw, thh};
@@ -372,11 +404,11 @@ void HsctTimelineWidget::DrawDetail(const FrameContext& ctx) const {
   ry += LineH(FontRole::Strong) + 4 * s;
   if (d.risks.empty()) ry += DrawWrapped(dl, FontRole::Body, ImVec2(rx, ry), th.text_muted, d.no_risks, rw, inner.y, inner.y + inner.h);
   for (const auto& it : d.risks) {
-    const Color col = th.series[it.first % 8];
+    const timeline::LaneColors lc = timeline::LaneColorsFor(th, th.series[it.first % 8], th.surface);
     const Rect sw{rx, ry + 4 * s, sw_w, LineH(FontRole::Body) - 8 * s};
-    dl->AddRectFilled(sw.Min(), sw.Max(), WithAlpha(col, 0.2f), 2 * s);
-    DrawPattern(dl, sw, it.first, col, s);
-    dl->AddRect(sw.Min(), sw.Max(), col, 2 * s, 0, 1 * s);
+    dl->AddRectFilled(sw.Min(), sw.Max(), lc.active_fill, 2 * s);
+    DrawPattern(dl, sw, it.first, lc.active_ink, s);
+    dl->AddRect(sw.Min(), sw.Max(), lc.outline, 2 * s, 0, 1 * s);
     ry += DrawWrapped(dl, FontRole::Body, ImVec2(rx + sw_w + 8 * s, ry), th.text, it.second, rw - sw_w - 8 * s, inner.y, inner.y + inner.h) + 4 * s;
   }
   if (!two) DrawBlocks(dl, d.sources, ImVec2(inner.x, ry), lw, s, inner.y, inner.y + inner.h);

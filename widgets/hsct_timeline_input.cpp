@@ -21,8 +21,13 @@ void HsctTimelineWidget::Frame(const FrameContext& ctx) {
   Advance(ctx.dt);
   // Narrow canvases, and those too short for the horizontal timeline and its detail (a blog's 650 px column at
   // 403 px): the vertical layout, which scrolls, keeps both readable.
-  vertical_ = IsVertical(ctx.width, ctx.px) ||
-              ComputeLayout(doc_, ts_, view_, ctx.width, ctx.height, ctx.scale, false).panel.h < 96 * ctx.scale;
+  // Too short: the horizontal panel would not hold its title and two lines of text.
+  if (!IsVertical(ctx.width, ctx.px)) {
+    const Layout wide = ComputeLayout(doc_, ts_, view_, ctx.width, ctx.height, ctx.scale, false);
+    vertical_ = wide.panel.h < MinPanelHeight(wide.panel_pad > 0 ? wide.panel_pad : 14 * ctx.scale);
+  } else {
+    vertical_ = true;
+  }
   Relayout();
   KeepMarkerVisible();
   // Input, against the layout.
@@ -118,6 +123,7 @@ void HsctTimelineWidget::HandlePress(const FrameContext& ctx) {
 // What a tap lands on, in the order drawn on top: variant switch, transport, milestones, phases, the axis.
 bool HsctTimelineWidget::HitTest(ImVec2 tap) {
   const int nv = (int)doc_.variants.size();
+  if (layout_.controls_scroll && !layout_.plot.Contains(tap.x, tap.y)) return false;  // all of it scrolls
   const int seg = layout_.variants.HitTest(tap.x, tap.y);
   if (seg >= 0 && seg < nv) { cursor_row_ = kControls; cursor_idx_ = seg; Activate(kControls, seg); return true; }
   const Rect* btns[3] = {&layout_.prev, &layout_.play, &layout_.next};
@@ -138,6 +144,7 @@ bool HsctTimelineWidget::HitTest(ImVec2 tap) {
 // Up/Down pick a row (controls, phases, milestones); Left/Right/Home/End move in it; Enter/Space activate;
 // Escape pauses and clears the selection.
 void HsctTimelineWidget::HandleKeys() {
+  if (HandleShiftKeys()) return;
   const int rows = RowCount();
   if (KeyPressed(Key::Up) && cursor_row_ > 0) { --cursor_row_; cursor_idx_ = 0; }
   if (KeyPressed(Key::Down) && cursor_row_ < rows - 1) { ++cursor_row_; cursor_idx_ = 0; }
@@ -167,10 +174,33 @@ void HsctTimelineWidget::HandleKeys() {
   }
 }
 
+// With Shift the marker moves by days: Shift+Left/Up a day back, Shift+Right/Down a day on (time runs right, and
+// down on phones), Shift+PageUp/PageDown a week. The new day is announced like any other.
+bool HsctTimelineWidget::HandleShiftKeys() {
+  if (!CurrentInput().shift) return false;
+  double step = 0;
+  if (KeyPressed(Key::Left) || KeyPressed(Key::Up)) step -= 1;
+  if (KeyPressed(Key::Right) || KeyPressed(Key::Down)) step += 1;
+  if (KeyPressed(Key::PageUp)) step -= 7;
+  if (KeyPressed(Key::PageDown)) step += 7;
+  if (step == 0) return false;
+  playing_ = false;
+  StepDay(step);
+  return true;
+}
+
+void HsctTimelineWidget::StepDay(double days) {
+  const double old = view_.day;
+  SetDay(view_.day + days, false);
+  cursor_row_ = kPhases;
+  want_marker_visible_ = true;
+  if (view_.day != old) StartDayAnim(old);
+  else { announcement_ = PhaseAnnouncement(); MarkChanged(); }  // at either end: say where the marker stays
+}
+
 // The detail panel's content for the final view, and its scrolling (wheel, drag, PageUp/PageDown).
 void HsctTimelineWidget::UpdateDetail(const FrameContext& ctx) {
   detail_ = ComputeDetail(layout_, view_, *ctx.theme);
-  panel_content_h_ = detail_.content_h;
   panel_.Update(detail_.inner, detail_.content_h, ctx.scale, ctx.px, ScrollOptions{ctx.focused, true});
 }
 

@@ -21,6 +21,20 @@ std::string BetweenPhases(const content::Document& d);
 // "dayLabel" for a single day, "dayRangeLabel" for a range.
 std::string RangeText(const content::Document& doc, const content::DayRange& d);
 
+// The colours of a risk's marks on an opaque `base` (WCAG 1.4.11: every mark that carries meaning reaches 3:1
+// against what it is drawn on). "Active" = the phase lists the risk ("risk at this time"): a light tint with a
+// hatch; "peak" = the risk's window: a stronger tint, a hatch in the text colour, an outline.
+struct LaneColors {
+  Color active_fill, active_bg, active_ink;  // tint (with alpha), the tint over base (opaque), the hatch
+  Color peak_fill, peak_bg, peak_ink;        // the same for the peak window
+  Color outline;                             // the peak window's (and swatches') outline, on base
+};
+LaneColors LaneColorsFor(const Theme& th, Color series, Color base);
+// `want`, moved toward `toward` in tenths until it reaches 3:1 against the opaque `bg` (or becomes `toward`).
+Color InkOn(Color want, Color bg, Color toward);
+// The milestone bars (unselected): a softened text colour that still reaches 3:1 on the background.
+Color MilestoneColor(const Theme& th);
+
 // Draws a pattern clipped to r: each risk lane has its own, so the lanes differ by more than colour.
 void DrawPattern(ImDrawList* dl, const Rect& r, int pattern, Color col, float s);
 // The transport icons: 0 previous, 1 play, 2 pause, 3 next.

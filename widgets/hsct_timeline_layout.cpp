@@ -6,6 +6,7 @@
 
 #include "hsct_timeline.h"
 #include "hsct_timeline_internal.h"
+#include "ui/number_format.h"
 #include "ui/sort.h"
 #include "ui/text_layout.h"
 
@@ -30,8 +31,8 @@ const TickSpec kTicks[] = {
 std::string TickText(const content::Document& doc, const TickSpec& t) {
   if (t.day == 0) return doc.String("dayLabel", {{"day", "0"}});
   if (doc.lang == "en" || doc.lang.rfind("en-", 0) == 0) return t.en;
-  if (t.months == 0) return doc.String("dayLabel", {{"day", HsctTimelineWidget::DayText(t.day)}});
-  return (t.months < 0 ? "\xE2\x88\x92" : "") + std::to_string(std::abs(t.months)) + " " + doc.String("months");
+  if (t.months == 0) return doc.String("dayLabel", {{"day", HsctTimelineWidget::DayText(t.day, doc.lang)}});
+  return (t.months < 0 ? "\xE2\x88\x92" : "") + FormatNumber(std::abs(t.months), 0, doc.lang) + " " + doc.String("months");
 }
 
 void ShiftY(Rect& r, float dy) { r.y += dy; }
@@ -45,10 +46,14 @@ struct Builder {
   std::vector<const content::Risk*> risks;
 };
 
-// Places transport buttons starting at (x, y); returns the right edge.
-float PlaceTransport(HsctTimelineWidget::Layout& L, const content::Document& doc, float x, float y, float h, float s) {
+// Places transport buttons starting at (x, y) within `avail` px; returns the right edge. Where the row is too
+// narrow, Play shows its icon only (its name stays in the DOM and the announcement), then all three share it.
+float PlaceTransport(HsctTimelineWidget::Layout& L, const content::Document& doc, float x, float y, float h, float s,
+                     float avail = 1e9f) {
   const float lw = std::max(MeasureText(FontRole::Strong, doc.String("play")).x, MeasureText(FontRole::Strong, doc.String("pause")).x);
-  const float bw = 44 * s, pw = 14 * s + 8 * s + lw + 28 * s, gap = 8 * s;
+  float bw = 44 * s, pw = 14 * s + 8 * s + lw + 28 * s, gap = 8 * s;
+  if (2 * bw + pw + 2 * gap > avail) pw = bw;
+  if (3 * bw + 2 * gap > avail) { gap = std::min(gap, avail * 0.04f); bw = pw = (avail - 2 * gap) / 3; }
   L.prev = Rect{x, y, bw, h};
   L.play = Rect{x + bw + gap, y, pw, h};
   L.next = Rect{x + bw + gap + pw + gap, y, bw, h};
@@ -73,7 +78,8 @@ void AddBreaks(const TimeScale& ts, HsctTimelineWidget::Layout& L) {
 // ---- horizontal (wide canvases) ------------------------------------------------------------------------
 // Rows from the top: header (variant switch, transport), the variant's intro, phase labels over the bands,
 // milestones, risk lanes (names in a gutter on the left), the axis with ticks, the key; then the detail panel
-// and the disclaimer. `level` 0…3 gives up label rows, milestone lanes and the intro to leave the panel room.
+// and the disclaimer. `level` 0…3 gives up label rows, milestone lanes and the intro to leave the panel room;
+// level 4 (large text on a projector) also makes the header, the bands and the risk rows more compact.
 
 struct Horizontal {
   const Builder& b;
@@ -81,6 +87,7 @@ struct Horizontal {
   float s, W, H, pad, sm;
   int max_label_rows, max_ms_lanes;
   bool show_intro;
+  float k = 1;  // row heights (level 4: 0.8)
   float hdr_h = 0, gw = 0, x0 = 0, x1 = 0;
   float y = 0;  // the next row's top
 };
@@ -92,7 +99,7 @@ void HorizontalHeader(Horizontal& h) {
   const float s = h.s, W = h.W, pad = h.pad, sm = h.sm;
   h.y = pad;
   const float y = h.y;
-  const float hdr_h = h.hdr_h = 40 * s;
+  const float hdr_h = h.hdr_h = std::max(40 * s * h.k, LineH(FontRole::Strong) + 6 * s);
   const float lw = std::max(MeasureText(FontRole::Strong, b.doc.String("play")).x, MeasureText(FontRole::Strong, b.doc.String("pause")).x);
   const float tw = 44 * s * 2 + 14 * s + 8 * s + lw + 28 * s + 16 * s;
   PlaceTransport(L, b.doc, W - pad - tw, y, hdr_h, s);
@@ -195,7 +202,7 @@ void HorizontalPhases(Horizontal& h) {
   const Builder& b = h.b;
   HsctTimelineWidget::Layout& L = h.L;
   const float s = h.s, sm = h.sm;
-  const float band_h = 30 * s;
+  const float band_h = 30 * s * h.k;
   const PhaseLabels pl = PlacePhaseLabels(h);
   const float band_y = h.y + pl.used_rows * sm + 6 * s;
   L.phase_row = Rect{h.x0, band_y, h.x1 - h.x0, band_h};
@@ -270,15 +277,21 @@ void HorizontalLanes(Horizontal& h) {
   const Builder& b = h.b;
   HsctTimelineWidget::Layout& L = h.L;
   const float s = h.s, sm = h.sm, x0 = h.x0, x1 = h.x1, y = h.y, gw = h.gw;
-  const float rl_h = 22 * s;
+  const float rl_min = std::max(22 * s * h.k, sm + 2 * s);
+  float ly = y;
   for (size_t i = 0; i < b.risks.size(); ++i) {
     const content::Risk* r = b.risks[i];
     HsctTimelineWidget::Lane lane;
     lane.risk = r->id;
-    lane.name = Ellipsize(FontRole::Small, r->name, gw - 14 * s);
+    // A name wider than the gutter wraps (the row grows), never cut.
+    const auto lines = WrapLines(FontRole::Small, r->name, gw - 14 * s);
+    for (size_t k = 0; k < lines.size(); ++k) lane.name += (k ? "\n" : "") + lines[k];
+    const float lh = sm * (float)std::max<size_t>(1, lines.size());
+    const float rl_h = std::max(rl_min, lh + 2 * s);
     lane.pattern = (int)i;
-    lane.lane = Rect{x0, y + i * rl_h, x1 - x0, rl_h};
-    lane.label = Rect{h.pad, y + i * rl_h + (rl_h - sm) / 2, gw - 14 * s, sm};
+    lane.lane = Rect{x0, ly, x1 - x0, rl_h};
+    lane.label = Rect{h.pad, ly + (rl_h - lh) / 2, gw - 14 * s, lh};
+    ly += rl_h;
     for (size_t pi = 0; pi < b.var.phases.size(); ++pi) {
       const auto& p = b.var.phases[pi];
       if (std::find(p.risks.begin(), p.risks.end(), r->id) == p.risks.end()) continue;
@@ -292,7 +305,7 @@ void HorizontalLanes(Horizontal& h) {
     }
     L.lanes.push_back(lane);
   }
-  h.y += b.risks.size() * rl_h + 4 * s;
+  h.y = ly + 4 * s;
 }
 
 // Axis with ticks, break marks and the drag strip.
@@ -339,6 +352,7 @@ void HorizontalBottom(Horizontal& h) {
 void LayoutHorizontal(const Builder& b, HsctTimelineWidget::Layout& L, int level) {
   Horizontal h{b, L, b.s, b.W, b.H, 16 * b.s, LineH(FontRole::Small),
                level >= 3 ? 1 : (level >= 1 ? 2 : 3), level >= 3 ? 1 : (level >= 1 ? 2 : 3), level < 2};
+  if (level >= 4) { h.k = 0.8f; L.panel_pad = 10 * b.s; }
   HorizontalHeader(h);
   HorizontalIntroAndGutter(h);
   HorizontalPhases(h);
@@ -362,37 +376,59 @@ struct Vertical {
   // columns
   float x_axis = 0, band_x = 0, band_w = 0, ms_x = 0, ms_lane_w = 0, axis_len = 0;
   float risk_x = 0, risk_w = 0, label_x = 0, label_w = 0;
+  float k = 1;  // how much the columns narrowed
   float prev_bottom = -1e9f;  // the last phase label's bottom
 };
 
+
 // The fixed part: variant switch (labels on up to two lines), transport and day, the panel, the plot between.
+// Where the canvas is too short for all of them with the plot at least three lines high and the panel its least
+// (title and two lines), the padding tightens, the panel shrinks to that least, and then the switch and the
+// transport move into the scrolled plot (controls_scroll): nothing overlaps and nothing vanishes.
 void VerticalHeader(Vertical& v) {
   const Builder& b = v.b;
   HsctTimelineWidget::Layout& L = v.L;
-  const float s = v.s, W = v.W, H = v.H, pad = v.pad, sm = v.sm;
-  float y = pad;
+  const float s = v.s, W = v.W, H = v.H, sm = v.sm;
+  const float tight = std::min(1.0f, std::max(0.35f, std::min(W / (375 * s), H / (560 * s))));  // 1 = room enough
+  const float pad = v.pad = 12 * s * tight;
+  const float gap = 8 * s * tight;
+  L.panel_pad = 14 * s * tight;
+  float y = 0;  // header rows from 0; placed at the top, or at the content's top when they scroll
   const size_t n = b.doc.variants.size();
   const float seg_w = (W - 2 * pad) / (float)n;
   int max_lines = 1;
   std::vector<std::string> labels;
   for (const auto& vv : b.doc.variants) {
-    auto lines = WrapLines(FontRole::Small, vv.name, seg_w - 16 * s);
-    if (lines.size() > 2) { lines.resize(2); lines[1] = Ellipsize(FontRole::Small, lines[1] + "…", seg_w - 16 * s); }
+    auto lines = WrapLines(FontRole::Small, vv.name, seg_w - 16 * s * tight);
+    if (lines.size() > 2) lines = WrapLines(FontRole::Small, ShortName(vv.name), seg_w - 16 * s * tight);
+    if (lines.size() > 2) { lines.resize(2); lines[1] = Ellipsize(FontRole::Small, lines[1] + "…", seg_w - 16 * s * tight); }
     max_lines = std::max(max_lines, (int)lines.size());
     std::string joined;
     for (size_t k = 0; k < lines.size(); ++k) joined += (k ? "\n" : "") + lines[k];
     labels.push_back(joined);
   }
-  const float seg_h = std::max(40 * s, max_lines * sm + 12 * s);
-  L.variants.LayoutEqual(Rect{pad, y, W - 2 * pad, seg_h}, labels, FontRole::Small);
-  y += seg_h + 8 * s;
-  const float tr_h = 40 * s;
-  const float tr_end = PlaceTransport(L, b.doc, pad, y, tr_h, s);
-  L.day_readout = Rect{tr_end + 8 * s, y, W - pad - tr_end - 8 * s, tr_h};
-  y += tr_h + 8 * s;
-  const float ph = std::min(std::max(130 * s, 0.32f * H), 0.45f * H);
+  const float tap = 40 * s * std::max(tight, 0.8f);  // >= 24 CSS px even at text scale 0.75
+  const float seg_h = std::max(tap, max_lines * sm + 12 * s * tight);
+  const float tr_h = std::max(tap, LineH(FontRole::Strong) + 8 * s * tight);
+  const float header_h = seg_h + gap + tr_h + gap;
+  const float plot_min = 3 * sm + 16 * s * tight;
+  const float panel_min = HsctTimelineWidget::MinPanelHeight(L.panel_pad);
+  const float panel_pref = std::min(std::max(130 * s, 0.32f * H), 0.45f * H);
+  L.controls_scroll = pad + header_h + plot_min + gap + panel_min + pad > H;
+  const float top = L.controls_scroll ? pad : pad + header_h;  // the plot's top
+  const float ph = std::max(panel_min, std::min(panel_pref, H - pad - top - plot_min - gap));
   L.panel = Rect{pad, H - pad - ph, W - 2 * pad, ph};
-  L.plot = Rect{0, y, W, std::max(40 * s, L.panel.y - 8 * s - y)};
+  L.plot = Rect{0, top, W, std::max(plot_min, L.panel.y - gap - top)};
+  if (L.controls_scroll) L.plot.h = std::max(1.0f, L.panel.y - gap - top);
+  const float y0 = L.controls_scroll ? 0 : pad;  // content coordinates (shifted by VerticalScroll) or screen
+  y = y0;
+  L.variants.LayoutEqual(Rect{pad, y, W - 2 * pad, seg_h}, labels, FontRole::Small);
+  y += seg_h + gap;
+  const float tr_end = PlaceTransport(L, b.doc, pad, y, tr_h, s, W - 2 * pad);
+  const std::string widest = b.doc.String("dayLabel", {{"day", HsctTimelineWidget::DayText(-180, b.doc.lang)}});
+  const float rw = W - pad - tr_end - 8 * s * tight;
+  L.day_readout = rw >= MeasureText(FontRole::Strong, widest).x ? Rect{tr_end + 8 * s * tight, y, rw, tr_h} : Rect{};
+  v.c = L.controls_scroll ? header_h : 0;
 }
 
 // The risk key: each risk's pattern and name (the columns below carry the same patterns).
@@ -400,14 +436,19 @@ void VerticalLegend(Vertical& v) {
   const Builder& b = v.b;
   HsctTimelineWidget::Layout& L = v.L;
   const float s = v.s, W = v.W, pad = v.pad, sm = v.sm;
-  v.c = 10 * s;
-  for (size_t i = 0; i < b.risks.size(); ++i) {
+  v.c += 10 * s;
+  for (size_t i = 0; i < b.risks.size(); ++i) {  // names wrap (never cut) beside their swatch
     L.legend_swatches.push_back(Rect{pad, v.c + 2 * s, 22 * s, sm - 4 * s});
     HsctTimelineWidget::Label lab;
-    lab.text = Ellipsize(FontRole::Small, b.risks[i]->name, W - 2 * pad - 30 * s);
-    lab.box = Rect{pad + 30 * s, v.c, MeasureText(FontRole::Small, lab.text).x, sm};
+    const auto lines = WrapLines(FontRole::Small, b.risks[i]->name, std::max(1.0f, W - 2 * pad - 30 * s));
+    float wmax = 0;
+    for (size_t k = 0; k < lines.size(); ++k) {
+      lab.text += (k ? "\n" : "") + lines[k];
+      wmax = std::max(wmax, MeasureText(FontRole::Small, lines[k]).x);
+    }
+    lab.box = Rect{pad + 30 * s, v.c, wmax, sm * (float)std::max<size_t>(1, lines.size())};
     L.legend_labels.push_back(lab);
-    v.c += sm + 2 * s;
+    v.c += lab.box.h + 2 * s;
   }
   L.legend = Rect{pad, v.c + 4 * s, W - 2 * pad, 2 * sm};
   v.c += (b.risks.empty() ? 0 : 2 * sm + 8 * s) + 14 * s;
@@ -418,11 +459,20 @@ void VerticalMilestones(Vertical& v) {
   const Builder& b = v.b;
   HsctTimelineWidget::Layout& L = v.L;
   const float s = v.s, W = v.W, pad = v.pad;
-  v.x_axis = pad + 62 * s;
-  v.band_x = v.x_axis + 6 * s;
-  v.band_w = 18 * s;
-  v.ms_x = v.band_x + v.band_w + 6 * s;
-  v.ms_lane_w = 9 * s;
+  // The tick labels' column is as wide as the widest label (day 0's in Strong, as drawn), at most 62 px.
+  float tick_w = 0;
+  for (size_t i : TickOrder(b.ts))
+    tick_w = std::max(tick_w, MeasureText(kTicks[i].day == 0 ? FontRole::Strong : FontRole::Small, TickText(b.doc, kTicks[i])).x);
+  v.x_axis = pad + std::max(std::min(62 * s, tick_w + 8 * s), tick_w + 4 * s);
+  // Narrow canvases at large text: the columns narrow (to 45 %) so the phase names keep ~80 px to wrap in.
+  const float nr = (float)b.risks.size();
+  const float cols = (6 + 18 + 6 + 3 * 9 + 6 + 10) * s + nr * 12 * s;
+  const float k = v.k = std::max(0.45f, std::min(1.0f, (W - pad - v.x_axis - 80 * s) / cols));
+  L.axis_line = v.x_axis;
+  v.band_x = v.x_axis + 6 * s * k;
+  v.band_w = 18 * s * k;
+  v.ms_x = v.band_x + v.band_w + 6 * s * k;
+  v.ms_lane_w = 9 * s * k;
   const int ms_max = 3;
   v.axis_len = std::max(820 * s, 2.4f * L.plot.h);
   L.axis_a = v.c;
@@ -444,10 +494,10 @@ void VerticalMilestones(Vertical& v) {
     if (lane_of[k] >= 0) L.milestones[k] = Rect{v.ms_x + lane_of[k] * v.ms_lane_w, a, v.ms_lane_w - 1 * s, e - a};
     L.milestone_labels[k].shown = false;
   }
-  v.risk_x = v.ms_x + ms_lanes * v.ms_lane_w + 6 * s;
-  v.risk_w = 12 * s;
-  v.label_x = v.risk_x + b.risks.size() * v.risk_w + 10 * s;
-  v.label_w = std::max(60 * s, W - pad - v.label_x);
+  v.risk_x = v.ms_x + ms_lanes * v.ms_lane_w + 6 * s * k;
+  v.risk_w = 12 * s * k;
+  v.label_x = v.risk_x + b.risks.size() * v.risk_w + 10 * s * k;
+  v.label_w = std::max(1.0f, W - pad - v.label_x);  // never past the edge: the names wrap instead
 }
 
 // Phase bands, and their names (up to three lines) right of the lanes, pushed down so they never overlap.
@@ -512,10 +562,10 @@ void VerticalAxisAndTail(Vertical& v) {
   for (size_t i : TickOrder(b.ts)) {
     HsctTimelineWidget::Tick t;
     t.day = kTicks[i].day;
-    t.text = Ellipsize(FontRole::Small, TickText(b.doc, kTicks[i]), x_axis - 8 * s - pad);
+    t.text = TickText(b.doc, kTicks[i]);
     const float cy = L.Along(b.ts.U(t.day + 0.5));
-    const float w = MeasureText(FontRole::Small, t.text).x;
-    t.box = Rect{x_axis - 8 * s - w, cy - sm / 2, w, sm};
+    const float w = MeasureText(t.day == 0 ? FontRole::Strong : FontRole::Small, t.text).x;
+    t.box = Rect{std::max(pad, x_axis - 8 * s - w), cy - sm / 2, w, sm};
     bool free = true;
     for (const auto& o : L.ticks) free &= !(t.box.y < o.box.y + o.box.h + 4 * s && o.box.y < t.box.y + t.box.h + 4 * s);
     if (free) L.ticks.push_back(t);
@@ -541,6 +591,13 @@ void VerticalScroll(HsctTimelineWidget::Layout& L, float scroll) {
   L.max_scroll = std::max(0.0f, L.content_h - L.plot.h);
   L.scroll = std::max(0.0f, std::min(scroll, L.max_scroll));
   const float dy = L.plot.y - L.scroll;
+  if (L.controls_scroll) {  // the switch and transport are the content's first rows
+    for (auto& r : L.variants.segments) ShiftY(r, dy);
+    ShiftY(L.prev, dy);
+    ShiftY(L.play, dy);
+    ShiftY(L.next, dy);
+    if (L.day_readout.w > 0) ShiftY(L.day_readout, dy);
+  }
   ShiftY(L.intro, dy);
   for (auto& r : L.legend_swatches) ShiftY(r, dy);
   for (auto& l : L.legend_labels) ShiftY(l.box, dy);
@@ -576,6 +633,10 @@ void LayoutVertical(const Builder& b, HsctTimelineWidget::Layout& L) {
 
 }  // namespace
 
+float HsctTimelineWidget::MinPanelHeight(float pad) {
+  return LineH(FontRole::Title) + 2 * LineH(FontRole::Body) + 1.6f * pad + 2;
+}
+
 HsctTimelineWidget::Layout HsctTimelineWidget::ComputeLayout(const content::Document& doc, const TimeScale& ts,
                                                              const View& v, float W, float H, float s, bool vertical) {
   Layout L;
@@ -596,7 +657,7 @@ HsctTimelineWidget::Layout HsctTimelineWidget::ComputeLayout(const content::Docu
     LayoutVertical(b, L);
     return L;
   }
-  for (int level = 0; level <= 3; ++level) {
+  for (int level = 0; level <= 4; ++level) {
     L = Layout();
     L.s = s;
     L.vertical = false;
@@ -613,7 +674,7 @@ HsctTimelineWidget::Detail HsctTimelineWidget::ComputeDetail(const Layout& L, co
   Detail d;
   const float s = L.s;
   const Rect& P = L.panel;
-  const float ip = 14 * s;
+  const float ip = L.panel_pad > 0 ? L.panel_pad : 14 * s;
   d.inner = Rect{P.x + ip, P.y + ip * 0.8f, P.w - 2 * ip, P.h - ip * 1.6f};
   const Rect& inner = d.inner;
   const bool two = d.two_columns = !L.vertical && inner.w > 620 * s;
@@ -633,7 +694,7 @@ HsctTimelineWidget::Detail HsctTimelineWidget::ComputeDetail(const Layout& L, co
   else if (ph) { title = ph->name; range = timeline::RangeText(doc_, ph->days); text = ph->text; srcs = ph->sources; }
   else title = timeline::BetweenPhases(doc_);
   const std::string sources = SourcesText(srcs);
-  const std::string day_str = doc_.String("dayLabel", {{"day", DayText(v.day)}});
+  const std::string day_str = doc_.String("dayLabel", {{"day", DayText(v.day, doc_.lang)}});
   d.left.push_back({FontRole::Small, doc_.String("youAreHere") + " \xC2\xB7 " + day_str, th.text_muted, 0});
   d.left.push_back({FontRole::Title, title, th.text, 2});
   d.left.push_back({FontRole::Small, range, th.text_muted, 2});

@@ -77,6 +77,9 @@ class Widget {
 
   // Synchronous, at event time: does the widget use this key / the wheel now? If not, it goes to the page.
   virtual bool UsesKey(Key key) const = 0;
+  // The same for the key pressed with Shift held (e.g. the timeline's Shift+arrow: a day at a time). A widget
+  // that gives Shift no meaning answers as for the key alone.
+  virtual bool UsesShiftKey(Key key) const { return UsesKey(key); }
   virtual bool UsesWheel() const { return false; }
   // The same, knowing the direction (dy > 0: wheel up): a widget scrolling its own content takes the wheel only
   // while it can still scroll that way, so at the ends the page scrolls.

@@ -257,3 +257,63 @@ test('reduced motion: a selection or a variant switch draws no animation frames 
   assert.deepEqual(errors, []);
   await context.close();
 });
+
+test('Shift+arrows move the marker a day, Shift+PageDown/PageUp a week, and the live region says the day', async () => {
+  const { page, errors, context } = await open();
+  await page.keyboard.press('Tab');
+  await settle(page);
+  assert.equal((await state(page)).day, 0);
+  await page.keyboard.press('Shift+ArrowRight');
+  await settle(page);
+  assert.equal((await state(page)).day, 1);
+  await page.keyboard.press('Shift+PageDown');
+  await settle(page);
+  let st = await state(page);
+  assert.equal(st.day, 8);
+  assert.equal(st.phase, 'auto-low-counts');
+  await page.keyboard.press('Shift+PageDown');
+  await page.keyboard.press('Shift+PageUp');
+  await page.keyboard.press('Shift+ArrowLeft');
+  await settle(page);
+  assert.equal((await state(page)).day, 7);
+  // The page did not scroll: the widget took Shift+PageDown.
+  assert.equal(await page.evaluate(() => window.scrollY), 0);
+  await page.waitForFunction((s) => /Day \+7/.test(document.querySelector(s + ' .scw-live').textContent), SEL, { timeout: 3000 });
+  // Without Shift, ArrowRight still steps a phase.
+  await page.keyboard.press('ArrowRight');
+  await settle(page);
+  assert.equal((await state(page)).phase, 'auto-early-recovery');
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+test('readable at text scale 1.5 and 2 and at 200% zoom, in English and Spanish (screenshots)', async () => {
+  // [name, CSS width, CSS height, devicePixelRatio, text scale, lang]: 200% zoom = half the CSS size at DPR 2.
+  const cases = [
+    ['desktop-text2', 1280, 720, 1, 2, 'en'],
+    ['desktop-zoom200-text1.5', 640, 360, 2, 1.5, 'es'],
+    ['projector-text2-zoom200', 960, 540, 2, 2, 'en'],
+    ['projector-text1.5', 1920, 1080, 1, 1.5, 'es'],
+    ['projector-text1.5', 1920, 1080, 1, 1.5, 'en'],
+    ['column-text2', 650, 420, 1, 2, 'es'],
+    ['phone-text2', 375, 640, 1, 2, 'en'],
+    ['phone-zoom200', 188, 320, 2, 1, 'en'],
+  ];
+  for (const [name, width, height, dpr, text, lang] of cases) {
+    const { page, errors, context } = await openWidgetPage(browser, `${base}/tests/hsct-timeline-scaled.html?text=${text}&lang=${lang}`, SEL, { width, height, dpr });
+    await settle(page);
+    const st = await state(page);
+    const item = (id) => st.items.find((i) => i.id === id);
+    const panel = item('panel').box;
+    assert.ok(panel.h >= 60, `${name}: the detail panel is there (${panel.h} px)`);
+    for (const id of ['prev', 'play', 'next']) {
+      const b = item(id).box;
+      assert.ok(b.x >= -0.5 && b.x + b.w <= width + 0.5, `${name}: ${id} inside the width`);
+      assert.ok(b.w >= 24 && b.h >= 24, `${name}: ${id} at least 24 CSS px`);
+    }
+    if (lang === 'es') assert.match(st.dayLabel, /^Día/);
+    await page.screenshot({ path: artifact(`hsct-timeline-${name}-${lang}.png`) });
+    assert.deepEqual(errors, []);
+    await context.close();
+  }
+});

@@ -529,6 +529,8 @@ TEST_CASE("hsct-timeline: the variant switch is hit where it is drawn, at every 
     INFO(w << "x" << hgt);
     scw::test::Harness h;
     const int id = Load(h, w, hgt);
+    scw::SetCurrentFonts(&h.host->Find(id)->fonts->fonts);  // measure as the layout did (the host sets them per frame)
+    REQUIRE(scw::MeasureText(scw::FontRole::Small, "Day").x > 0);
     const auto& seg = W(h, id)->last_layout().variants;
     const float s = W(h, id)->last_layout().s;
     REQUIRE(seg.Count() == 2);
@@ -553,7 +555,9 @@ TEST_CASE("hsct-timeline: the variant switch is hit where it is drawn, at every 
       CHECK(seg.HitTest(r.x + r.w / 2, r.y + r.h / 2) == i);
       Click(h, id, r.x + r.w / 2, r.y + r.h / 2);
       CHECK(h.State(id)["variant"] == (i == 0 ? "autologous" : "allogeneic"));
+      scw::SetCurrentFonts(&h.host->Find(id)->fonts->fonts);
     }
+    scw::SetCurrentFonts(nullptr);
   }
 }
 

@@ -20,6 +20,7 @@ struct InputState {
   float wheel = 0, wheel_h = 0;             // wheel notches this frame (+ = up / left)
   bool key_down[(int)Key::Count] = {};
   bool key_pressed[(int)Key::Count] = {};   // went down this frame (the platform sends repeats as presses)
+  bool shift = false;                       // Shift was held at the latest key event (Shift+arrow: finer steps)
 
   bool HasPointer() const { return pos.x > -FLT_MAX / 2 && pos.y > -FLT_MAX / 2; }
   // Forgets what happened during the last frame; what is held stays held.
