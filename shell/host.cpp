@@ -427,10 +427,14 @@ bool Host::Wheel(int id, float dx, float dy) {
 bool Host::KeyEvent(int id, Key key, bool down, bool shift) {
   Instance* inst = Find(id);
   if (!inst || key == Key::None || key == Key::Count) return false;
-  if (!(shift ? inst->widget->UsesShiftKey(key) : inst->widget->UsesKey(key))) {
-    // A key the widget does not use goes to the page; make sure no stale "down" is left behind.
-    return false;
+  // A release follows its press: once the widget took a key down it gets the key up, even if it no longer uses
+  // the key (Escape that cleared the selection): a dropped release would leave the key held, and its next press
+  // would not count.
+  const bool release_owed = !down && inst->keys_sent_down[(int)key];
+  if (!release_owed && !(shift ? inst->widget->UsesShiftKey(key) : inst->widget->UsesKey(key))) {
+    return false;  // a key the widget does not use goes to the page
   }
+  inst->keys_sent_down[(int)key] = down;
   inst->focus_from_pointer = false;
   InputEvent e;
   e.type = InputType::Key;
@@ -455,6 +459,7 @@ void Host::Focus(int id, bool focused) {
       e.key = (Key)k;
       e.down = false;
       if (inst->input_state.key_down[k]) inst->input.Push(e);
+      inst->keys_sent_down[k] = false;
     }
   }
   Invalidate(*inst);

@@ -28,6 +28,7 @@ struct Instance {
   std::shared_ptr<FontSet> fonts;  // shared with every widget drawing at the same pixel scale
   InputQueue input;
   InputState input_state;          // what the queue applied for the current frame
+  bool keys_sent_down[(int)Key::Count] = {};  // keys whose press went to the widget: their release goes too
   PointerFilter pointer_filter;
   FrameScheduler scheduler;
   Viewport view;

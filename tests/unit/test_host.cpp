@@ -292,3 +292,28 @@ TEST_CASE("loading content is not a change; replacing it is") {
     CHECK(h.Of("change").size() == 1);
   }
 }
+
+TEST_CASE("a key's release reaches the widget that took its press, so the key's next press counts") {
+  // Escape clears the selection; by its release the widget no longer uses Escape. The release must still go to
+  // the widget, or Escape stays held in its input and the next Escape (after a new selection) does nothing.
+  Harness h;
+  const int id = h.Make("cell-diagram", 900, 600);
+  std::string load_err;
+  REQUIRE(h.host->SetData(id, "", &load_err) == 0);  // the default content
+  h.Settle();
+  h.host->Focus(id, true);
+  auto press = [&](Key k) {  // a frame between press and release, as with a person's key stroke
+    h.host->KeyEvent(id, k, true);
+    h.Settle();
+    h.host->KeyEvent(id, k, false);
+    h.Settle();
+  };
+  for (int round = 0; round < 2; ++round) {
+    std::string err;
+    REQUIRE_MESSAGE(h.host->SetState(id, R"({"selected":"hsc"})", &err), err);
+    h.Settle();
+    REQUIRE_MESSAGE(!h.State(id)["selected"].is_null(), "round ", round);
+    press(Key::Escape);
+    CHECK_MESSAGE(h.State(id)["selected"].is_null(), "Escape cleared nothing in round ", round);
+  }
+}
