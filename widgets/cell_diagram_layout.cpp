@@ -392,9 +392,17 @@ Sizing SizeNodes(const Document& doc, const Graph& g, const std::vector<int>& la
   z.row_gap = 8 * s;
   const int steps = 8;
   int best_step = steps, best_f = 0, best_rows = 1 << 30, best_extra = 1 << 30;
+  std::vector<std::vector<int>> by_layer(layers);  // (the cells of a layer do not depend on their order)
+  for (int i = 0; i < (int)layer.size(); ++i) by_layer[layer[i]].push_back(i);
+  auto width = [&](int step, int f) { return std::min(dw, Lerp(80, 116, 1.0f - (float)step / steps) * s * widen[f]); };
+  auto name_lines = [&](float nw) {
+    int most = 2;
+    for (const auto& cells : by_layer) most = std::max(most, MaxNameLines(doc, cells, nw - 4 * s));
+    return most;
+  };
   auto measure = [&](int step, int f, int* rows_out, int* lines_out) {
     const float t = 1.0f - (float)step / steps;
-    z.nw = std::min(dw, Lerp(80, 116, t) * s * widen[f]);
+    z.nw = width(step, f);
     z.r = Lerp(15, 23, t) * s;
     z.lgap = Lerp(22, 52, t) * s;
     z.A = Arrange(g, layer, layers, dx, dw, z.nw, hgap);
@@ -413,10 +421,13 @@ Sizing SizeNodes(const Document& doc, const Graph& g, const std::vector<int>& la
     return z.total <= avail_h;
   };
   for (int step = 0; step <= steps; ++step) {
+    int prev_lines = 1 << 30;
     for (int f = 0; f < 3; ++f) {
+      if (f > 0 && name_lines(width(step, f)) >= prev_lines) continue;  // wider without fewer lines: no gain
       int rows = 0, lines = 2;
       const bool fits = measure(step, f, &rows, &lines);
       const int extra = std::max(0, lines - 2);
+      prev_lines = lines;
       if (fits && (rows < best_rows || (rows == best_rows && extra < best_extra))) {
         best_rows = rows; best_extra = extra; best_step = step; best_f = f;
       }
