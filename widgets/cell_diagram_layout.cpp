@@ -4,6 +4,7 @@
 #include <cmath>
 #include <map>
 #include <set>
+#include <tuple>
 
 #include <imgui.h>
 
@@ -392,6 +393,14 @@ Sizing SizeNodes(const Document& doc, const Graph& g, const std::vector<int>& la
   z.row_gap = 8 * s;
   const int steps = 8;
   int best_step = steps, best_f = 0, best_rows = 1 << 30, best_extra = 1 << 30;
+  bool best_broken = true;
+  float longest_word = 0;  // a node narrower than a name's longest word would break the word: the last resort
+  for (const auto& c : doc.cell_types)
+    for (size_t a = 0, b; a < c.name.size(); a = b + 1) {
+      b = std::min(c.name.find(' ', a), c.name.size());
+      longest_word = std::max(longest_word, MeasureText(FontRole::Small, c.name.substr(a, b - a)).x);
+    }
+  int fallback_f = -1;  // none fits: the smallest size, widened only as far as its words need
   std::vector<std::vector<int>> by_layer(layers);  // (the cells of a layer do not depend on their order)
   for (int i = 0; i < (int)layer.size(); ++i) by_layer[layer[i]].push_back(i);
   auto width = [&](int step, int f) { return std::min(dw, Lerp(80, 116, 1.0f - (float)step / steps) * s * widen[f]); };
@@ -423,17 +432,21 @@ Sizing SizeNodes(const Document& doc, const Graph& g, const std::vector<int>& la
   for (int step = 0; step <= steps; ++step) {
     int prev_lines = 1 << 30;
     for (int f = 0; f < 3; ++f) {
-      if (f > 0 && name_lines(width(step, f)) >= prev_lines) continue;  // wider without fewer lines: no gain
+      if (f > 0 && name_lines(width(step, f)) >= prev_lines && longest_word <= width(step, f - 1) - 4 * s)
+        continue;  // wider without fewer lines or a word less broken: no gain
       int rows = 0, lines = 2;
       const bool fits = measure(step, f, &rows, &lines);
       const int extra = std::max(0, lines - 2);
+      const bool broken = longest_word > z.nw - 4 * s + 0.5f;
       prev_lines = lines;
-      if (fits && (rows < best_rows || (rows == best_rows && extra < best_extra))) {
-        best_rows = rows; best_extra = extra; best_step = step; best_f = f;
+      if (fits && std::make_tuple(broken, rows, extra) < std::make_tuple(best_broken, best_rows, best_extra)) {
+        best_broken = broken; best_rows = rows; best_extra = extra; best_step = step; best_f = f;
       }
-      if (lines <= 2 || z.nw >= dw) break;  // no need (or no room) to widen
+      if (step == steps && fallback_f < 0 && (!broken || f == 2)) fallback_f = f;
+      if ((lines <= 2 && !broken) || z.nw >= dw) break;  // no need (or no room) to widen
     }
   }
+  if (best_rows == (1 << 30) && fallback_f > 0) best_f = fallback_f;
   int rows_unused = 0, lines_unused = 0;
   measure(best_step, best_f, &rows_unused, &lines_unused);
   return z;
