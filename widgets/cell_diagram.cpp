@@ -46,6 +46,8 @@ std::vector<int> CellDiagramWidget::Lineage(int cell) const {
   }
   for (int k : g.reprog_from[cell]) mark[k] = 1;  // what it is reprogrammed from, and what it can be turned into
   for (int k : g.reprog_to[cell]) mark[k] = 1;
+  for (int k : g.eng_from[cell]) mark[k] = 1;  // what it is engineered from, and what is engineered from it
+  for (int k : g.eng_to[cell]) mark[k] = 1;
   for (int i = 0; i < (int)mark.size(); ++i)
     if (mark[i]) out.push_back(i);
   return out;
@@ -71,6 +73,8 @@ void CellDiagramWidget::Announce() {
   announcement_ = c->name + ". " + doc_.String("category_" + c->category) + ".";
   const std::string kids = CellNames(c->becomes);
   if (!kids.empty()) announcement_ += " " + doc_.String("canBecome") + ": " + kids + ".";
+  const std::string eng = CellNames(c->engineered_from);
+  if (!eng.empty()) announcement_ += " " + doc_.String("engineeredFrom") + ": " + eng + ".";
 }
 
 
@@ -107,6 +111,10 @@ std::vector<CellDiagramWidget::PanelRow> CellDiagramWidget::PanelRows(const Layo
     if (!c->reprogrammed_from.empty()) {
       text(FontRole::Strong, doc_.String("reprogrammedFrom"), th.text, 12);
       text(FontRole::Body, CellNames(c->reprogrammed_from), th.text, 2);
+    }
+    if (!c->engineered_from.empty()) {
+      text(FontRole::Strong, doc_.String("engineeredFrom"), th.text, 12);
+      text(FontRole::Body, CellNames(c->engineered_from), th.text, 2);
     }
     std::string used;
     for (const auto& t : doc_.therapies)
@@ -148,7 +156,7 @@ CellDiagramWidget::Detail CellDiagramWidget::DetailLayout(const Layout& L, const
   Detail d;
   if (L.panel.w <= 0) return d;
   const Rect P = L.panel;
-  const float ip = 16 * s;
+  const float ip = L.panel_pad > 0 ? L.panel_pad : 16 * s;
   const float header = L.close.w > 0 ? (L.close.y + L.close.h - P.y) : ip;
   d.view = Rect{P.x + ip, P.y + header, P.w - 2 * ip, std::max(1.0f, P.h - header - ip * 0.5f)};
   d.text_w = d.view.w - 6 * s;
@@ -176,11 +184,11 @@ void CellDiagramWidget::Frame(const FrameContext& ctx) {
 
   layout_ = ComputeLayout(doc_, !nav_.selected().empty(), ctx.width, ctx.height, ctx.scale);
   Input(ctx);  // hit-tests this layout; lays out again when the selection opened or closed the sheet
-  const Detail detail = DetailLayout(layout_, *ctx.theme, ctx.scale);
-  ScrollDetail(detail, ctx.focused, ctx.scale, ctx.px);
+  detail_layout_ = DetailLayout(layout_, *ctx.theme, ctx.scale);
+  ScrollDetail(detail_layout_, ctx.focused, ctx.scale, ctx.px);
   const Highlight highlight = HighlightNow();
   Animate(ctx, highlight);
-  Draw(ctx, highlight, detail);
+  Draw(ctx, highlight, detail_layout_);
 }
 
 // ---------------------------------------------------------------------------------------------------------------
@@ -303,6 +311,7 @@ dom::Node CellDiagramWidget::Dom() const {
       pair("foundIn", c->found_in);
       pair("canBecome", CellNames(c->becomes));
       pair("reprogrammedFrom", CellNames(c->reprogrammed_from));
+      pair("engineeredFrom", CellNames(c->engineered_from));
       std::string used;
       for (const auto& t : doc_.therapies)
         if (std::find(t.cells.begin(), t.cells.end(), c->id) != t.cells.end()) used += (used.empty() ? "" : "; ") + t.name;

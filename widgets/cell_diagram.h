@@ -28,21 +28,23 @@ class CellDiagramWidget final : public ContentWidget {
     Rect box;                       // the whole node (glyph + name): the hit area, unscrolled framebuffer px
     ImVec2 centre;                  // glyph centre
     float r = 0;                    // glyph radius
-    std::vector<std::string> lines; // the name, wrapped to two lines at most (ellipsized)
+    std::vector<std::string> lines; // the whole name, wrapped (two lines, more only where a name needs them)
     std::vector<Rect> line_boxes;   // where each line is drawn
   };
   struct Chip {
     std::string id;       // "therapy:all" or "therapy:<therapy id>"
     std::string therapy;  // "" for "All"
-    std::string label;    // ellipsized to the chip
+    std::string label;    // the therapy's name (or "All")
+    std::vector<std::string> lines;  // the label wrapped to the chip (a long name takes two lines, never "…")
     Rect box;
   };
   struct Edge {
     int from = -1, to = -1;  // node indices
     bool reprogramming = false;
+    bool engineered = false;  // "engineered in a lab from" (CAR-MSC from MSC): its own dashed arrow
   };
   struct LegendEntry {
-    int kind = 0;  // 0 = category, 1 = "can become" arrow, 2 = reprogramming arrow
+    int kind = 0;  // 0 = category, 1 = "can become" arrow, 2 = reprogramming arrow, 3 = "engineered from" arrow
     std::string category, label;
     Rect swatch, text;
     std::vector<std::string> lines;
@@ -57,6 +59,7 @@ class CellDiagramWidget final : public ContentWidget {
     std::vector<Edge> edges;
     std::vector<Chip> chips; // narrow: inside the scrolled content; wide: fixed above
     Rect chip_label;         // "Show the cells used in"
+    std::vector<std::string> chip_label_lines;  // wrapped to the canvas
     Rect reprog_label;       // label on the first reprogramming arrow (w = 0: no room, the legend explains it)
     int reprog_label_edge = -1;
     Rect panel;              // side panel (wide, always) or bottom sheet (narrow, when a cell is selected)
@@ -65,6 +68,7 @@ class CellDiagramWidget final : public ContentWidget {
     Rect legend_heading;
     Rect footer;             // disclaimer (narrow: scrolled content)
     std::vector<std::string> footer_lines;
+    float panel_pad = 0;     // the panel's inner padding (less on a very narrow canvas: 200% zoom with large text)
     float node_w = 0, glyph_r = 0;
     int layers = 0;
     bool ChipsScroll() const { return narrow; }
@@ -92,16 +96,6 @@ class CellDiagramWidget final : public ContentWidget {
   bool Step(int dir) override;
   std::vector<std::string> TourOrder() const;  // the cells in the presenter's order: each lineage from its root
 
-  const Layout& last_layout() const { return layout_; }
-  float scroll() const { return main_.offset(); }
-
- protected:
-  const char* SectionPath() const override { return "/cellTypes"; }
-  const char* SectionHint() const override { return "a list of cell types (cellTypes)"; }
-  bool HasSection(const content::Document& d) const override { return d.has_cell_types && !d.cell_types.empty(); }
-  void OnContent() override;
-
- private:
   struct PanelRow {
     TextBlock block;
     int legend = -1;  // index into layout legend (drawn with its swatch) instead of a text block
@@ -112,6 +106,18 @@ class CellDiagramWidget final : public ContentWidget {
     float text_w = 0, content_h = 0;
     std::vector<PanelRow> rows;
   };
+
+  const Layout& last_layout() const { return layout_; }
+  const Detail& last_detail() const { return detail_layout_; }  // the panel's rows as the last frame drew them
+  float scroll() const { return main_.offset(); }
+
+ protected:
+  const char* SectionPath() const override { return "/cellTypes"; }
+  const char* SectionHint() const override { return "a list of cell types (cellTypes)"; }
+  bool HasSection(const content::Document& d) const override { return d.has_cell_types && !d.cell_types.empty(); }
+  void OnContent() override;
+
+ private:
   // What is emphasised this frame (the selected cell's lineage, else the therapy's cells, else everything).
   struct Highlight {
     int selected_cell = -1;
@@ -147,6 +153,7 @@ class CellDiagramWidget final : public ContentWidget {
   void DrawPanel(const FrameContext& ctx, const Detail& d) const;
 
   Layout layout_;
+  Detail detail_layout_;
   ItemNav nav_;
   ScrollView main_;           // the diagram's view (narrow: with chips, legend and footer)
   ScrollView detail_;         // the side panel or bottom sheet

@@ -200,7 +200,9 @@ void Arrowhead(ImDrawList* dl, ImVec2 tip, ImVec2 from, float size, Color col) {
                         ImVec2(b.x + dy * size * 0.55f, b.y - dx * size * 0.55f), col);
 }
 
-void DrawCurve(ImDrawList* dl, const Curve& c, Color col, float thick, bool dashed, float s) {
+// Dashes of `dash` and gaps of `gap` design px: 7/5 for reprogramming, 3/4 (dots) for "engineered from".
+void DrawCurve(ImDrawList* dl, const Curve& c, Color col, float thick, bool dashed, float s, float dash_px = 7,
+               float gap_px = 5) {
   const int n = 28;
   ImVec2 pts[n + 1];
   for (int i = 0; i <= n; ++i) pts[i] = Bezier(c.p0, c.p1, c.p2, c.p3, (float)i / n);
@@ -208,7 +210,7 @@ void DrawCurve(ImDrawList* dl, const Curve& c, Color col, float thick, bool dash
     dl->AddPolyline(pts, n + 1, col, 0, thick);
     return;
   }
-  const float dash = 7 * s, gap = 5 * s;
+  const float dash = dash_px * s, gap = gap_px * s;
   float acc = 0;
   bool on = true;
   for (int i = 0; i < n; ++i) {
@@ -228,6 +230,10 @@ void DrawCurve(ImDrawList* dl, const Curve& c, Color col, float thick, bool dash
   }
 }
 
+// The colours of the two lab-made kinds of arrow (reprogrammed, engineered), darkened on light backgrounds.
+Color ReprogColour(const Theme& th) { return Mix(th.series[4], th.text, th.mode == ThemeMode::Light ? 0.35f : 0.0f); }
+Color EngineeredColour(const Theme& th) { return Mix(th.series[5], th.text, th.mode == ThemeMode::Light ? 0.35f : 0.0f); }
+
 void DrawLegendSwatch(ImDrawList* dl, const CellDiagramWidget::LegendEntry& e, const Rect& r, const Theme& th,
                       float s) {
   const ImVec2 c(r.x + r.w / 2, r.y + r.h / 2);
@@ -236,10 +242,10 @@ void DrawLegendSwatch(ImDrawList* dl, const CellDiagramWidget::LegendEntry& e, c
     const Palette p = CategoryPalette(th, ci, 0);
     DrawBacking(dl, kCategories[ci].shape, c, r.h * 0.42f, p.fill, p.stroke, s * 0.8f);
   } else {
-    const Color col = e.kind == 2 ? Mix(th.series[4], th.text, th.mode == ThemeMode::Light ? 0.35f : 0.0f)
-                                  : th.text_muted;
+    const Color col = e.kind == 2 ? ReprogColour(th) : e.kind == 3 ? EngineeredColour(th) : th.text_muted;
     Curve cv{ImVec2(r.x, c.y), ImVec2(r.x + r.w * 0.3f, c.y), ImVec2(r.x + r.w * 0.6f, c.y), ImVec2(r.x + r.w - 6 * s, c.y)};
-    DrawCurve(dl, cv, col, 2 * s, e.kind == 2, s * 0.6f);
+    if (e.kind == 3) DrawCurve(dl, cv, col, 2 * s, true, s, 3, 4);
+    else DrawCurve(dl, cv, col, 2 * s, e.kind == 2, s * 0.6f);
     Arrowhead(dl, ImVec2(r.x + r.w, c.y), ImVec2(r.x, c.y), 7 * s, col);
   }
 }
@@ -262,21 +268,26 @@ void CellDiagramWidget::DrawChips(const FrameContext& ctx) const {
   const float s = ctx.scale;
   ImDrawList* dl = ctx.draw;
   const bool chips_scroll = L.ChipsScroll();
-  const float pad = (L.narrow ? 12 : 20) * s;
+  const float small = CurrentFonts().Size(FontRole::Small), lh = small * 1.35f;
   const Rect lab = OnScreen(L.chip_label, chips_scroll);
-  DrawText(dl, FontRole::Small, lab.Min(), th.text_muted, Ellipsize(FontRole::Small, doc_.String("therapyFilter"), L.width - 2 * pad));
+  for (size_t k = 0; k < L.chip_label_lines.size(); ++k)
+    DrawText(dl, FontRole::Small, ImVec2(lab.x, lab.y + k * lh + (lh - small) / 2), th.text_muted, L.chip_label_lines[k]);
   for (const auto& c : L.chips) {
     const Rect b = OnScreen(c.box, chips_scroll);
     const bool on = c.therapy == therapy_;
-    const float round = b.h / 2;
+    const float round = std::min(b.h / 2, 16 * s);
     if (on) {
       dl->AddRectFilled(b.Min(), b.Max(), th.accent, round);
     } else {
       dl->AddRectFilled(b.Min(), b.Max(), th.surface, round);
       dl->AddRect(b.Min(), b.Max(), th.border, round, 0, 1.2f * s);
     }
-    const ImVec2 ts = MeasureText(FontRole::Small, c.label);
-    DrawText(dl, FontRole::Small, ImVec2(b.x + (b.w - ts.x) / 2, b.y + (b.h - ts.y) / 2), on ? th.accent_text : th.text, c.label);
+    float ly = b.y + (b.h - c.lines.size() * lh) / 2;
+    for (const auto& line : c.lines) {
+      const float lw = MeasureText(FontRole::Small, line).x;
+      DrawText(dl, FontRole::Small, ImVec2(b.x + (b.w - lw) / 2, ly + (lh - small) / 2), on ? th.accent_text : th.text, line);
+      ly += lh;
+    }
     if (ctx.focus_visible && nav_.cursor_id() == c.id) DrawFocusRing(dl, b, round, th, s);
   }
 }
@@ -288,7 +299,7 @@ void CellDiagramWidget::DrawEdges(const FrameContext& ctx, const Highlight& h) c
   const float s = ctx.scale;
   ImDrawList* dl = ctx.draw;
   const Color edge_col = Mix(th.text_muted, th.background, 0.25f);
-  const Color reprog_col = Mix(th.series[4], th.text, th.mode == ThemeMode::Light ? 0.35f : 0.0f);
+  const Color reprog_col = ReprogColour(th), eng_col = EngineeredColour(th);
   for (int pass = 0; pass < 2; ++pass) {
     for (const auto& e : L.edges) {
       const Node& a = L.nodes[e.from];
@@ -299,20 +310,22 @@ void CellDiagramWidget::DrawEdges(const FrameContext& ctx, const Highlight& h) c
       const Curve c = EdgeCurve(a, b, main_.offset());
       const float ey0 = std::min(c.p0.y, c.p3.y + c.tail), ey1 = std::max(c.p0.y, c.p3.y + c.tail);
       if (ey1 < L.view.y || ey0 > L.view.y + L.view.h) continue;  // off screen
-      Color col = e.reprogramming ? reprog_col : (strong ? th.text : edge_col);
+      Color col = e.reprogramming ? reprog_col : e.engineered ? eng_col : (strong ? th.text : edge_col);
       col = Mix(col, th.background, (1 - em) * 0.78f);
-      const float thick = (strong ? 2.2f : 1.5f) * s;
+      const bool dashed = e.reprogramming || e.engineered;  // lab-made: dashed (reprogrammed) or dotted (engineered)
+      const float dash = e.engineered ? 3 : 7, gap = e.engineered ? 4 : 5;
+      const float thick = dashed ? 2.0f * s : (strong ? 2.2f : 1.5f) * s;
       if (c.tail > 0) {  // curve to the top of the layer, then straight down between the cells above
         const ImVec2 end(c.p3.x, c.p3.y + c.tail);
-        DrawCurve(dl, c, col, e.reprogramming ? 2.0f * s : thick, e.reprogramming, s);
-        if (e.reprogramming) DrawCurve(dl, Curve{c.p3, c.p3, end, end}, col, 2.0f * s, true, s);
+        DrawCurve(dl, c, col, thick, dashed, s, dash, gap);
+        if (dashed) DrawCurve(dl, Curve{c.p3, c.p3, end, end}, col, thick, true, s, dash, gap);
         else dl->AddLine(c.p3, ImVec2(end.x, end.y - 5 * s), col, thick);
         Arrowhead(dl, end, c.p3, 8 * s, col);
         continue;
       }
       Curve shortened = c;
       shortened.p3.y += (c.p3.y > c.p2.y ? -5 * s : 5 * s);
-      DrawCurve(dl, e.reprogramming ? c : shortened, col, e.reprogramming ? 2.0f * s : thick, e.reprogramming, s);
+      DrawCurve(dl, dashed ? c : shortened, col, thick, dashed, s, dash, gap);
       Arrowhead(dl, c.p3, c.p2, 8 * s, col);
     }
   }
@@ -380,7 +393,9 @@ void CellDiagramWidget::DrawLegendFlow(const FrameContext& ctx) const {
   for (const auto& e : L.legend) {
     DrawLegendSwatch(dl, e, OnScreen(e.swatch, true), th, ctx.scale);
     const Rect t = OnScreen(e.text, true);
-    if (!e.lines.empty()) DrawText(dl, FontRole::Small, ImVec2(t.x, t.y + (t.h - CurrentFonts().Size(FontRole::Small)) / 2), th.text, e.lines[0]);
+    const float small = CurrentFonts().Size(FontRole::Small), lh = small * 1.35f;
+    for (size_t k = 0; k < e.lines.size(); ++k)
+      DrawText(dl, FontRole::Small, ImVec2(t.x, t.y + k * lh + (lh - small) / 2), th.text, e.lines[k]);
   }
 }
 

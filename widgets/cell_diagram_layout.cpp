@@ -4,6 +4,7 @@
 #include <cmath>
 #include <map>
 #include <set>
+#include <tuple>
 
 #include <imgui.h>
 
@@ -31,6 +32,8 @@ Graph BuildGraph(const Document& d) {
   g.parents.resize(n);
   g.reprog_from.resize(n);
   g.reprog_to.resize(n);
+  g.eng_from.resize(n);
+  g.eng_to.resize(n);
   for (int i = 0; i < n; ++i) {
     for (const auto& id : d.cell_types[i].becomes) {
       auto it = index.find(id);
@@ -43,6 +46,12 @@ Graph BuildGraph(const Document& d) {
       if (it == index.end() || it->second == i) continue;
       g.reprog_from[i].push_back(it->second);  // i is reprogrammed from it
       g.reprog_to[it->second].push_back(i);
+    }
+    for (const auto& id : d.cell_types[i].engineered_from) {
+      auto it = index.find(id);
+      if (it == index.end() || it->second == i) continue;
+      g.eng_from[i].push_back(it->second);  // i is engineered from it
+      g.eng_to[it->second].push_back(i);
     }
   }
   return g;
@@ -110,7 +119,7 @@ std::vector<int> AssignLayers(const Document& d, const Graph& g, int* count) {
     if (!g.kids[i].empty()) continue;
     const std::string& c = d.cell_types[i].category;
     const bool specialised = c == "mature" || c == "derived";
-    if (!g.parents[i].empty() || specialised || !g.reprog_to[i].empty()) depth[i] = maxd;
+    if (!g.parents[i].empty() || specialised || !g.reprog_to[i].empty() || !g.eng_from[i].empty()) depth[i] = maxd;
   }
   std::vector<int> used(maxd + 1, 0);
   for (int v : depth) used[v] = 1;
@@ -217,6 +226,8 @@ Arrangement Arrange(const Graph& g, const std::vector<int>& layer, int layers, f
     add(g.kids[i]);
     add(g.reprog_from[i]);
     add(g.reprog_to[i]);
+    add(g.eng_from[i]);
+    add(g.eng_to[i]);
     return cnt ? (float)(sum / cnt) : NAN;
   };
   auto sweep = [&](int l, int dir) {
@@ -240,16 +251,16 @@ Arrangement Arrange(const Graph& g, const std::vector<int>& layer, int layers, f
   return A;
 }
 
-// Lines of a name: two at most, the second ellipsized.
+// Lines of a name: the whole name wrapped (labels wrap, they are never cut with "…"); nodes are as tall as the
+// longest name needs, two lines at least.
 std::vector<std::string> NameLines(const std::string& name, float width) {
-  auto lines = WrapLines(FontRole::Small, name, width);
-  if (lines.size() <= 2) return lines;
-  std::string rest;
-  // everything after the first line, re-joined, then shortened
-  size_t first = lines[0].size();
-  rest = name.substr(std::min(first, name.size()));
-  while (!rest.empty() && rest[0] == ' ') rest.erase(0, 1);
-  return {lines[0], Ellipsize(FontRole::Small, rest, width)};
+  return WrapLines(FontRole::Small, name, width);
+}
+
+int MaxNameLines(const Document& doc, const std::vector<int>& cells, float width) {
+  size_t most = 2;
+  for (int i : cells) most = std::max(most, NameLines(doc.cell_types[i].name, width).size());
+  return (int)most;
 }
 
 using Layout = CellDiagramWidget::Layout;
@@ -262,46 +273,65 @@ using Node = CellDiagramWidget::Node;
 struct Metrics {
   float W = 0, H = 0, s = 1;
   float pad = 0;             // canvas edge
+  float compact = 1;         // 1, down to 0.5 on canvases narrower than 320 design px (200% zoom with large text)
   float small_lh = 0;        // line height of FontRole::Small
   float sw_w = 0, sw_h = 0;  // a legend swatch
 };
 
-// Chips: a flow of "Show the cells used in" + "All" + each therapy, wrapping. Returns the bottom of the flow.
+// The widest of some lines of small text.
+float LinesWidth(const std::vector<std::string>& lines) {
+  float w = 0;
+  for (const auto& l : lines) w = std::max(w, MeasureText(FontRole::Small, l).x);
+  return w;
+}
+
+// Chips: a flow of "Show the cells used in" + "All" + each therapy, wrapping; a label too long for its line wraps
+// (the filter label above the chips, a chip's name onto a second line), never cut. Returns the bottom of the flow.
 float FlowChips(const Document& doc, const Metrics& m, Layout& L, float x0, float y0, float width) {
-  const float s = m.s;
+  const float s = m.s, lh = m.small_lh;
   float x = x0, y = y0;
-  const float ch = 32 * s, cgap = 8 * s;
+  const float ch = 32 * s, cgap = 8 * s, cpad = 12 * s;
   if (doc.therapies.empty()) return y0;
-  const std::string label = Ellipsize(FontRole::Small, doc.String("therapyFilter"), width);
-  const ImVec2 ls = MeasureText(FontRole::Small, label);
-  L.chip_label = Rect{x, y + (ch - ls.y) / 2, ls.x, ls.y};
-  x += ls.x + 10 * s;
+  L.chip_label_lines = WrapLines(FontRole::Small, doc.String("therapyFilter"), width);
+  const float lw = LinesWidth(L.chip_label_lines), lh_all = L.chip_label_lines.size() * lh;
+  float row_h = ch;
+  if (L.chip_label_lines.size() <= 1) {
+    L.chip_label = Rect{x, y + (ch - lh) / 2, lw, lh};
+    x += lw + 10 * s;
+  } else {  // a label that wraps sits above the chips
+    L.chip_label = Rect{x, y, lw, lh_all};
+    y += lh_all + 6 * s;
+  }
   auto add = [&](const std::string& id, const std::string& therapy, const std::string& name) {
-    const float max_w = std::min(width, 260 * s);
-    const std::string text = Ellipsize(FontRole::Small, name, max_w - 24 * s);
-    const float w = MeasureText(FontRole::Small, text).x + 24 * s;
-    if (x + w > x0 + width + 0.5f && x > x0) { x = x0; y += ch + cgap; }
-    L.chips.push_back(Chip{id, therapy, text, Rect{x, y, w, ch}});
+    const float max_w = std::min(width, std::max(260 * s, width * 0.5f));
+    std::vector<std::string> lines = WrapLines(FontRole::Small, name, max_w - 2 * cpad);
+    const float w = LinesWidth(lines) + 2 * cpad;
+    const float h = std::max(ch, lines.size() * lh + 10 * s);
+    if (x + w > x0 + width + 0.5f && x > x0) { x = x0; y += row_h + cgap; row_h = ch; }
+    L.chips.push_back(Chip{id, therapy, name, std::move(lines), Rect{x, y, w, h}});
+    row_h = std::max(row_h, h);
     x += w + cgap;
   };
   add("therapy:all", "", doc.String("allTherapies"));
   for (const auto& t : doc.therapies) add("therapy:" + t.id, t.id, t.name);
-  return y + ch;
+  return y + row_h;
 }
 
 // Legend entries: each category present, then the two kinds of arrow (placed later).
 void LegendEntries(const Document& doc, Layout& L) {
   std::set<std::string> cats;
-  bool any_reprog = false;
+  bool any_reprog = false, any_eng = false;
   for (const auto& c : doc.cell_types) {
     cats.insert(c.category);
     any_reprog |= !c.reprogrammed_from.empty();
+    any_eng |= !c.engineered_from.empty();
   }
   for (int i = 0; i < kNumCategories; ++i)
     if (cats.count(kCategories[i].key))
       L.legend.push_back(LegendEntry{0, kCategories[i].key, doc.String(std::string("category_") + kCategories[i].key)});
   L.legend.push_back(LegendEntry{1, "", doc.String("canBecome")});
   if (any_reprog) L.legend.push_back(LegendEntry{2, "", doc.String("reprogrammedFrom")});
+  if (any_eng) L.legend.push_back(LegendEntry{3, "", doc.String("engineeredFrom")});
 }
 
 // Regions: the scrolling view, the panel (side panel, or the bottom sheet when a cell is selected), its close
@@ -310,7 +340,18 @@ float PlaceRegions(const Document& doc, const Metrics& m, bool selected, Layout&
   const float W = m.W, H = m.H, s = m.s, pad = m.pad;
   float chips_bottom = 0;
   if (L.narrow) {
-    const float sheet_h = selected ? std::max(std::min(H * 0.52f, H - 140 * s), std::min(H, 200 * s)) : 0;
+    // The sheet: about half the canvas, at least 200 design px, but never more than 70% of it (some of the
+    // diagram stays in view above it, even at a large text scale).
+    float sheet_h = selected ? std::max(std::min(H * 0.52f, H - 140 * s), std::min(H * 0.7f, 200 * s)) : 0;
+    if (selected) {  // tall enough for the longest cell's name as the title and a line of text (a tiny canvas: all of it)
+      const float ip = 16 * s * m.compact, text_w = W - 2 * ip - 6 * s;
+      float title = 0;
+      for (const auto& c : doc.cell_types) title = std::max(title, WrappedHeight(FontRole::Title, c.name, text_w));
+      const Rect close = CloseButton::Place(Rect{0, 0, W, H}, s);
+      const float need = close.y + close.h + title + CurrentFonts().Size(FontRole::Body) * 1.35f + ip;
+      sheet_h = std::min(H, std::max(sheet_h, need));
+      if (H - sheet_h < 3 * m.small_lh) sheet_h = H;  // no sliver of diagram above: the sheet covers it until closed
+    }
     L.view = Rect{0, 0, W, H - sheet_h};
     if (selected) {
       L.panel = Rect{0, H - sheet_h, W, sheet_h};
@@ -335,53 +376,93 @@ float PlaceRegions(const Document& doc, const Metrics& m, bool selected, Layout&
 // The node size chosen for the diagram, and the arrangement at that size.
 struct Sizing {
   Arrangement A;
-  float nw = 0, r = 0, lgap = 0, nh = 0, total = 0;  // node width, glyph radius, layer gap, node height, height
+  float nw = 0, r = 0, lgap = 0, total = 0;  // node width, glyph radius, layer gap, height
+  std::vector<float> nh;                      // node height per layer (its longest name's lines)
   float row_gap = 0;                                 // between the rows of a wrapped layer
 };
 
-// Of the node sizes that fit avail_h, the one with the fewest wrapped rows, then the largest; none fits: the
-// smallest (the view then scrolls).
-Sizing SizeNodes(const Graph& g, const std::vector<int>& layer, int layers, float dx, float dw, float avail_h,
-                 const Metrics& m) {
+// Of the node sizes that fit avail_h, the one with the fewest wrapped rows, then names on two lines at most (a
+// node is widened up to 1.6× rather than give a name a third line), then the largest; none fits: the smallest (the
+// view then scrolls). Names are never cut: where one needs more lines, the nodes are that much taller.
+Sizing SizeNodes(const Document& doc, const Graph& g, const std::vector<int>& layer, int layers, float dx, float dw,
+                 float avail_h, const Metrics& m) {
   const float s = m.s;
   const float hgap = 8 * s;
+  const float widen[] = {1.0f, 1.3f, 1.6f};
   Sizing z;
-  z.row_gap = 12 * s;
+  z.row_gap = 8 * s;
   const int steps = 8;
-  int best_step = steps, best_rows = 1 << 30;
-  auto measure = [&](int step, int* rows_out) {
+  int best_step = steps, best_f = 0, best_rows = 1 << 30, best_extra = 1 << 30;
+  bool best_broken = true;
+  float longest_word = 0;  // a node narrower than a name's longest word would break the word: the last resort
+  for (const auto& c : doc.cell_types)
+    for (size_t a = 0, b; a < c.name.size(); a = b + 1) {
+      b = std::min(c.name.find(' ', a), c.name.size());
+      longest_word = std::max(longest_word, MeasureText(FontRole::Small, c.name.substr(a, b - a)).x);
+    }
+  int fallback_f = -1;  // none fits: the smallest size, widened only as far as its words need
+  std::vector<std::vector<int>> by_layer(layers);  // (the cells of a layer do not depend on their order)
+  for (int i = 0; i < (int)layer.size(); ++i) by_layer[layer[i]].push_back(i);
+  auto width = [&](int step, int f) { return std::min(dw, Lerp(80, 116, 1.0f - (float)step / steps) * s * widen[f]); };
+  auto name_lines = [&](float nw) {
+    int most = 2;
+    for (const auto& cells : by_layer) most = std::max(most, MaxNameLines(doc, cells, nw - 4 * s));
+    return most;
+  };
+  auto measure = [&](int step, int f, int* rows_out, int* lines_out) {
     const float t = 1.0f - (float)step / steps;
-    z.nw = std::min(dw, Lerp(80, 116, t) * s);
+    z.nw = width(step, f);
     z.r = Lerp(15, 23, t) * s;
-    z.lgap = Lerp(30, 52, t) * s;
-    z.nh = 2 * z.r + 10 * s + 2 * m.small_lh;
+    z.lgap = Lerp(22, 52, t) * s;
     z.A = Arrange(g, layer, layers, dx, dw, z.nw, hgap);
     int rows = 0;
-    for (int v : z.A.rows) rows += v;
-    z.total = rows * z.nh + (rows - layers) * z.row_gap + (layers - 1) * z.lgap;
+    *lines_out = 2;
+    z.nh.assign(layers, 0);
+    z.total = (layers - 1) * z.lgap;
+    for (int l = 0; l < layers; ++l) {
+      const int lines = MaxNameLines(doc, z.A.order[l], z.nw - 4 * s);
+      *lines_out = std::max(*lines_out, lines);
+      z.nh[l] = 2 * z.r + 6 * s + lines * m.small_lh;
+      rows += z.A.rows[l];
+      z.total += z.A.rows[l] * z.nh[l] + (z.A.rows[l] - 1) * z.row_gap;
+    }
     *rows_out = rows;
     return z.total <= avail_h;
   };
   for (int step = 0; step <= steps; ++step) {
-    int rows = 0;
-    if (measure(step, &rows) && rows < best_rows) { best_rows = rows; best_step = step; }
+    int prev_lines = 1 << 30;
+    for (int f = 0; f < 3; ++f) {
+      if (f > 0 && name_lines(width(step, f)) >= prev_lines && longest_word <= width(step, f - 1) - 4 * s)
+        continue;  // wider without fewer lines or a word less broken: no gain
+      int rows = 0, lines = 2;
+      const bool fits = measure(step, f, &rows, &lines);
+      const int extra = std::max(0, lines - 2);
+      const bool broken = longest_word > z.nw - 4 * s + 0.5f;
+      prev_lines = lines;
+      if (fits && std::make_tuple(broken, rows, extra) < std::make_tuple(best_broken, best_rows, best_extra)) {
+        best_broken = broken; best_rows = rows; best_extra = extra; best_step = step; best_f = f;
+      }
+      if (step == steps && fallback_f < 0 && (!broken || f == 2)) fallback_f = f;
+      if ((lines <= 2 && !broken) || z.nw >= dw) break;  // no need (or no room) to widen
+    }
   }
-  int rows_unused = 0;
-  measure(best_step, &rows_unused);
+  if (best_rows == (1 << 30) && fallback_f > 0) best_f = fallback_f;
+  int rows_unused = 0, lines_unused = 0;
+  measure(best_step, best_f, &rows_unused, &lines_unused);
   return z;
 }
 
 // Nodes in reading order (layer, row, left to right), each with its wrapped name; then the edges between them.
 void PlaceNodes(const Document& doc, const Graph& g, const Sizing& z, int layers, float y0, const Metrics& m,
                 Layout& L) {
-  const float s = m.s, nw = z.nw, nh = z.nh, r = z.r, small_lh = m.small_lh;
+  const float s = m.s, nw = z.nw, r = z.r, small_lh = m.small_lh;
   const Arrangement& A = z.A;
   std::vector<float> layer_y(layers, 0);
   {
     float y = y0;
     for (int l = 0; l < layers; ++l) {
       layer_y[l] = y;
-      y += A.rows[l] * nh + (A.rows[l] - 1) * z.row_gap + z.lgap;
+      y += A.rows[l] * z.nh[l] + (A.rows[l] - 1) * z.row_gap + z.lgap;
     }
   }
   std::vector<int> node_of(doc.cell_types.size(), -1);
@@ -397,13 +478,13 @@ void PlaceNodes(const Document& doc, const Graph& g, const Sizing& z, int layers
       n.cell = i;
       n.layer = l;
       n.row = row_base + A.row_in_layer[i];
-      const float top = layer_y[l] + A.row_in_layer[i] * (nh + z.row_gap);
-      n.box = Rect{A.x[i] - nw / 2, top, nw, nh};
+      const float top = layer_y[l] + A.row_in_layer[i] * (z.nh[l] + z.row_gap);
+      n.box = Rect{A.x[i] - nw / 2, top, nw, z.nh[l]};
       n.layer_top = layer_y[l];
       n.r = r;
       n.centre = ImVec2(A.x[i], top + 2 * s + r);
       n.lines = NameLines(doc.cell_types[i].name, nw - 4 * s);
-      float ly = top + 2 * r + 8 * s;
+      float ly = top + 2 * r + 5 * s;
       for (const auto& line : n.lines) {
         const float lw = std::min(MeasureText(FontRole::Small, line).x, nw);
         n.line_boxes.push_back(Rect{A.x[i] - lw / 2, ly, lw, small_lh});
@@ -416,7 +497,8 @@ void PlaceNodes(const Document& doc, const Graph& g, const Sizing& z, int layers
   }
   for (int i = 0; i < (int)doc.cell_types.size(); ++i) {
     for (int k : g.kids[i]) L.edges.push_back(Edge{node_of[i], node_of[k], false});
-    for (int k : g.reprog_from[i]) L.edges.push_back(Edge{node_of[k], node_of[i], true});
+    for (int k : g.reprog_from[i]) L.edges.push_back(Edge{node_of[k], node_of[i], true, false});
+    for (int k : g.eng_from[i]) L.edges.push_back(Edge{node_of[k], node_of[i], false, true});
   }
 }
 
@@ -456,18 +538,34 @@ void PlaceLegendNarrow(const Document& doc, const Metrics& m, float y, Layout& L
   const float lx = pad, lwid = W - 2 * pad;
   L.legend_heading = Rect{lx, y, lwid, CurrentFonts().Size(FontRole::Strong) * 1.35f};
   y += L.legend_heading.h + 6 * s;
-  float x = lx;
-  const float eh = std::max(sw_h, small_lh);
-  for (auto& e : L.legend) {
-    const std::string text = Ellipsize(FontRole::Small, e.label, lwid - sw_w - 8 * s);
-    const float w = sw_w + 8 * s + MeasureText(FontRole::Small, text).x;
-    if (x + w > lx + lwid + 0.5f && x > lx) { x = lx; y += eh + 8 * s; }
-    e.lines = {text};
+  float x = lx, row_h = std::max(sw_h, small_lh);
+  const float beside = std::max(1.0f, lwid - sw_w - 8 * s);
+  for (auto& e : L.legend) {  // entries flow; one too long for the width wraps onto more lines beside its swatch
+    bool stack = false;        // a word wider than the room beside the swatch: the text goes under it
+    for (size_t a = 0, b; a < e.label.size(); a = b + 1) {
+      b = std::min(e.label.find(' ', a), e.label.size());
+      stack |= MeasureText(FontRole::Small, e.label.substr(a, b - a)).x > beside;
+    }
+    if (stack) {
+      if (x > lx) { y += row_h + 8 * s; x = lx; }
+      e.lines = WrapLines(FontRole::Small, e.label, lwid);
+      const float th = e.lines.size() * small_lh;
+      e.swatch = Rect{lx, y, sw_w, sw_h};
+      e.text = Rect{lx, y + sw_h + 4 * s, LinesWidth(e.lines), th};
+      y += sw_h + 4 * s + th + 8 * s;
+      row_h = std::max(sw_h, small_lh);
+      continue;
+    }
+    e.lines = WrapLines(FontRole::Small, e.label, beside);
+    const float tw = LinesWidth(e.lines), th = e.lines.size() * small_lh;
+    const float w = sw_w + 8 * s + tw, eh = std::max(sw_h, th);
+    if (x + w > lx + lwid + 0.5f && x > lx) { x = lx; y += row_h + 8 * s; row_h = std::max(sw_h, small_lh); }
     e.swatch = Rect{x, y + (eh - sw_h) / 2, sw_w, sw_h};
-    e.text = Rect{x + sw_w + 8 * s, y + (eh - small_lh) / 2, w - sw_w - 8 * s, small_lh};
+    e.text = Rect{x + sw_w + 8 * s, y + (eh - th) / 2, tw, th};
+    row_h = std::max(row_h, eh);
     x += w + 16 * s;
   }
-  y += eh + 18 * s;
+  y += row_h + 18 * s;
   L.footer_lines = WrapLines(FontRole::Small, doc.String("disclaimer"), lwid);
   L.footer = Rect{lx, y, lwid, L.footer_lines.size() * small_lh};
   L.content_h = L.footer.y + L.footer.h + pad - L.view.y;
@@ -500,7 +598,9 @@ CellDiagramWidget::Layout CellDiagramWidget::ComputeLayout(const Document& doc, 
   m.W = W;
   m.H = H;
   m.s = s;
-  m.pad = (L.narrow ? 12 : 20) * s;
+  m.compact = std::max(0.5f, std::min(1.0f, W / s / 320));
+  m.pad = (L.narrow ? 12 : 20) * s * m.compact;
+  L.panel_pad = 16 * s * m.compact;
   m.small_lh = CurrentFonts().Size(FontRole::Small) * 1.35f;
   m.sw_w = 30 * s;
   m.sw_h = 22 * s;
@@ -518,7 +618,7 @@ CellDiagramWidget::Layout CellDiagramWidget::ComputeLayout(const Document& doc, 
   const float dw = L.narrow ? W - 2 * pad : L.view.w - 12 * s;
   const float dtop = L.narrow ? chips_bottom + (doc.therapies.empty() ? 0 : 18 * s) : L.view.y + 8 * s;
   const float avail_h = L.narrow ? std::max(1.0f, L.view.h - dtop - pad) : L.view.h - 16 * s;
-  const Sizing z = SizeNodes(g, layer, layers, dx, dw, avail_h, m);
+  const Sizing z = SizeNodes(doc, g, layer, layers, dx, dw, avail_h, m);
   L.node_w = z.nw;
   L.glyph_r = z.r;
   float y0 = dtop;

@@ -29,9 +29,9 @@ constexpr int kNumCategories = 6;
 
 int CategoryIndex(const std::string& key);
 
-// The "becomes" graph with reprogramming links, by cell index.
+// The "becomes" graph with reprogramming and "engineered from" links, by cell index.
 struct Graph {
-  std::vector<std::vector<int>> kids, parents, reprog_from, reprog_to;
+  std::vector<std::vector<int>> kids, parents, reprog_from, reprog_to, eng_from, eng_to;
 };
 Graph BuildGraph(const content::Document& d);
 

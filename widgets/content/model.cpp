@@ -421,7 +421,7 @@ void ReadCells(Checker& c, const json& j, const std::string& path, Document* d, 
     const std::string p = path + "/" + std::to_string(i);
     const json& o = j[i];
     if (!c.Object(o, p, {"id", "name", "category", "short", "long", "foundIn", "becomes", "reprogrammedFrom",
-                         "therapyRole", "glyph", "sources"}))
+                         "engineeredFrom", "therapyRole", "glyph", "sources"}))
       continue;
     CellType ct;
     ct.id = c.Id(c.Field(o, "id", p, true), p + "/id");
@@ -435,6 +435,7 @@ void ReadCells(Checker& c, const json& j, const std::string& path, Document* d, 
     ct.glyph = c.Enum(c.Field(o, "glyph", p, false), p + "/glyph", kGlyphs, "generic");
     ct.becomes = c.RefList(c.Field(o, "becomes", p, false), p + "/becomes", "cell");
     ct.reprogrammed_from = c.RefList(c.Field(o, "reprogrammedFrom", p, false), p + "/reprogrammedFrom", "cell");
+    ct.engineered_from = c.RefList(c.Field(o, "engineeredFrom", p, false), p + "/engineeredFrom", "cell");
     ct.sources = c.RefList(c.Field(o, "sources", p, false), p + "/sources", "source");
     d->cell_types.push_back(std::move(ct));
   }
@@ -743,7 +744,7 @@ std::string Nearest(const std::string& word, const std::vector<std::string>& can
 const std::vector<std::string>& KnownStringKeys() {
   static const std::vector<std::string> keys = {
       "disclaimer", "sourcesHeading", "legendHeading", "close", "selectHint", "canBecome", "madeFrom",
-      "reprogrammedFrom", "foundIn", "usedIn", "therapyFilter", "allTherapies", "dayLabel", "dayRangeLabel",
+      "reprogrammedFrom", "engineeredFrom", "foundIn", "usedIn", "therapyFilter", "allTherapies", "dayLabel", "dayRangeLabel",
       "youAreHere", "play", "pause", "stepBack", "stepForward", "activeRisks", "noActiveRisks", "byRisk",
       "byTherapy", "levelNone", "levelLow", "levelModerate", "levelHigh", "levelUnknown", "population", "source",
       "whatItIs", "whyItHappens", "whenItPeaks", "howManaged", "category_pluripotent", "category_adult",

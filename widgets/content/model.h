@@ -40,6 +40,7 @@ std::string FormatCitation(const Source& s);
 struct CellType {
   std::string id, name, category, short_text, long_text, found_in, therapy_role, glyph;
   std::vector<std::string> becomes, reprogrammed_from, sources;
+  std::vector<std::string> engineered_from;  // made in a lab from these cells (CAR-MSC from MSC): not "becomes"
 };
 
 struct Therapy {
