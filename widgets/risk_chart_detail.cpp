@@ -82,8 +82,16 @@ RiskChartWidget::Detail RiskChartWidget::DetailLayout(const Theme& th, float s) 
   d.w = d.view.w - 12 * s;
   const float w = d.w;
   float close_w = L.panel_side ? 0 : 44 * s, first = 0;
-  // A sheet too narrow for the title beside the close button (a phone at text scale 2): the title goes under it.
-  if (close_w > 0 && w - close_w < 0.6f * w) {
+  // A sheet too narrow for the title beside the close button (a phone at text scale 2: a word of it would be
+  // broken): the title goes under it.
+  float widest_word = 0;
+  for (size_t a = 0; a < risk.name.size();) {
+    size_t b = risk.name.find(' ', a);
+    if (b == std::string::npos) b = risk.name.size();
+    widest_word = std::max(widest_word, MeasureText(FontRole::Title, risk.name.substr(a, b - a)).x);
+    a = b + 1;
+  }
+  if (close_w > 0 && (w - close_w < 0.6f * w || widest_word > w - close_w)) {
     first = std::max(0.0f, (L.close.y + L.close.h - d.view.y) / s + 4);
     close_w = 0;
   }

@@ -233,19 +233,22 @@ test('readable at text scale 1–2 and 200% zoom, in English and Spanish; es and
     { name: 'phone-en-text1.5-zoom2', width: 375, height: 640, zoom: 2, lang: 'en', textScale: 1.5 },
   ];
   for (const c of combos) {
-    const context = await browser.newContext({ viewport: { width: c.width / c.zoom, height: c.height / c.zoom }, deviceScaleFactor: c.zoom });
+    const vw = Math.round(c.width / c.zoom), vh = Math.round(c.height / c.zoom);
+    const context = await browser.newContext({ viewport: { width: vw, height: vh }, deviceScaleFactor: c.zoom });
     const page = await context.newPage();
     const errors = watchErrors(page);
     await page.goto(base + '/tests/empty.html');
-    await page.evaluate(async ({ lang, textScale }) => {
+    // A widget narrower than 560 CSS px gets at least 440 px of height from the loader: the same here.
+    const height = vw < 560 ? Math.max(440, vh) : vh;
+    await page.evaluate(async ({ lang, textScale, height }) => {
       document.body.style.margin = '0';
       document.querySelector('main').remove();
       const el = document.createElement('div');
       el.id = 'mounted';
-      el.style.cssText = 'width:100vw;height:100vh';
+      el.style.cssText = `width:100vw;height:${height}px`;
       document.body.appendChild(el);
       window.handle = await StemCellWidgets.mount(el, { widget: 'risk-chart', src: `/data/stemcell-explainer.${lang}.json`, lang, textScale });
-    }, c);
+    }, { ...c, height });
     await settle(page);
     const st = await widgetState(page, '#mounted');
     assert.equal(st.widget, 'risk-chart', c.name);
@@ -253,11 +256,11 @@ test('readable at text scale 1–2 and 200% zoom, in English and Spanish; es and
       assert.equal(st.layout, 'grid', c.name);
       assert.equal(st.items.filter((i) => i.id.includes('/')).length, 40, `${c.name}: all 40 cells on screen without scrolling`);
     }
-    await page.screenshot({ path: artifact(`risk-chart-readable-${c.name}.png`) });
+    await page.screenshot({ path: artifact(`risk-chart-readable-${c.name}.png`), fullPage: true });
     await page.evaluate(() => window.handle.setState({ selected: 'treatment-related-death/auto-hsct' }));
     await settle(page);
     assert.equal((await widgetState(page, '#mounted')).selected, 'treatment-related-death/auto-hsct', c.name);
-    await page.screenshot({ path: artifact(`risk-chart-readable-${c.name}-selected.png`) });
+    await page.screenshot({ path: artifact(`risk-chart-readable-${c.name}-selected.png`), fullPage: true });
     assert.deepEqual(errors, [], c.name);
     await context.close();
   }

@@ -208,6 +208,13 @@ std::vector<std::string> Problems(Chart& c, const Case& k) {
     if (!Inside(first_line, det.view) || det.title.x + det.title.w > det.view.x + det.view.w + 0.5f)
       fail("detail title not visible " + Str(det.title) + " in " + Str(det.view));
     if (det.title.w < 0.5f * det.view.w) fail("detail title squeezed beside the close button: " + Str(det.title));
+    {  // no word of the title broken (where the view is wide enough for it at all)
+      std::istringstream words(det.texts.empty() ? std::string() : det.texts[0]);
+      std::string word;
+      while (words >> word)
+        if (MeasureText(FontRole::Title, word).x > det.title.w + 0.5f && MeasureText(FontRole::Title, word).x <= det.view.w)
+          fail("a word of the detail title broken: " + word);
+    }
     if (L.panel.h < 100 * s - 0.5f && L.panel.h < canvas.h * 0.25f) fail("detail panel a sliver: " + Str(L.panel));
     if (L.close.w > 0) {
       if (!Inside(L.close, L.panel)) fail("close button outside the panel " + Str(L.close));
