@@ -10,6 +10,7 @@
 #include <imgui.h>
 
 #include "risk_chart_parts.h"
+#include "ui/number_format.h"
 #include "ui/text_layout.h"
 
 namespace scw {
@@ -26,22 +27,30 @@ std::string Local(const content::Document& d, const std::string& key) {
   return d.String(it == keys.end() ? key : it->second);
 }
 
-std::string FormatNumber(double v) { return DecimalText(v, 2); }  // "12", "0.35"
+// As many decimals as the figure has (up to 2, as the data gives them: "12", "0.35", "20.8"), in the document's
+// language (ui/number_format.h: es "20,8", "1.200"; en "20.8", "1,200").
+static int Decimals(double v) {
+  const std::string t = DecimalText(v, 2);
+  const size_t dot = t.find('.');
+  return dot == std::string::npos ? 0 : (int)(t.size() - dot - 1);
+}
 
-std::string WithUnit(const std::string& num, const std::string& unit) {
-  if (unit.empty()) return num;
-  if (unit == "%") return num + "%";
-  return num + " " + unit;
+std::string Number(const content::Document& d, double v) { return scw::FormatNumber(v, Decimals(v), d.lang); }
+
+std::string WithUnit(const content::Document& d, double v, const std::string& unit) {
+  if (unit == "%") return FormatPercent(v, Decimals(v), d.lang);
+  if (unit.empty()) return Number(d, v);
+  return Number(d, v) + "\xC2\xA0" + unit;  // a no-break space: a number never wraps away from its unit
 }
 
 std::string FigureValueText(const content::Document& d, const content::Figure& f) {
-  std::string s = WithUnit(FormatNumber(f.value), f.unit);
+  std::string s = WithUnit(d, f.value, f.unit);
   if (f.has_interval) {
     std::string kind;
     if (f.interval_kind == "ci95") kind = Local(d, "ci95") + " ";
     else if (f.interval_kind == "range") kind = Local(d, "range") + " ";
     else if (f.interval_kind == "iqr") kind = Local(d, "iqr") + " ";
-    s += " (" + kind + WithUnit(FormatNumber(f.lo) + "–" + FormatNumber(f.hi), f.unit) + ")";
+    s += " (" + kind + Number(d, f.lo) + "–" + WithUnit(d, f.hi, f.unit) + ")";
   }
   return s;
 }
@@ -50,7 +59,7 @@ std::string FigureCount(const content::Document& d, size_t n) {
   if (n == 1) return Local(d, "figureOne");
   std::string s = Local(d, "figureMany");
   const size_t p = s.find("{n}");
-  if (p != std::string::npos) s.replace(p, 3, std::to_string(n));
+  if (p != std::string::npos) s.replace(p, 3, scw::FormatNumber((double)n, 0, d.lang));
   return s;
 }
 
@@ -99,6 +108,11 @@ Color RiskChartWidget::CellFill(const Theme& th, Level l) {
 
 std::string RiskChartWidget::LevelWord(Level l) const { return doc_.String(LevelKey(l)); }
 
+std::string RiskChartWidget::LevelWordFor(const Cell& c) const {
+  const auto* lv = LevelOf(doc_, c);
+  return lv ? LevelWord(lv->level) : std::string();
+}
+
 
 void RiskChartWidget::OnContent() {
   anim_.Finish();
@@ -122,6 +136,14 @@ void RiskChartWidget::Frame(const FrameContext& ctx) {
   Animate(ctx);
   const Detail detail = DetailLayout(*ctx.theme, ctx.scale);
   ScrollDetail(ctx, detail);
+  shown_ = DetailShown{};
+  if (detail.level && !detail.items.empty()) {
+    const DetailItem& t = detail.items.front();  // the risk's name
+    shown_ = {true, detail.view, Rect{detail.view.x, detail.view.y + t.before * ctx.scale, t.width, ItemHeight(t, ctx.scale)},
+              detail.content_h, detail.items.size(), {}};
+    for (const auto& it : detail.items)
+      if (it.kind == DetailItem::Text) shown_.texts.push_back(it.text);
+  }
   Draw(ctx, detail);
 }
 

@@ -28,7 +28,12 @@ class RiskChartWidget final : public ContentWidget {
     Rect box;
     std::vector<std::string> lines;
     std::vector<std::string> sub;  // a therapy's status ("In clinical trials"), small, under its name in the grid
+                                   // (there as a tinted tag, usually one line)
+    int tone = -1;                 // the status tag's hue (theme series index), -1 = none
   };
+  // A grid column header's text block: its name lines, and under them its status tag (framebuffer px). The
+  // header box keeps at least this plus 4 px below it.
+  static float HeaderTextHeight(const Label& h, float scale);
   struct Cell {
     std::string id;         // "riskId/therapyId"
     int risk = 0, therapy = 0, level_index = 0;  // indexes into doc.risks / doc.therapies / risk.levels
@@ -36,14 +41,22 @@ class RiskChartWidget final : public ContentWidget {
     Rect mark;              // where the level mark, word and figure badge stack (content coordinates)
     std::vector<std::string> name_lines;  // list layout: the column entity's name, wrapped
     std::vector<std::string> sub_lines;   // list layout, by risk: the therapy's status under its name (small)
+    bool stacked = false;                 // list layout too narrow for both on a line: the level under the name
   };
   struct Layout {
     float scale = 1;
     bool list = false;        // blocks with lines (narrow) instead of a grid
+    bool badge_beside = false;  // grid columns wide enough for the figure badge beside the level mark
     bool panel_side = false;  // detail panel beside the chart (wide) or below it (narrow)
     SegmentedControl view_switch;  // by risk, by therapy: hit-tested and drawn from its segments
-    struct LegendItem { Rect box; int level; std::string text; };  // level 0..4, 5 = "has figures"
+    struct LegendItem {  // level 0..4, 5 = "has figures"
+      Rect box;
+      int level;
+      std::string text;
+      std::vector<std::string> lines;  // in the side panel: the text wrapped beside its mark (else one line)
+    };
     std::vector<LegendItem> legend;
+    bool legend_in_panel = false;  // side panel, nothing selected: the legend under the hint in the idle panel
     Rect chart;               // the chart's viewport (header + body)
     Rect body;                // the scrolling part of the chart
     float content_h = 0;      // height of the body's content
@@ -56,6 +69,8 @@ class RiskChartWidget final : public ContentWidget {
     Rect close;               // the sheet's close button (w = 0: none; hit-tested and drawn from this rectangle)
     Rect footer;
     std::vector<std::string> footer_lines;
+    bool footer_in_body = false;  // a canvas too small to pin the disclaimer: it ends the body's content
+                                  // (content coordinates, scrolled with the rows)
     float preferred_h = 0;    // narrow grid with a selection: the canvas height (framebuffer px) that fits the
                               // whole grid with the detail below it; 0 = no wish (the loader may grow the widget)
   };
@@ -87,9 +102,20 @@ class RiskChartWidget final : public ContentWidget {
 
   // For tests: the layout as drawn in the last frame, and the visible body (the panel may cover part of it).
   const Layout& last_layout() const { return layout_; }
+  std::string LevelWordFor(const Cell& c) const;  // the level word a cell shows
   Rect visible_body() const { return visible_body_; }
   float chart_scroll() const { return chart_.offset(); }
   bool detail_can_scroll() const { return panel_.CanScroll(); }
+  // For tests: the detail panel as drawn in the last frame (screen coordinates, the panel at scroll 0).
+  struct DetailShown {
+    bool open = false;      // a cell is selected and its level found
+    Rect view;              // where the items scroll
+    Rect title;             // the risk's name (the panel's title), as wrapped
+    float content_h = 0;    // the items' total height
+    size_t items = 0;
+    std::vector<std::string> texts;  // its text items, in order
+  };
+  const DetailShown& last_detail() const { return shown_; }
 
  protected:
   const char* SectionPath() const override { return "/risks"; }
@@ -161,6 +187,7 @@ class RiskChartWidget final : public ContentWidget {
   std::string pending_visible_;       // a cell to scroll into view after the next layout
   std::string panel_for_;             // the selection the detail panel was last laid out for
   std::string announcement_;
+  DetailShown shown_;
 };
 
 }  // namespace scw

@@ -17,8 +17,9 @@ using content::Level;
 namespace {
 
 // This figure's own scale: its interval only, never shared with another figure.
-void DrawInterval(ImDrawList* dl, const Theme& th, const content::Figure& f, float x, float y, float w, float s) {
-  const std::string lo = WithUnit(FormatNumber(f.lo), f.unit == "%" ? "%" : ""), hi = WithUnit(FormatNumber(f.hi), f.unit == "%" ? "%" : "");
+void DrawInterval(ImDrawList* dl, const Theme& th, const content::Document& doc, const content::Figure& f, float x, float y, float w, float s) {
+  const std::string unit = f.unit == "%" ? "%" : "";
+  const std::string lo = WithUnit(doc, f.lo, unit), hi = WithUnit(doc, f.hi, unit);
   const float lw = MeasureText(FontRole::Small, lo).x, hw = MeasureText(FontRole::Small, hi).x;
   const float x0 = x + std::max(8 * s, lw / 2), x1 = x + std::min(w, 260 * s) - std::max(8 * s, hw / 2);
   const float cy = y + 9 * s;
@@ -80,11 +81,24 @@ RiskChartWidget::Detail RiskChartWidget::DetailLayout(const Theme& th, float s) 
   d.view = Rect{p.x + ip, p.y + ip * 0.8f, p.w - 2 * ip, p.h - ip * 1.6f};
   d.w = d.view.w - 12 * s;
   const float w = d.w;
-  const float close_w = L.panel_side ? 0 : 44 * s;
+  float close_w = L.panel_side ? 0 : 44 * s, first = 0;
+  // A sheet too narrow for the title beside the close button (a phone at text scale 2: a word of it would be
+  // broken): the title goes under it.
+  float widest_word = 0;
+  for (size_t a = 0; a < risk.name.size();) {
+    size_t b = risk.name.find(' ', a);
+    if (b == std::string::npos) b = risk.name.size();
+    widest_word = std::max(widest_word, MeasureText(FontRole::Title, risk.name.substr(a, b - a)).x);
+    a = b + 1;
+  }
+  if (close_w > 0 && (w - close_w < 0.6f * w || widest_word > w - close_w)) {
+    first = std::max(0.0f, (L.close.y + L.close.h - d.view.y) / s + 4);
+    close_w = 0;
+  }
   auto text = [&](FontRole r, const std::string& t, Color c, float before, float width = 0) {
     if (!t.empty()) d.items.push_back({DetailItem::Text, r, t, c, before, nullptr, width > 0 ? width : w});
   };
-  text(FontRole::Title, risk.name, th.text, 0, w - close_w);
+  text(FontRole::Title, risk.name, th.text, first, w - close_w);
   text(FontRole::Strong, therapy.name, th.text_muted, 2, w - close_w);
   text(FontRole::Small, TherapyStatusText(doc_, therapy), th.text_muted, 2, w - close_w);
   d.items.push_back({DetailItem::LevelRow, FontRole::Strong, LevelWord(lv->level), th.text, 10, nullptr, w});
@@ -100,7 +114,7 @@ RiskChartWidget::Detail RiskChartWidget::DetailLayout(const Theme& th, float s) 
   section("whenItPeaks", risk.when);
   for (const auto& win : risk.windows) {  // the timeline window of this therapy's own transplant, if any
     if (therapy.timeline_variant.empty() || win.variant != therapy.timeline_variant) continue;
-    std::string t = doc_.String("dayRangeLabel", {{"from", FormatNumber(win.days.from)}, {"to", FormatNumber(win.days.to)}});
+    std::string t = doc_.String("dayRangeLabel", {{"from", Number(doc_, win.days.from)}, {"to", Number(doc_, win.days.to)}});
     if (win.days.from >= 0) {
       std::string after = doc_.String("afterTransplant");
       if (!after.empty() && after[0] >= 'A' && after[0] <= 'Z') after[0] = (char)(after[0] - 'A' + 'a');
@@ -148,7 +162,7 @@ void RiskChartWidget::DrawDetail(const FrameContext& ctx, const Detail& d) const
           DrawText(dl, FontRole::Strong, ImVec2(view.x + kMarkW * s + 10 * s, y + (h - ts.y) / 2), it.color, it.text);
           break;
         }
-        case DetailItem::Interval: DrawInterval(dl, th, *it.fig, view.x, y, d.w, s); break;
+        case DetailItem::Interval: DrawInterval(dl, th, doc_, *it.fig, view.x, y, d.w, s); break;
         case DetailItem::Rule: dl->AddLine(ImVec2(view.x, y), ImVec2(view.x + d.w, y), it.color, 1 * s); break;
       }
     }

@@ -92,7 +92,8 @@ void RiskChartWidget::DrawLegend(const FrameContext& ctx) const {
   const float s = ctx.scale;
   ImDrawList* dl = ctx.draw;
   for (const auto& it : layout_.legend) {
-    const float cy = it.box.y + it.box.h / 2;
+    const float lhs = LineH(FontRole::Small);
+    const float cy = it.lines.empty() ? it.box.y + it.box.h / 2 : it.box.y + lhs / 2;  // wrapped: by its first line
     float tx;
     if (it.level == 5) {
       DrawFigureGlyph(dl, th, it.box.x, cy, s);
@@ -101,8 +102,15 @@ void RiskChartWidget::DrawLegend(const FrameContext& ctx) const {
       DrawLevelMark(dl, th, (Level)it.level, it.box.x, cy - kMarkH * s / 2, s);
       tx = it.box.x + kMarkW * s + 6 * s;
     }
-    const ImVec2 ts = MeasureText(FontRole::Small, it.text);
-    DrawText(dl, FontRole::Small, ImVec2(tx, cy - ts.y / 2), th.text, it.text);
+    if (it.lines.empty()) {
+      const ImVec2 ts = MeasureText(FontRole::Small, it.text);
+      DrawText(dl, FontRole::Small, ImVec2(tx, cy - ts.y / 2), th.text, it.text);
+    }
+    float ly = it.box.y;
+    for (const auto& line : it.lines) {
+      DrawText(dl, FontRole::Small, ImVec2(tx, ly + (lhs - CurrentFonts().Size(FontRole::Small)) / 2), th.text, line);
+      ly += lhs;
+    }
   }
 }
 
@@ -117,14 +125,28 @@ void RiskChartWidget::DrawColumnHeaders(const FrameContext& ctx, int sel_cell, f
     const Label& h = L.col_headers[c];
     const bool hl = sel_cell >= 0 && HeaderCol(L.cells[sel_cell]) == (int)c;
     if (hl) dl->AddRectFilled(ImVec2(h.box.x + 2 * s, h.box.y), ImVec2(h.box.x + h.box.w - 2 * s, h.box.y + h.box.h - 2 * s), th.surface_alt, 6 * s);
-    float y = h.box.y + h.box.h - 7 * s - (float)(h.lines.size() + h.sub.size()) * LineH(FontRole::Small);
-    for (size_t k = 0; k < h.lines.size() + h.sub.size(); ++k) {
-      const bool sub = k >= h.lines.size();
-      const std::string& line = sub ? h.sub[k - h.lines.size()] : h.lines[k];
+    const float lh = HeadLineH();
+    float y = h.box.y + h.box.h - 4 * s - HeaderTextHeight(h, s);
+    for (const auto& line : h.lines) {
       const ImVec2 ts = MeasureText(FontRole::Small, line);
-      DrawText(dl, FontRole::Small, ImVec2(h.box.x + (h.box.w - ts.x) / 2, y + (LineH(FontRole::Small) - ts.y) / 2),
-               sub ? WithAlpha(th.text_muted, fade) : text_fade, line);
-      y += LineH(FontRole::Small);
+      DrawText(dl, FontRole::Small, ImVec2(h.box.x + (h.box.w - ts.x) / 2, y + (lh - ts.y) / 2), text_fade, line);
+      y += lh;
+    }
+    if (!h.sub.empty()) {  // the status: a tag tinted by its kind, the text in full colour
+      y += 3 * s;
+      float tw = 0;
+      for (const auto& line : h.sub) tw = std::max(tw, MeasureText(FontRole::Small, line).x);
+      tw += 12 * s;
+      const float tx = h.box.x + (h.box.w - tw) / 2, th_ = TagH(h.sub.size(), s);
+      const Color hue = th.series[h.tone >= 0 && h.tone < 8 ? h.tone : 7];
+      dl->AddRectFilled(ImVec2(tx, y), ImVec2(tx + tw, y + th_), WithAlpha(Mix(th.surface, hue, 0.22f), fade), std::min(th_ / 2, 8 * s));
+      dl->AddRect(ImVec2(tx, y), ImVec2(tx + tw, y + th_), WithAlpha(Mix(th.surface, hue, 0.6f), fade), std::min(th_ / 2, 8 * s), 0, 1 * s);
+      y += 1.5f * s;
+      for (const auto& line : h.sub) {
+        const ImVec2 ts = MeasureText(FontRole::Small, line);
+        DrawText(dl, FontRole::Small, ImVec2(h.box.x + (h.box.w - ts.x) / 2, y + (lh - ts.y) / 2), text_fade, line);
+        y += lh;
+      }
     }
   }
   dl->AddLine(ImVec2(L.chart.x, L.body.y - 0.5f * s), ImVec2(L.chart.x + L.chart.w, L.body.y - 0.5f * s), th.border, 1 * s);
@@ -146,7 +168,7 @@ void RiskChartWidget::DrawRowHeaders(const FrameContext& ctx, int sel_cell, floa
     const bool hl = !L.list && sel_cell >= 0 && HeaderRow(L.cells[sel_cell]) == (int)r;
     if (hl) dl->AddRectFilled(ImVec2(b.x, b.y + 2 * s), ImVec2(b.x + b.w - 4 * s, b.y + b.h - 2 * s), th.surface_alt, 6 * s);
     const FontRole role = L.list ? FontRole::Strong : FontRole::Body;
-    const float lh = LineH(role);
+    const float lh = L.list ? LineH(role) : RowLineH();
     float y = L.list ? b.y + 4 * s : b.y + (b.h - (float)h.lines.size() * lh - (float)h.sub.size() * LineH(FontRole::Small)) / 2;
     for (const auto& line : h.lines) {
       DrawText(dl, role, ImVec2(b.x + (L.list ? 2 * s : 8 * s), y + (lh - CurrentFonts().Size(role)) / 2), text_fade, line);
@@ -174,7 +196,9 @@ void RiskChartWidget::DrawCellCard(const FrameContext& ctx, const Cell& c, const
   ImDrawList* dl = ctx.draw;
   dl->AddRectFilled(card.Min(), card.Max(), CellFill(th, lv.level), 6 * s);
   if (lv.level == Level::Unknown) {
-    const Rect hz = layout_.list ? Rect{mark.x, card.y, card.x + card.w - mark.x, card.h} : card;  // never under a name
+    const Rect hz = !layout_.list ? card
+                    : c.stacked ? Rect{card.x, mark.y - 2 * s, card.w, card.y + card.h - mark.y + 2 * s}  // never under a name
+                                : Rect{mark.x, card.y, card.x + card.w - mark.x, card.h};
     dl->PushClipRect(hz.Min(), hz.Max(), true);
     const Color hatch = WithAlpha(th.border, 0.75f);
     for (float k = -card.h; k < card.w; k += 9 * s)
@@ -185,7 +209,7 @@ void RiskChartWidget::DrawCellCard(const FrameContext& ctx, const Cell& c, const
   if (!layout_.list) return;
   const float lh = LineH(FontRole::Body);
   const float lhs = LineH(FontRole::Small);
-  float y = card.y + (card.h - (float)c.name_lines.size() * lh - (float)c.sub_lines.size() * lhs) / 2;
+  float y = c.stacked ? card.y + 5 * s : card.y + (card.h - (float)c.name_lines.size() * lh - (float)c.sub_lines.size() * lhs) / 2;
   for (const auto& line : c.name_lines) {
     DrawText(dl, FontRole::Body, ImVec2(card.x + 10 * s, y + (lh - CurrentFonts().Size(FontRole::Body)) / 2), th.text, line);
     y += lh;
@@ -202,25 +226,33 @@ void RiskChartWidget::DrawCellStack(const FrameContext& ctx, const content::Risk
   const float s = ctx.scale;
   ImDrawList* dl = ctx.draw;
   const bool fig = !lv.figures.empty();
-  const float sh = StackHeight(fig, s);
+  const bool beside = fig && layout_.badge_beside;  // the badge on the mark's line
+  const float sh = StackHeight(fig && !beside, s);
   const float cx = mark.x + mark.w / 2;
   float y = mark.y + (mark.h - sh) / 2;
   // The level word stays inside its cell: a long label (a translation, say) is cut with an ellipsis here; the
   // detail panel and the HTML copy give it in full.
   const std::string word = FitWord(LevelWord(lv.level), std::max(1.0f, mark.w - 4 * s));
   const ImVec2 ws = MeasureText(FontRole::Small, word);
-  const std::string count = layout_.list ? FigureCount(doc_, lv.figures.size()) : std::to_string(lv.figures.size());
+  const std::string count = layout_.list ? FigureCount(doc_, lv.figures.size()) : Number(doc_, (double)lv.figures.size());
   const ImVec2 cs = MeasureText(FontRole::Small, count);
+  const float bw = 16 * s + 4 * s + cs.x;
+  const float row_w = beside ? kMarkW * s + 6 * s + bw : kMarkW * s;
   if (lv.level == Level::Unknown) {
-    const float pw = std::max(kMarkW * s, ws.x) + 10 * s;
+    const float pw = std::max(row_w, ws.x) + 10 * s;
     dl->AddRectFilled(ImVec2(cx - pw / 2, y - 3 * s), ImVec2(cx + pw / 2, y + sh + 3 * s), CellFill(th, lv.level), 4 * s);
   }
-  DrawLevelMark(dl, th, lv.level, cx - kMarkW * s / 2, y, s);
+  const float mx = cx - row_w / 2;
+  DrawLevelMark(dl, th, lv.level, mx, y, s);
+  if (beside) {
+    const float bx = mx + kMarkW * s + 6 * s;
+    DrawFigureGlyph(dl, th, bx, y + kMarkH * s / 2, s);
+    DrawText(dl, FontRole::Small, ImVec2(bx + 20 * s, y + (kMarkH * s - cs.y) / 2), th.text, count);
+  }
   y += kMarkH * s + 2 * s;
   DrawText(dl, FontRole::Small, ImVec2(cx - ws.x / 2, y), th.text, word);
   y += CurrentFonts().Size(FontRole::Small) + 4 * s;
-  if (fig) {
-    const float bw = 16 * s + 4 * s + cs.x;
+  if (fig && !beside) {
     DrawFigureGlyph(dl, th, cx - bw / 2, y + kBadgeH * s / 2, s);
     DrawText(dl, FontRole::Small, ImVec2(cx - bw / 2 + 20 * s, y + (kBadgeH * s - cs.y) / 2), th.text, count);
   }
@@ -263,7 +295,7 @@ void RiskChartWidget::Draw(const FrameContext& ctx, const Detail& d) const {
   for (int i = 0; i < 2; ++i)
     if (ctx.focus_visible && nav_.cursor_id() == std::string("view:") + kViewIds[i]) switch_focus = i;
   L.view_switch.Draw(dl, (int)view_, switch_focus, th, s);
-  DrawLegend(ctx);
+  if (!L.legend_in_panel) DrawLegend(ctx);
   if (!L.list) DrawColumnHeaders(ctx, d.cell, fade);
   const Rect& vb = visible_body_;
   dl->PushClipRect(vb.Min(), vb.Max(), true);
@@ -279,13 +311,16 @@ void RiskChartWidget::Draw(const FrameContext& ctx, const Detail& d) const {
     dl->AddRectFilled(p.Min(), p.Max(), th.surface, 10 * s);
     const float ip = 14 * s;
     DrawWrapped(dl, FontRole::Body, ImVec2(p.x + ip, p.y + 10 * s), th.text_muted, doc_.String("selectHint"), p.w - 2 * ip, p.y, p.y + p.h);
+    if (L.legend_in_panel) DrawLegend(ctx);
   }
-  // The footer: the disclaimer, always visible.
-  float fy = L.footer.y;
+  // The footer: the disclaimer, always visible (pinned; on a very small canvas, at the end of the chart's content).
+  float fy = L.footer_in_body ? L.footer.y - chart_.offset() : L.footer.y;
+  if (L.footer_in_body) dl->PushClipRect(vb.Min(), vb.Max(), true);
   for (const auto& line : L.footer_lines) {
     DrawText(dl, FontRole::Small, ImVec2(L.footer.x, fy + (LineH(FontRole::Small) - CurrentFonts().Size(FontRole::Small)) / 2), th.text_muted, line);
     fy += LineH(FontRole::Small);
   }
+  if (L.footer_in_body) dl->PopClipRect();
 }
 
 }  // namespace scw

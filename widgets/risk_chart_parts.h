@@ -18,12 +18,27 @@ namespace scw {
 namespace risk_chart {
 
 constexpr float kLineSpacing = 1.35f;
+// Below this much chart (design px: a header and about two rows) the disclaimer is not pinned under the chart
+// but ends its scrolling content.
+constexpr float kMinChartH = 180;
 constexpr const char* kViewIds[2] = {"by-risk", "by-therapy"};
 
 // The stack drawn for one cell: level mark, level word, and (when the data has figures) a figure badge.
 constexpr float kMarkW = 34, kMarkH = 14, kBadgeH = 11;
 
 inline float LineH(FontRole r) { return CurrentFonts().Size(r) * kLineSpacing; }
+// Grid row names set their lines a little closer too (a label, not running text).
+inline float RowLineH() { return CurrentFonts().Size(FontRole::Body) * 1.2f; }
+// Column headers set their small lines closer (a heading block, not running text).
+inline float HeadLineH() { return CurrentFonts().Size(FontRole::Small) * 1.2f; }
+inline float TagH(size_t lines, float s) { return lines ? (float)lines * HeadLineH() + 3 * s : 0; }
+// A therapy status's tag hue (theme series): care in use green, trials blue, experimental orange.
+inline int StatusTone(const std::string& st) {
+  if (st == "approved" || st == "standard-care") return 2;
+  if (st == "in-trials") return 0;
+  if (st == "experimental") return 1;
+  return st.empty() ? -1 : 7;
+}
 inline float StackHeight(bool figures, float s) {
   return kMarkH * s + 2 * s + CurrentFonts().Size(FontRole::Small) + (figures ? 4 * s + kBadgeH * s : 0);
 }
@@ -34,8 +49,8 @@ inline Rect Shift(Rect r, float dy) { r.y += dy; return r; }
 
 // Text (risk_chart.cpp).
 std::string Local(const content::Document& d, const std::string& key);  // chart labels from the UI strings
-std::string FormatNumber(double v);                                      // "12", "0.35"
-std::string WithUnit(const std::string& num, const std::string& unit);
+std::string Number(const content::Document& d, double v);  // "12", "0.35", "1,200"; es "0,35", "1.200"
+std::string WithUnit(const content::Document& d, double v, const std::string& unit);  // "20.8%"; es "20,8 %"
 std::string FigureValueText(const content::Document& d, const content::Figure& f);
 std::string FigureCount(const content::Document& d, size_t n);           // "1 figure", "3 figures"
 std::string LevelKey(content::Level l);                                  // the UI string key of a level word

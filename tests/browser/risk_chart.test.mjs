@@ -217,3 +217,51 @@ test('the view switch animates briefly; with reduced motion a selection or a swi
   assert.deepEqual(errors, []);
   await context.close();
 });
+
+// Issue 13 item 5 (readable at every size, text scale and zoom) and task B (Spanish fits 1280×720 like English):
+// screenshots of the combinations (the native tests check the whole grid of them). `zoom` 2 = the browser at
+// 200%: half the CSS size at devicePixelRatio 2.
+test('readable at text scale 1–2 and 200% zoom, in English and Spanish; es and en grids fit 1280×720 without scrolling', async () => {
+  const combos = [
+    { name: 'desktop-es', width: 1280, height: 720, zoom: 1, lang: 'es', textScale: 1, fits: true },
+    { name: 'desktop-en', width: 1280, height: 720, zoom: 1, lang: 'en', textScale: 1, fits: true },
+    { name: 'desktop-es-text2', width: 1280, height: 720, zoom: 1, lang: 'es', textScale: 2 },
+    { name: 'projector-es-text1.5', width: 1920, height: 1080, zoom: 1, lang: 'es', textScale: 1.5 },
+    { name: 'projector-en-text2-zoom2', width: 1920, height: 1080, zoom: 2, lang: 'en', textScale: 2 },
+    { name: 'column-es-text1.5', width: 650, height: 480, zoom: 1, lang: 'es', textScale: 1.5 },
+    { name: 'phone-es-text2', width: 375, height: 640, zoom: 1, lang: 'es', textScale: 2 },
+    { name: 'phone-en-text1.5-zoom2', width: 375, height: 640, zoom: 2, lang: 'en', textScale: 1.5 },
+  ];
+  for (const c of combos) {
+    const vw = Math.round(c.width / c.zoom), vh = Math.round(c.height / c.zoom);
+    const context = await browser.newContext({ viewport: { width: vw, height: vh }, deviceScaleFactor: c.zoom });
+    const page = await context.newPage();
+    const errors = watchErrors(page);
+    await page.goto(base + '/tests/empty.html');
+    // A widget narrower than 560 CSS px gets at least 440 px of height from the loader: the same here.
+    const height = vw < 560 ? Math.max(440, vh) : vh;
+    await page.evaluate(async ({ lang, textScale, height }) => {
+      document.body.style.margin = '0';
+      document.querySelector('main').remove();
+      const el = document.createElement('div');
+      el.id = 'mounted';
+      el.style.cssText = `width:100vw;height:${height}px`;
+      document.body.appendChild(el);
+      window.handle = await StemCellWidgets.mount(el, { widget: 'risk-chart', src: `/data/stemcell-explainer.${lang}.json`, lang, textScale });
+    }, { ...c, height });
+    await settle(page);
+    const st = await widgetState(page, '#mounted');
+    assert.equal(st.widget, 'risk-chart', c.name);
+    if (c.fits) {
+      assert.equal(st.layout, 'grid', c.name);
+      assert.equal(st.items.filter((i) => i.id.includes('/')).length, 40, `${c.name}: all 40 cells on screen without scrolling`);
+    }
+    await page.screenshot({ path: artifact(`risk-chart-readable-${c.name}.png`), fullPage: true });
+    await page.evaluate(() => window.handle.setState({ selected: 'treatment-related-death/auto-hsct' }));
+    await settle(page);
+    assert.equal((await widgetState(page, '#mounted')).selected, 'treatment-related-death/auto-hsct', c.name);
+    await page.screenshot({ path: artifact(`risk-chart-readable-${c.name}-selected.png`), fullPage: true });
+    assert.deepEqual(errors, [], c.name);
+    await context.close();
+  }
+});

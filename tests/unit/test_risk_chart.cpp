@@ -123,14 +123,14 @@ void CheckLayout(Chart& c, float W, float H) {
   for (const auto& hd : L.col_headers) {
     CHECK(Within(hd.box, fw, fh));
     CHECK(hd.box.y + hd.box.h <= L.body.y + 0.5f);
-    for (const auto& line : hd.lines) CHECK(MeasureText(FontRole::Small, line).x <= hd.box.w - 8 * L.scale);
+    for (const auto& line : hd.lines) CHECK(MeasureText(FontRole::Small, line).x <= hd.box.w - 4 * L.scale);  // the full column, 2 px aside
     for (const auto& line : hd.sub) CHECK(MeasureText(FontRole::Small, line).x <= hd.box.w - 8 * L.scale);
   }
   for (const auto& hd : L.row_headers) {
     for (const auto& line : hd.lines) CHECK(MeasureText(L.list ? FontRole::Strong : FontRole::Body, line).x <= hd.box.w);
     for (const auto& line : hd.sub) CHECK(MeasureText(FontRole::Small, line).x <= hd.box.w);
     if (!L.list)  // the name and the status fit inside the row
-      CHECK(1.35f * (hd.lines.size() * CurrentFonts().Size(FontRole::Body) + hd.sub.size() * CurrentFonts().Size(FontRole::Small)) <= hd.box.h + 0.5f);
+      CHECK(1.2f * hd.lines.size() * CurrentFonts().Size(FontRole::Body) + 1.35f * hd.sub.size() * CurrentFonts().Size(FontRole::Small) <= hd.box.h + 0.5f);  // names set at 1.2
   }
   SetCurrentFonts(nullptr);
 }
