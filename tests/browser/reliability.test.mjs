@@ -362,12 +362,22 @@ test('silent wrong content: a long level label stays inside its cell; a day no p
     const el = document.getElementById(window.__chart.id);
     const st = StemCellWidgets.get(el).state();
     const a = st.items.find((i) => i.id === 'infection/auto-hsct').box, b = st.items.find((i) => i.id === 'infection/allo-hsct').box;
-    // The middle of the 4 px gap between two neighbouring cards of the row: one colour (the background) from top
-    // to bottom, so no label runs from one cell into the next.
+    // The middle of the gap between two neighbouring cards: one colour (the background) all along it, so no label
+    // runs from one cell into the next. In the grid the cards sit side by side (a vertical strip between them);
+    // where a column cannot hold the long level word whole the chart is a list and they are stacked (a
+    // horizontal strip between them).
     const c = el.querySelector('canvas');
     const k = c.width / c.getBoundingClientRect().width;
-    const x0 = Math.round(((a.x + a.w + b.x) / 2) * k), x1 = x0 + 1;
-    const d = c.getContext('2d').getImageData(x0, Math.floor((a.y + 3) * k), 1, Math.floor((a.h - 6) * k)).data;
+    const g = c.getContext('2d');
+    let d, x0, x1;
+    if (b.x >= a.x + a.w) {
+      x0 = Math.round(((a.x + a.w + b.x) / 2) * k); x1 = x0 + 1;
+      d = g.getImageData(x0, Math.floor((a.y + 3) * k), 1, Math.floor((a.h - 6) * k)).data;
+    } else {
+      const y = Math.round(((a.y + a.h + b.y) / 2) * k);
+      x0 = Math.floor((a.x + 3) * k); x1 = Math.floor((a.x + a.w - 3) * k);
+      d = g.getImageData(x0, y, x1 - x0, 1).data;
+    }
     const gap = new Set();
     for (let i = 0; i < d.length; i += 4) gap.add((d[i] << 16) | (d[i + 1] << 8) | d[i + 2]);
     const en = await defaultDoc();
@@ -376,10 +386,11 @@ test('silent wrong content: a long level label stays inside its cell; a day no p
     v.milestones.forEach((ms) => { ms.days = [-30, -30]; });
     const t = await mountNew('hsct-timeline', { data: en });
     const th = StemCellWidgets.get(document.getElementById(t.id));
-    return { gapColours: gap.size, colours: [...gap].map((v) => v.toString(16)), gapWidth: x1 - x0, phase: th.state().phase, day: th.state().day,
+    return { layout: st.layout, gapColours: gap.size, colours: [...gap].map((v) => v.toString(16)), gapWidth: x1 - x0, phase: th.state().phase, day: th.state().day,
       copy: document.getElementById(t.id).querySelector('.scw-dom').textContent };
   });
   assert.ok(r.gapWidth > 0);
+  assert.equal(r.layout, 'list', 'a level word too long for a grid column is shown whole in the list');
   assert.equal(r.gapColours, 1, `nothing is drawn between two cells: the label stays inside its own (${r.colours})`);
   assert.equal(r.day, 0);
   assert.equal(r.phase, null, 'no phase claims day 0');
