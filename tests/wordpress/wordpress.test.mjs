@@ -39,7 +39,9 @@ test('self-closing shortcode, Spanish content from a .json the Author uploaded; 
   const wasm = requests.filter((u) => /stemcell-widgets\.wasm/.test(u));
   assert.equal(wasm.length, 1);
   assert.match(wasm[0], /\/wp-content\/plugins\/stemcell-widgets\/assets\/stemcell-widgets\.wasm\?ver=0\.1\.0-/);
-  assert.ok(await page.locator('button', { hasText: 'Full screen' }).count() === 1);
+  // The page chrome speaks the content's language (issue 13): the Spanish full-screen button, naming its widget.
+  assert.equal(await page.locator('button', { hasText: 'Pantalla completa' }).count(), 1);
+  assert.equal(await page.locator('button', { hasText: 'Full screen' }).count(), 0);
   assert.deepEqual(await visibleErrors(page), []);
   await page.screenshot({ path: artifact('wordpress-shortcode-es-1280.png'), fullPage: true });
   assert.deepEqual(errors, []);

@@ -26,8 +26,10 @@ function geometry(w, h, seed) {
   const n = 6000, data = new ArrayBuffer(n * 3 * 12), f = new Float32Array(data), b = new Uint8Array(data);
   let r = seed;
   const rnd = () => (r = (r * 1103515245 + 12345) % 2147483648) / 2147483648;
+  let cx = 0, cy = 0;
   for (let i = 0; i < n * 3; i++) {
-    const t = Math.floor(i / 3), cx = rnd() * w, cy = 40 + rnd() * (h - 40);
+    const t = Math.floor(i / 3);
+    if (i % 3 === 0) { cx = rnd() * (w - 14); cy = 40 + rnd() * (h - 48); }  // one small triangle per three vertices
     f[i * 3] = cx + (i % 3) * 6; f[i * 3 + 1] = cy + (i % 3 === 2 ? 6 : 0);
     b[i * 12 + 8] = (t * 37) & 255; b[i * 12 + 9] = (t * 91) & 255; b[i * 12 + 10] = 200; b[i * 12 + 11] = 255;
   }
