@@ -302,8 +302,13 @@ test('readable at text scale 1.5 and 2 and at 200% zoom, in English and Spanish 
   for (const [name, width, height, dpr, text, lang] of cases) {
     const { page, errors, context } = await openWidgetPage(browser, `${base}/tests/hsct-timeline-scaled.html?text=${text}&lang=${lang}`, SEL, { width, height, dpr });
     await settle(page);
+    // Under a loaded machine the last resize can land after the first settled frame: wait (bounded) for the
+    // panel, then name the case and what is on screen if it never comes.
+    await page.waitForFunction((s) => StemCellWidgets.get(document.querySelector(s)).state().items.some((i) => i.id === 'panel'),
+      SEL, { timeout: 5000 }).catch(() => {});
     const st = await state(page);
     const item = (id) => st.items.find((i) => i.id === id);
+    assert.ok(item('panel'), `${name} ${lang}: the detail panel is on screen; items: ${st.items.map((i) => i.id).join(', ')}`);
     const panel = item('panel').box;
     assert.ok(panel.h >= 60, `${name}: the detail panel is there (${panel.h} px)`);
     for (const id of ['prev', 'play', 'next']) {
