@@ -1,7 +1,8 @@
 // glyphs_html5.cpp — glyph bitmaps from the browser's own text engine (ui/fonts.h GlyphSource).
 //
 // Each face is drawn with canvas 2D fillText in the page's font-family (Module.scwFontFamily, set by the loader
-// from the widget's element; where the page sets none, Inter if the reader has it, else the system's sans-serif),
+// from the widget's element; where the page sets none, Inter if the reader has it, else the system's sans-serif;
+// the loader measures the glyphs, Module.scwGlyphFace),
 // so widgets match the site's typography, draw any script the reader's system has fonts for, and the bundle
 // carries no font data. The em size is chosen so the font's line box (ascent + descent) is the requested pixel
 // height, as ImGui sizes its fonts.
@@ -17,41 +18,26 @@ namespace {
 // Rasterises n code points. Writes ascent, descent, then per glyph: advance, x0, y0, w, h into `metrics`
 // (2 + 5n floats). Returns a malloc'd buffer of every glyph's coverage bytes (w*h each, in order), or 0.
 EM_JS(unsigned char*, scw_js_raster_glyphs, (int strong, float px, const unsigned* cps, int n, float* metrics), {
-  var fam = Module['scwFontFamily'] || 'Inter, system-ui, -apple-system, "Segoe UI", Roboto, Ubuntu, "Noto Sans", sans-serif';
-  var weight = strong ? '600 ' : '400 ';
+  // The metrics come from the loader (web/loader.js glyphFace): measured once per face at 100 px and scaled,
+  // the first ones while the wasm was still loading.
+  if (!Module['scwGlyphFace']) return 0;
+  var list = new Array(n), chars = new Array(n), i;
+  for (i = 0; i < n; i++) { list[i] = HEAPU32[(cps >> 2) + i]; chars[i] = String.fromCodePoint(list[i]); }
+  var face = Module['scwGlyphFace'](strong, Module['scwFontFamily'], list);
+  var fam = face['font'], weight = strong ? '600 ' : '400 ';
   var canvas = Module['scwGlyphCanvas'];
   if (!canvas) canvas = Module['scwGlyphCanvas'] = document.createElement('canvas');
   var g = canvas.getContext('2d', {'willReadFrequently': true});
   if (!g) return 0;
-  // Glyph metrics are measured once per face at 100 px and scaled (measureText is the costly call: a face has
-  // ~250 glyphs); atlases for other sizes and scales reuse them. The loader clears them when fonts change.
-  var faces = Module['scwGlyphMetrics'] || (Module['scwGlyphMetrics'] = {});
-  var face = faces[weight + fam] || (faces[weight + fam] = {});
-  g.font = weight + '100px ' + fam;
-  if (!face.line) {
-    var probe = g.measureText('Hg');
-    var fa = probe['fontBoundingBoxAscent'], fd = probe['fontBoundingBoxDescent'];
-    face.line = fa > 0 && fd >= 0 ? [fa, fd] : [97, 24];  // no font metrics (older engines): Inter's proportions
-  }
-  var chars = new Array(n), i, t;
-  for (i = 0; i < n; i++) {
-    var cp = HEAPU32[(cps >> 2) + i];
-    chars[i] = String.fromCodePoint(cp);
-    if (!face[cp]) {
-      t = g.measureText(chars[i]);
-      face[cp] = [t['width'], t['actualBoundingBoxLeft'] || 0, t['actualBoundingBoxRight'] || 0,
-                  t['actualBoundingBoxAscent'] || 0, t['actualBoundingBoxDescent'] || 0];
-    }
-  }
-  var em = 100 * px / (face.line[0] + face.line[1]), k = em / 100;
+  var em = 100 * px / (face['line'][0] + face['line'][1]), k = em / 100;
   var font = weight + em.toFixed(3) + 'px ' + fam;
-  var ascent = face.line[0] * k, descent = face.line[1] * k;
+  var ascent = face['line'][0] * k, descent = face['line'][1] * k;
   g.font = font;
   var F = HEAPF32, m = metrics >> 2, pad = 1;
   F[m] = ascent; F[m + 1] = descent;
   var boxes = new Array(n), total = 0, rowW = 2048, x = 0, y = 0, rowH = 0;
   for (i = 0; i < n; i++) {
-    var e = face[HEAPU32[(cps >> 2) + i]];
+    var e = face[list[i]];
     var l = Math.ceil(e[1] * k), r = Math.ceil(e[2] * k), a = Math.ceil(e[3] * k), d = Math.ceil(e[4] * k);
     var w = l + r > 0 && a + d > 0 ? l + r + 2 * pad : 0, h = w ? a + d + 2 * pad : 0;
     if (x + w > rowW) { x = 0; y += rowH; rowH = 0; }

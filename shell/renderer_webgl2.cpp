@@ -4,7 +4,8 @@
 // texture per font atlas, all created once per context (again after a context loss). The context belongs to
 // this renderer alone, so the fixed GL state is set once at creation and nothing is saved or restored per
 // frame, and nothing is queried back (no getParameter / getError round trips). Each frame is drawn into the
-// bottom-left corner of the shared canvas and copied onto the widget's own canvas with a 2D drawImage.
+// bottom-left corner of the shared canvas and put onto the widget's own canvas (2D context) with drawImage: from
+// an OffscreenCanvas as an ImageBitmap (transferToImageBitmap) where the browser has one, else from the canvas.
 #include <GLES3/gl3.h>
 #include <emscripten.h>
 #include <emscripten/html5.h>
@@ -17,17 +18,27 @@
 
 namespace {
 
-// The shared context lives on a canvas that is never put in the page. Its loss/restore events are
-// handled here: the lost handler prevents the default so the browser restores it.
+// The shared context lives on a canvas that is never put in the page: an OffscreenCanvas where the browser has
+// WebGL2 on one (each frame leaves it as an ImageBitmap, transferToImageBitmap, with no copy of the drawing
+// buffer), else a detached <canvas> (frames are copied out of its bottom-left corner with drawImage). Its
+// loss/restore events are handled here: the lost handler prevents the default so the browser restores it.
 EM_JS(int, scw_gl_create_shared, (), {
-  var canvas = document.createElement('canvas');
-  canvas.width = 256;
-  canvas.height = 256;
   var attrs = {majorVersion: 2, minorVersion: 0, alpha: false, depth: false, stencil: false, antialias: false,
                premultipliedAlpha: true, preserveDrawingBuffer: false, failIfMajorPerformanceCaveat: false};
-  var handle = GL.createContext(canvas, attrs);
+  var canvas = null, handle = 0, offscreen = false;
+  if (typeof OffscreenCanvas === 'function' && typeof OffscreenCanvas.prototype.transferToImageBitmap === 'function') {
+    try { canvas = new OffscreenCanvas(256, 256); handle = GL.createContext(canvas, attrs); } catch (e) { handle = 0; }
+    offscreen = !!handle;
+  }
+  if (!handle) {
+    canvas = document.createElement('canvas');
+    canvas.width = 256;
+    canvas.height = 256;
+    handle = GL.createContext(canvas, attrs);
+  }
   if (!handle) return 0;
-  Module['scwGl'] = {canvas: canvas, 'lost': false, handle: handle};  // 'lost' quoted: the loader reads it
+  // 'lost' quoted: the loader reads it
+  Module['scwGl'] = {canvas: canvas, 'lost': false, handle: handle, 'offscreen': offscreen};
   canvas.addEventListener('webglcontextlost', function(e) { e.preventDefault(); Module['scwGl']['lost'] = true; }, false);
   canvas.addEventListener('webglcontextrestored', function() {
     Module['scwGl']['lost'] = false;
@@ -39,14 +50,21 @@ EM_JS(int, scw_gl_create_shared, (), {
 
 EM_JS(int, scw_gl_is_lost, (), { return Module['scwGl'] && Module['scwGl']['lost'] ? 1 : 0; });
 
-// Grows the shared canvas to at least w×h (it never shrinks: resizing reallocates the drawing buffer).
+// Sizes the shared canvas for a w×h frame. The OffscreenCanvas takes exactly the frame's size (its whole drawing
+// buffer leaves as the frame's bitmap); the <canvas> only grows (resizing reallocates the drawing buffer).
 EM_JS(void, scw_gl_reserve, (int w, int h), {
-  var c = Module['scwGl'].canvas;
+  var g = Module['scwGl'], c = g.canvas;
+  if (g['offscreen']) {
+    if (c.width !== w) c.width = w;
+    if (c.height !== h) c.height = h;
+    return;
+  }
   if (c.width < w) c.width = w;
   if (c.height < h) c.height = h;
 });
 
-// Copies the bottom-left w×h of the shared canvas (where the frame was drawn) onto the widget's canvas.
+// Puts the w×h frame just drawn onto the widget's canvas (its 2D context, which toPNG and printing read):
+// the OffscreenCanvas's drawing buffer as an ImageBitmap, or the bottom-left corner of the <canvas>.
 EM_JS(void, scw_gl_present, (const char* canvas_id, int w, int h), {
   var id = UTF8ToString(canvas_id);
   var targets = Module['scwTargets'] || (Module['scwTargets'] = {});
@@ -59,8 +77,14 @@ EM_JS(void, scw_gl_present, (const char* canvas_id, int w, int h), {
   if (!t.ctx) return;
   if (t.el.width !== w) t.el.width = w;
   if (t.el.height !== h) t.el.height = h;
-  var src = Module['scwGl'].canvas;
-  t.ctx.drawImage(src, 0, src.height - h, w, h, 0, 0, w, h);
+  var g = Module['scwGl'], src = g.canvas;
+  if (g['offscreen']) {
+    var bitmap = src.transferToImageBitmap();
+    t.ctx.drawImage(bitmap, 0, 0);
+    bitmap.close();
+  } else {
+    t.ctx.drawImage(src, 0, src.height - h, w, h, 0, 0, w, h);
+  }
 });
 
 EM_JS(void, scw_gl_forget, (const char* canvas_id), {
@@ -239,7 +263,7 @@ void WebGl2Renderer::Draw(Instance& inst, const ImDrawList& dl) {
     }
   }
   const double t0 = emscripten_get_now();
-  scw_gl_present(inst.canvas.c_str(), w, h);  // drawImage from the GL canvas: waits for the GPU to finish
+  scw_gl_present(inst.canvas.c_str(), w, h);  // waits for the GPU to finish the frame
   g_present_ms += emscripten_get_now() - t0;
 }
 

@@ -30,6 +30,8 @@ if [ -f dist/stemcell-widgets.wasm ]; then
   fi
   node tests/bench/first_frame.mjs || echo "(first frame not measured)"
   echo
+  node tests/bench/first_frame_profile.mjs || echo "(first frame parts not measured)"
+  echo
   node tests/bench/browser_frames.mjs || echo "(browser frames and memory not measured)"
   echo
   node tests/bench/canvas_copy.mjs || echo "(canvas copy not measured)"

@@ -248,6 +248,7 @@
         if (/\.wasm$/.test(path)) wasmUrlUsed = url;
         return url;
       },
+      scwGlyphFace: glyphFace,
       print: function () {},
       printErr: function (t) {
         // The glue falls back to a slower path when the server sends the wasm with the wrong MIME type: say how to fix it.
@@ -338,6 +339,47 @@
     try { f = window.getComputedStyle(el).fontFamily || ''; } catch (e) { f = ''; }
     // A page that sets no font gets the browser's default serif; widgets read better in a sans-serif then.
     return !f || /^\s*(serif|"?times new roman"?|times)\s*$/i.test(f) ? '' : f;
+  }
+
+  // The glyph metrics the module draws text with (shell/glyphs_html5.cpp calls glyphFace as Module.scwGlyphFace):
+  // per code point [advance, left, right, ascent, descent] and the face's line box, measured once per face at
+  // 100 px in the page's font and scaled for every size. measureText is the costly call (it computes glyph
+  // bounds), so the first mount measures printable ASCII while the wasm downloads and compiles.
+  var DEFAULT_FONT = 'Inter, system-ui, -apple-system, "Segoe UI", Roboto, Ubuntu, "Noto Sans", sans-serif';
+  var glyphFaces = {}, glyphMeasurer = null;
+  function glyphFace(strong, family, cps) {
+    var fam = family || DEFAULT_FONT, weight = strong ? '600 ' : '400 ';
+    var face = glyphFaces[weight + fam];
+    if (!face) face = glyphFaces[weight + fam] = {font: fam};
+    var g = null;
+    function measure(text) {
+      if (!g) {
+        glyphMeasurer = glyphMeasurer || document.createElement('canvas');
+        g = glyphMeasurer.getContext('2d');
+        g.font = weight + '100px ' + fam;
+      }
+      return g.measureText(text);
+    }
+    if (!face.line) {
+      var probe = measure('Hg');
+      var fa = probe.fontBoundingBoxAscent, fd = probe.fontBoundingBoxDescent;
+      face.line = fa > 0 && fd >= 0 ? [fa, fd] : [97, 24];  // no font metrics (older engines): Inter's proportions
+    }
+    for (var i = 0; i < cps.length; i++) {
+      var cp = cps[i];
+      if (face[cp]) continue;
+      var t = measure(String.fromCodePoint(cp));
+      face[cp] = [t.width, t.actualBoundingBoxLeft || 0, t.actualBoundingBoxRight || 0,
+                  t.actualBoundingBoxAscent || 0, t.actualBoundingBoxDescent || 0];
+    }
+    return face;
+  }
+  function warmGlyphs(el) {
+    if (!el.isConnected || Object.keys(glyphFaces).length) return;
+    var ascii = [];
+    for (var c = 0x20; c <= 0x7e; c++) ascii.push(c);
+    var fam = fontFamilyOf(el);
+    try { glyphFace(false, fam, ascii); glyphFace(true, fam, ascii); } catch (e) { glyphFaces = {}; }
   }
 
   // ---- errors -----------------------------------------------------------------------------------------
@@ -1411,8 +1453,12 @@
     checkOptions(opts);
     var old = handles.get(el);
     if (old) old.destroy();
+    // The module starts loading (fetch and streaming compile, off the main thread) before the handle is built:
+    // building it checks for WebGL2, which creates a context (tens of ms the first time on a page).
+    if (opts.widget) loadModule().catch(function () { /* shown by the handle's own start */ });
     var h = new Handle(el, opts);
     handles.set(el, h);
+    if (opts.widget && !mod && factory && canDraw()) warmGlyphs(el);
     if (!opts.widget) {
       var err = WidgetError('No widget kind given: set data-stemcell-widget="…" or mount(el, {widget: "…"}).', '', null, h);
       h._showError(err.message, '');
@@ -1488,7 +1534,7 @@
     window.addEventListener('resize', ratioChanged);
     // A web font that finishes loading after the glyphs were drawn: draw them again in the real font.
     if (document.fonts && document.fonts.addEventListener)
-      document.fonts.addEventListener('loadingdone', function () { if (mod) { mod.scwGlyphMetrics = null; mod._scw_fonts_changed(); } });
+      document.fonts.addEventListener('loadingdone', function () { glyphFaces = {}; if (mod) mod._scw_fonts_changed(); });
   }
 
   // Zoom or a move to another screen changes devicePixelRatio: browsers fire a resolution media-query change and,

@@ -2,10 +2,11 @@
 //
 // Frame CPU: one widget at 1920×1080 driven by scripted pointer moves and clicks on its items. For every
 // animation frame the module reports the time of the whole frame (wasm + the JS glue it calls) and, apart, the
-// time spent in the canvas copy (drawImage from the shared WebGL canvas, which waits for the GPU: on SwiftShader
-// that is software rasterising a real GPU does not pay). Own work = frame − copy.
+// time spent in the canvas copy (transferToImageBitmap + drawImage, or drawImage from the shared canvas: it waits
+// for the GPU to finish the frame; on SwiftShader that is software rasterising a real GPU does not pay).
+// Own work = frame − copy.
 // Memory: the JS heap (precise) plus the wasm memory, with three widgets and with 24.
-//   node tests/bench/browser_frames.mjs
+//   node tests/bench/browser_frames.mjs [--dist DIR]   (DIR: another build of the bundle)
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
@@ -13,9 +14,11 @@ import { createServer } from '../../tools/serve.mjs';
 import { CHROMIUM_ARGS } from '../browser/lib.mjs';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
+const argv = process.argv.slice(2);
+const DIST = argv.includes('--dist') ? path.resolve(argv[argv.indexOf('--dist') + 1]) : path.join(ROOT, 'dist');
 const server = createServer([
   { prefix: '/bench/', dir: path.join(ROOT, 'tests', 'bench', 'pages') },
-  { prefix: '/', dir: path.join(ROOT, 'dist') },
+  { prefix: '/', dir: DIST },
 ]);
 await new Promise((r) => server.listen(0, '127.0.0.1', r));
 const base = `http://127.0.0.1:${server.address().port}`;

@@ -1,17 +1,20 @@
 // first_frame.mjs — time from navigation to the first drawn, interactive frame, ours (one hsct-timeline with the
 // default content, and the three widgets on one page) against TimelineJS rendering 7 events, same server, same
-// Chromium, same run. A benchmark: it prints figures (median of 5 cold loads each) and never fails on time.
-//   node tests/bench/first_frame.mjs
+// Chromium, same run. A benchmark: it prints figures (median of 5 cold loads each, the three pages taking turns so
+// a busy machine slows them alike) and never fails on time. --dist DIR measures another build of the bundle.
+//   node tests/bench/first_frame.mjs [--dist DIR]
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createServer } from '../../tools/serve.mjs';
 import { launch } from '../browser/lib.mjs';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
+const argv = process.argv.slice(2);
+const DIST = argv.includes('--dist') ? path.resolve(argv[argv.indexOf('--dist') + 1]) : path.join(ROOT, 'dist');
 const server = createServer([
   { prefix: '/bench/', dir: path.join(ROOT, 'tests', 'bench', 'pages') },
   { prefix: '/tljs/', dir: path.join(ROOT, 'node_modules', '@knight-lab', 'timelinejs', 'dist') },
-  { prefix: '/', dir: path.join(ROOT, 'dist') },
+  { prefix: '/', dir: DIST },
 ]);
 await new Promise((r) => server.listen(0, '127.0.0.1', r));
 const base = `http://127.0.0.1:${server.address().port}`;
@@ -28,24 +31,25 @@ const MARK_OURS = () => {
   requestAnimationFrame(tick);
 };
 
-async function measure(url, init) {
-  const times = [];
-  for (let i = 0; i < 5; i++) {
-    const context = await browser.newContext({ viewport: { width: 1000, height: 700 } });
-    const page = await context.newPage();
-    if (init) await page.addInitScript(init);
-    await page.goto(base + url);
-    await page.waitForFunction(() => window.__firstFrame !== undefined, null, { timeout: 20000 });
-    times.push(await page.evaluate(() => window.__firstFrame));
-    await context.close();
-  }
-  times.sort((a, b) => a - b);
-  return times[2];
+async function load(url, init) {
+  const context = await browser.newContext({ viewport: { width: 1000, height: 700 } });
+  const page = await context.newPage();
+  if (init) await page.addInitScript(init);
+  await page.goto(base + url);
+  await page.waitForFunction(() => window.__firstFrame !== undefined, null, { timeout: 20000 });
+  const t = await page.evaluate(() => window.__firstFrame);
+  await context.close();
+  return t;
 }
 
-const ours = await measure('/bench/ours.html', MARK_OURS);
-const theirs = await measure('/bench/timelinejs.html');
-const ours3 = await measure('/bench/ours3.html', MARK_OURS);
+const runs = { ours: [], theirs: [], ours3: [] };
+for (let i = 0; i < 5; i++) {
+  runs.ours.push(await load('/bench/ours.html', MARK_OURS));
+  runs.theirs.push(await load('/bench/timelinejs.html'));
+  runs.ours3.push(await load('/bench/ours3.html', MARK_OURS));
+}
+const median = (xs) => [...xs].sort((a, b) => a - b)[2];
+const ours = median(runs.ours), theirs = median(runs.theirs), ours3 = median(runs.ours3);
 console.log('Navigation to first interactive frame, median of 5 cold loads (headless Chromium, SwiftShader):');
 console.log(`  stemcell-widgets (hsct-timeline, default content) ${ours.toFixed(0).padStart(6)} ms`);
 console.log(`  stemcell-widgets (all three widgets)              ${ours3.toFixed(0).padStart(6)} ms`);

@@ -2,7 +2,9 @@
 // detection and the host's fallback to the text version for right-to-left content.
 #include <doctest/doctest.h>
 
+#include <filesystem>
 #include <fstream>
+#include <set>
 #include <sstream>
 
 #include <imgui.h>
@@ -55,7 +57,7 @@ std::string ReadFile(const std::string& path) {
 
 TEST_CASE("an atlas from glyph bitmaps holds the base set and the code points the content added") {
   SourceScope scope;
-  NoteText("Ελληνικά · Кровь · 造血幹細胞");
+  NoteText("Ελληνικά · Кровь · 造血幹細胞 · año");
   FontSet set;
   set.scale = 1.5f;
   REQUIRE(set.Ensure());
@@ -73,6 +75,7 @@ TEST_CASE("an atlas from glyph bitmaps holds the base set and the code points th
     CHECK(atlas->TexPixelsAlpha8[y * atlas->TexWidth + x] == BoxGlyphs::Shade(cp));
   }
   CHECK(body->FindGlyphNoFallback((ImWchar)0x5D0) == nullptr);  // Hebrew was never noted
+  CHECK(body->FindGlyphNoFallback((ImWchar)0xDE) == nullptr);   // nor Latin-1 Þ: it comes from content too
   // The white pixel ImGui draws shapes with is white, and text measures with the glyph advances.
   const ImFontAtlas* atlas = set.atlas;
   const int wx = (int)(set.draw_data->TexUvWhitePixel.x * atlas->TexWidth);
@@ -85,9 +88,61 @@ TEST_CASE("an atlas from glyph bitmaps holds the base set and the code points th
   CHECK_FALSE(set.Ensure());
   CHECK(NoteText("Ω"));
   CHECK_FALSE(NoteText("Ω"));
-  CHECK_FALSE(NoteText("plain ASCII and Latin-1: año"));
+  CHECK_FALSE(NoteText("plain ASCII, the widgets' own 3–5 · −2 … and año again"));
   CHECK(set.Ensure());
   CHECK(set.fonts.Get(FontRole::Title)->FindGlyphNoFallback((ImWchar)0x3A9));
+}
+
+// The atlases hold ASCII, UiCodepoints() and the content's code points: every other code point a widget's own
+// string literal draws would be the "?" box. Reads the widget sources' string literals (UTF-8 and \x escapes).
+TEST_CASE("every code point in the widgets' own string literals is in the atlas without content") {
+  size_t n = 0;
+  const unsigned* ui = UiCodepoints(&n);
+  const std::set<unsigned> have(ui, ui + n);
+  namespace fs = std::filesystem;
+  int files = 0;
+  for (const auto& e : fs::recursive_directory_iterator(std::string(SCW_SOURCE_DIR) + "/widgets")) {
+    const std::string path = e.path().string();
+    if (!e.is_regular_file() || path.find("font_data") != std::string::npos) continue;
+    if (e.path().extension() != ".cpp" && e.path().extension() != ".h") continue;
+    ++files;
+    std::istringstream in(ReadFile(path));
+    int line_no = 0;
+    for (std::string line; std::getline(in, line);) {
+      ++line_no;
+      // The code before a line comment; literals are read with their escapes decoded.
+      std::string bytes;
+      bool in_lit = false;
+      for (size_t i = 0; i < line.size(); ++i) {
+        const char c = line[i];
+        if (!in_lit) {
+          if (c == '/' && i + 1 < line.size() && line[i + 1] == '/') break;
+          if (c == '\'' && i + 2 < line.size()) { i += line[i + 1] == '\\' ? 3 : 2; continue; }  // a char literal
+          if (c == '"') in_lit = true;
+          continue;
+        }
+        if (c == '"') { in_lit = false; bytes += ' '; continue; }
+        if (c == '\\' && i + 1 < line.size()) {
+          if (line[i + 1] == 'x' && i + 3 < line.size()) {
+            bytes += (char)std::stoi(line.substr(i + 2, 2), nullptr, 16);
+            i += 3;
+          } else {
+            ++i;  // \n, \", \\: ASCII
+          }
+          continue;
+        }
+        bytes += c;
+      }
+      for (size_t i = 0; i < bytes.size();) {
+        if ((unsigned char)bytes[i] < 0x80) { ++i; continue; }
+        unsigned int cp = 0;
+        const int len = ImTextCharFromUtf8(&cp, bytes.c_str() + i, bytes.c_str() + bytes.size());
+        i += len > 0 ? (size_t)len : 1;
+        CHECK_MESSAGE(have.count(cp), path, ":", line_no, " draws U+", std::hex, cp, " (add it to fonts.cpp kUiExtra)");
+      }
+    }
+  }
+  CHECK(files > 20);
 }
 
 TEST_CASE("right-to-left scripts are recognised; left-to-right ones are not") {

@@ -33,9 +33,17 @@ constexpr FaceSpec kFaces[] = {
     {FontRole::Title, true, kFontTitle},
 };
 
-bool InBase(unsigned c) {
-  for (const unsigned short* r = reinterpret_cast<const unsigned short*>(kGlyphRanges); r[0]; r += 2)
-    if (c >= r[0] && c <= r[1]) return true;
+// What every atlas from a glyph source holds before any content: printable ASCII and the few other code points
+// the widgets' own strings use (number formats, separators, truncation; see UiCodepoints). Everything else
+// (Latin-1 included) comes from the content's strings through NoteText, so an English page rasterises ~110 code
+// points per face, not the ~250 of Latin-1 and punctuation: the browser draws each one with fillText.
+constexpr unsigned kUiExtra[] = {0x00A0, 0x00B7, 0x00D7, 0x2013, 0x2014, 0x2022, 0x2026, 0x2192,
+                                 0x2212, 0x221E, 0x2248, 0x2264, 0x2265, 0xFFFD};
+
+bool InUiSet(unsigned c) {
+  if (c >= 0x20 && c <= 0x7E) return true;
+  for (unsigned u : kUiExtra)
+    if (u == c) return true;
   return false;
 }
 
@@ -109,9 +117,8 @@ bool BuildBitmapAtlas(ImFontAtlas* atlas) {
 
 bool BuildFromSource(ImFontAtlas* atlas, float q, Fonts* f) {
   std::vector<unsigned> cps;
-  for (const unsigned short* r = reinterpret_cast<const unsigned short*>(kGlyphRanges); r[0]; r += 2)
-    for (unsigned c = r[0]; c <= r[1]; ++c) cps.push_back(c);
-  cps.push_back(0xFFFD);  // what ImGui draws for a code point it does not hold
+  for (unsigned c = 0x20; c <= 0x7E; ++c) cps.push_back(c);
+  for (unsigned c : kUiExtra) cps.push_back(c);  // U+FFFD among them: what ImGui draws for a code point it lacks
   for (unsigned c : g_extra) cps.push_back(c);
   struct Pending { int rect; size_t offset; int w, h; int face; };
   std::vector<Pending> pending;
@@ -155,6 +162,11 @@ bool BuildFromSource(ImFontAtlas* atlas, float q, Fonts* f) {
 }
 }  // namespace
 
+const unsigned* UiCodepoints(size_t* n) {
+  *n = sizeof(kUiExtra) / sizeof(kUiExtra[0]);
+  return kUiExtra;
+}
+
 void SetGlyphSource(GlyphSource* source) {
   g_source = source;
   ++g_generation;
@@ -165,9 +177,9 @@ void InvalidateGlyphs() { ++g_generation; }
 bool NoteText(const std::string& utf8) {
   bool added = false;
   for (size_t i = 0; i < utf8.size();) {
-    if ((unsigned char)utf8[i] < 0x80) { ++i; continue; }  // ASCII is in the base ranges
+    if ((unsigned char)utf8[i] < 0x80) { ++i; continue; }  // ASCII is always in the atlas
     const unsigned c = NextCodepoint(utf8, &i);
-    if (c > 0xFFFF || c == 0xFFFD || InBase(c)) continue;   // ImWchar is 16 bits
+    if (c > 0xFFFF || InUiSet(c)) continue;   // ImWchar is 16 bits
     if (g_extra.insert(c).second) added = true;
   }
   if (added && g_source) ++g_generation;

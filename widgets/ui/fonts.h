@@ -34,8 +34,11 @@ class GlyphSource {
 void SetGlyphSource(GlyphSource* source);  // nullptr: the embedded Inter (native builds)
 GlyphSource* CurrentGlyphSource();
 // Adds the code points of `utf8` to those every atlas holds from now on (with a glyph source; Inter's set is
-// fixed). Returns true when any was new: atlases rebuild on their next Ensure().
+// fixed). Returns true when any was new: atlases rebuild on their next Ensure(). With a glyph source an atlas
+// holds printable ASCII, UiCodepoints() and the noted code points only (Latin-1 letters come from the content).
 bool NoteText(const std::string& utf8);
+// The code points beyond ASCII that the widgets' own strings may draw (a unit test checks the sources' literals).
+const unsigned* UiCodepoints(size_t* n);
 // The glyphs changed without new code points (e.g. the page's web font finished loading): rebuild atlases.
 void InvalidateGlyphs();
 // True when `utf8` holds right-to-left script (Hebrew, Arabic, …), which the canvas does not lay out yet.

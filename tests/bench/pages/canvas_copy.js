@@ -93,9 +93,34 @@ async function methodB(frames) {
   }
   return { draws, copies };
 }
+async function methodC(frames) {
+  const off = new OffscreenCanvas(1280, 720);
+  const gl = off.getContext('webgl2', { alpha: false, antialias: false });
+  const st = setup(gl);
+  const targets = SIZES.map((_, i) => document.getElementById('c' + i).getContext('2d', { alpha: false }));
+  const draws = [], copies = [];
+  for (let f = 0; f < frames; f++) {
+    await nextFrame();
+    for (let i = 0; i < 3; i++) {
+      const [w, h] = SIZES[i];
+      const t0 = performance.now();
+      if (off.width !== w) off.width = w;
+      if (off.height !== h) off.height = h;
+      draw(gl, st, i, h);
+      const t1 = performance.now();
+      const bitmap = off.transferToImageBitmap();
+      targets[i].drawImage(bitmap, 0, 0);
+      bitmap.close();
+      const t2 = performance.now();
+      draws.push(t1 - t0); copies.push(t2 - t1);
+    }
+  }
+  return { draws, copies };
+}
 window.runCopyBench = async (frames, only) => {
   const out = {};
-  for (const [name, fn] of [['drawImage', methodA], ['bitmaprenderer', methodB], ['drawImage again', methodA]]) {
+  for (const [name, fn] of [['drawImage', methodA], ['bitmaprenderer', methodB], ['bitmap to 2D', methodC],
+                            ['drawImage again', methodA]]) {
     if (only && !only.includes(name)) continue;
     const t0 = performance.now();
     const { draws, copies } = await fn(frames);
@@ -112,7 +137,7 @@ window.checkCopy = () => {
   const probe = document.createElement('canvas'); probe.width = probe.height = 1;
   const g = probe.getContext('2d', { willReadFrequently: true });
   const out = {};
-  for (const k of ['a', 'b']) out[k] = SIZES.map((_, i) => {
+  for (const k of ['a', 'b', 'c']) out[k] = SIZES.map((_, i) => {
     g.clearRect(0, 0, 1, 1);
     g.drawImage(document.getElementById(k + i), 0, 0, 1, 1, 0, 0, 1, 1);
     return Array.from(g.getImageData(0, 0, 1, 1).data.slice(0, 3));
