@@ -267,7 +267,7 @@
   function startModule(entry) {
     var problem = supportProblem();
     if (problem) return Promise.reject(WidgetError(problem));
-    var tryLean = entry.lean, located = false, held = [];
+    var tryLean = entry.lean, located = false, holding = tryLean, held = [];
     var streamingFailed = '', urlUsed = '';
     function warn(t) {
       // The glue falls back to a slower path when the server sends the wasm with the wrong MIME type: say how to fix it.
@@ -283,17 +283,18 @@
         if (/\.wasm$/.test(path)) {
           located = true;
           var lean = tryLean && leanUrl(url);
-          if (lean) url = lean; else entry.lean = tryLean = false;
+          if (lean) url = lean; else entry.lean = tryLean = holding = false;
           urlUsed = url;
         }
         return url;
       },
       print: function () {},
       // A lean attempt keeps its messages until it is known to be the module used.
-      printErr: function (t) { if (tryLean) held.push(t); else warn(t); }
+      printErr: function (t) { if (holding) held.push(t); else warn(t); }
     });
-    if (!located) entry.lean = tryLean = false;  // the wasm is inlined (offline bundle): the one full module
+    if (!located) entry.lean = tryLean = holding = false;  // the wasm is inlined (offline bundle): the one full module
     return p.then(function (m) {
+      holding = false;
       held.forEach(warn);
       m.scwOnEvent = function (id, type, detailText) { onModuleEvent(m, id, type, detailText); };
       m.scwById = new Map();
