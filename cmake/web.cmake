@@ -15,15 +15,28 @@ target_sources(scw_shell PRIVATE shell/platform_html5.cpp shell/renderer_webgl2.
   shell/libc_sincosf.cpp    # sinf/cosf without the large-argument reduction (__rem_pio2f)
   shell/libc_qsort.cpp)     # a shell sort instead of musl's smoothsort
 
-# The loader is appended verbatim (--extern-post-js: outside emcc's minifier), so strip its comments and
-# whitespace first with the acorn pass emcc itself uses (~1.4 KB brotli).
+# The loader is appended verbatim (--extern-post-js: outside emcc's minifier and Closure), so minify it first:
+# esbuild (an npm devDependency, like Closure) renames its local names too (~1.5 KB brotli less than whitespace
+# only); without node_modules, the acorn pass emcc itself uses strips comments and whitespace. Neither renames
+# properties, evaluates strings or adds inline code, so the strict-CSP page keeps working.
 find_program(NODE_EXE node REQUIRED)
 set(LOADER_MIN_JS "${CMAKE_BINARY_DIR}/loader.min.js")
-add_custom_command(OUTPUT "${LOADER_MIN_JS}"
-  COMMAND "${NODE_EXE}" "${EMSCRIPTEN_ROOT_PATH}/tools/acorn-optimizer.js" "${CMAKE_SOURCE_DIR}/web/loader.js"
-          minifyWhitespace > "${LOADER_MIN_JS}"
-  DEPENDS "${CMAKE_SOURCE_DIR}/web/loader.js"
-  COMMENT "Minifying web/loader.js" VERBATIM)
+set(ESBUILD_BIN "${CMAKE_SOURCE_DIR}/node_modules/.bin/esbuild")
+if(EXISTS "${ESBUILD_BIN}")
+  add_custom_command(OUTPUT "${LOADER_MIN_JS}"
+    COMMAND "${ESBUILD_BIN}" "${CMAKE_SOURCE_DIR}/web/loader.js" --minify --target=es2017 --log-level=warning
+            "--outfile=${LOADER_MIN_JS}"
+    DEPENDS "${CMAKE_SOURCE_DIR}/web/loader.js"
+    COMMENT "Minifying web/loader.js (esbuild)" VERBATIM)
+else()
+  message(WARNING "esbuild not found (${ESBUILD_BIN}): the loader is only stripped of whitespace (+1.5 KB). "
+                  "Run `npm ci` (or tools/setup.sh) to install it.")
+  add_custom_command(OUTPUT "${LOADER_MIN_JS}"
+    COMMAND "${NODE_EXE}" "${EMSCRIPTEN_ROOT_PATH}/tools/acorn-optimizer.js" "${CMAKE_SOURCE_DIR}/web/loader.js"
+            minifyWhitespace > "${LOADER_MIN_JS}"
+    DEPENDS "${CMAKE_SOURCE_DIR}/web/loader.js"
+    COMMENT "Minifying web/loader.js" VERBATIM)
+endif()
 add_custom_target(scw_loader_min DEPENDS "${LOADER_MIN_JS}")
 
 set(SCW_EXPORTS _scw_create _scw_destroy _scw_set_data _scw_set_option _scw_resize _scw_state _scw_set_state _scw_dom _scw_step _scw_strings _scw_last_error
@@ -84,8 +97,35 @@ function(scw_bundle target output_name)
   endif()
 endfunction()
 
+# After the link, one more wasm-opt round on the pages' .wasm files: functions ordered by how often they are
+# called (smaller call indices), then -Oz again; emcc's own last steps leave a little for it (~0.5 KB brotli). It
+# changes no import, export or table slot, so the glue is unchanged. Skipped if wasm-opt is not found.
+find_program(WASM_OPT_EXE wasm-opt HINTS "${EMSCRIPTEN_ROOT_PATH}/../binaryen/bin")
+function(scw_wasm_reopt target wasm)
+  if(WASM_OPT_EXE)
+    add_custom_command(TARGET ${target} POST_BUILD
+      COMMAND "${WASM_OPT_EXE}" --detect-features --reorder-functions -Oz "${wasm}" -o "${wasm}"
+      COMMENT "wasm-opt --reorder-functions -Oz ${wasm}" VERBATIM)
+  endif()
+endfunction()
+
 # The bundle pages link: stemcell-widgets.js + stemcell-widgets.wasm.
 scw_bundle(stemcell-widgets stemcell-widgets)
+scw_wasm_reopt(stemcell-widgets "${DIST_DIR}/stemcell-widgets.wasm")
+# The lean module for pages without an explainer: the same objects and glue, the registry without the explainer
+# (SCW_NO_EXPLAINER; ~9 KB brotli less). Only its .wasm goes to dist/ (stemcell-widgets.lean.wasm), beside the
+# full one; the loader picks (web/loader.js, "the module"). Its glue must be the page glue byte for byte (but for
+# the wasm's name), since the page's stemcell-widgets.js instantiates both: cmake/same_glue.cmake checks that.
+scw_bundle(stemcell-widgets-lean stemcell-widgets.lean)
+target_compile_definitions(stemcell-widgets-lean PRIVATE SCW_NO_EXPLAINER=1)
+set_target_properties(stemcell-widgets-lean PROPERTIES RUNTIME_OUTPUT_DIRECTORY "${CMAKE_BINARY_DIR}/lean")
+add_dependencies(stemcell-widgets-lean stemcell-widgets)
+scw_wasm_reopt(stemcell-widgets-lean "${CMAKE_BINARY_DIR}/lean/stemcell-widgets.lean.wasm")
+add_custom_command(TARGET stemcell-widgets-lean POST_BUILD
+  COMMAND "${CMAKE_COMMAND}" "-DPAGE_JS=${DIST_DIR}/stemcell-widgets.js" "-DLEAN_JS=${CMAKE_BINARY_DIR}/lean/stemcell-widgets.lean.js"
+          "-DLEAN_WASM=${CMAKE_BINARY_DIR}/lean/stemcell-widgets.lean.wasm" "-DDIST_DIR=${DIST_DIR}"
+          -P "${CMAKE_SOURCE_DIR}/cmake/same_glue.cmake"
+  COMMENT "Checking the lean module's glue against the page glue; copying stemcell-widgets.lean.wasm to dist/" VERBATIM)
 # The browser tests' bundle: the same, plus the test-only widgets (test-pattern). Never for pages, so it is
 # written to build/web/testing/, not dist/ (tests/browser/lib.mjs serves it as /testing/).
 scw_bundle(stemcell-widgets-testing stemcell-widgets.testing)

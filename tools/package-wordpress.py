@@ -1,6 +1,7 @@
 #!/usr/bin/env python3
 """Builds dist/stemcell-widgets-wordpress.zip: the WordPress plugin (wordpress/stemcell-widgets/) with the web
-bundle (dist/stemcell-widgets.js + .wasm) in assets/. The zip's top folder is stemcell-widgets/."""
+bundle (dist/stemcell-widgets.js, stemcell-widgets.wasm and stemcell-widgets.lean.wasm, the module for posts
+without an explainer, which the loader finds beside the plugin's data-wasm address) in assets/. The zip's top folder is stemcell-widgets/."""
 import os
 import sys
 import zipfile
@@ -10,7 +11,7 @@ plugin = os.path.join(root, 'wordpress', 'stemcell-widgets')
 dist = os.path.join(root, 'dist')
 out = os.path.join(dist, 'stemcell-widgets-wordpress.zip')
 
-assets = ['stemcell-widgets.js', 'stemcell-widgets.wasm']
+assets = ['stemcell-widgets.js', 'stemcell-widgets.wasm', 'stemcell-widgets.lean.wasm']
 for a in assets:
     if not os.path.isfile(os.path.join(dist, a)):
         sys.exit(f'package-wordpress: dist/{a} is missing (build the web bundle first)')

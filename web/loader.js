@@ -28,12 +28,10 @@
   // Where the .wasm is: StemCellWidgets.config({wasmUrl}) before the first mount > data-wasm on the script tag >
   // beside the script, with the script's own query string (?ver=…) so a new script never pairs with an old wasm.
   var settings = {wasmUrl: (scriptEl && scriptEl.getAttribute && scriptEl.getAttribute('data-wasm')) || ''};
-  var wasmUrlUsed = '';
 
   var modulePromise = null;
-  var mod = null;
+  var mod = null;             // the first module loaded (page-wide diagnostics); each widget keeps its own (h.mod)
   var handles = new Map();     // element -> Handle
-  var byId = new Map();        // wasm instance id -> Handle
   var canvasCounter = 0;
   // Canvas ids carry a per-page random part; the module gets the element itself (mod.scwCanvases), so a page
   // element with the same id could not be mistaken for it anyway.
@@ -237,39 +235,80 @@
     return !/^stemcell-widgets(\.min)?(-\d+)?\.js$/.test(name);
   }
 
-  function loadModule() {
-    if (modulePromise) return modulePromise;
+  // Two builds of the module share this glue: stemcell-widgets.wasm has every kind; stemcell-widgets.lean.wasm
+  // beside it has all but the explainer (~9 KB brotli less). A page without an explainer (none in the page and
+  // none mounted yet when the module starts) gets the lean one; an explainer mounted later starts the full module
+  // beside it, and each widget keeps the module it was created in. A lean module that does not load (a site
+  // that uploaded only the two older files) falls back to the full one. The offline bundle (the wasm inlined)
+  // and the tests' bundle are full modules and never look for a lean one.
+  var modules = [];  // {lean, promise}, the first one started first
+  function leanUrl(url) {  // '' when `url` is not stemcell-widgets.wasm
+    var u = new URL(url);
+    if (!/(^|\/)stemcell-widgets\.wasm$/.test(u.pathname)) return '';
+    u.pathname = u.pathname.replace(/\.wasm$/, '.lean.wasm');
+    return u.href;
+  }
+  function explainerOnPage() {
+    var found = false;
+    handles.forEach(function (h) { if (h.kind === 'explainer' && !h.destroyed) found = true; });
+    return found || !!document.querySelector('[' + ATTR + '="explainer"], stemcell-widget[widget="explainer"]');
+  }
+  // The module a widget of `kind` is created in: an explainer needs a full one; the others take the first started.
+  function loadModule(kind) {
+    var full = kind === 'explainer';
+    for (var i = 0; i < modules.length; i++) if (!full || !modules[i].lean) return modules[i].promise;
+    var entry = {lean: !full && !modules.length && !explainerOnPage()};
+    modules.push(entry);
+    entry.promise = startModule(entry);
+    if (modules.length === 1) modulePromise = entry.promise;
+    return entry.promise;
+  }
+
+  function startModule(entry) {
     var problem = supportProblem();
-    if (problem) { modulePromise = Promise.reject(WidgetError(problem)); return modulePromise; }
-    var streamingFailed = '';
-    modulePromise = factory({
+    if (problem) return Promise.reject(WidgetError(problem));
+    var tryLean = entry.lean, located = false, holding = tryLean, held = [];
+    var streamingFailed = '', urlUsed = '';
+    function warn(t) {
+      // The glue falls back to a slower path when the server sends the wasm with the wrong MIME type: say how to fix it.
+      if (/wasm streaming compile failed/.test(t) && /MIME/.test(t)) {
+        streamingFailed = String(t);
+        console.warn('[stemcell-widgets] ' + urlUsed + ' was not served as application/wasm; it still works, more slowly. ' +
+          'Configure the server to send .wasm files with Content-Type: application/wasm.');
+      } else if (!(streamingFailed && /falling back to ArrayBuffer/.test(t))) console.warn('[stemcell-widgets]', t);
+    }
+    var p = factory({
       locateFile: function (path) {
         var url = wasmUrlFor(path);
-        if (/\.wasm$/.test(path)) wasmUrlUsed = url;
+        if (/\.wasm$/.test(path)) {
+          located = true;
+          var lean = tryLean && leanUrl(url);
+          if (lean) url = lean; else entry.lean = tryLean = holding = false;
+          urlUsed = url;
+        }
         return url;
       },
       scwGlyphFace: glyphFace,
       print: function () {},
-      printErr: function (t) {
-        // The glue falls back to a slower path when the server sends the wasm with the wrong MIME type: say how to fix it.
-        if (/wasm streaming compile failed/.test(t) && /MIME/.test(t)) {
-          streamingFailed = String(t);
-          console.warn('[stemcell-widgets] ' + wasmUrlUsed + ' was not served as application/wasm; it still works, more slowly. ' +
-            'Configure the server to send .wasm files with Content-Type: application/wasm.');
-        } else if (!(streamingFailed && /falling back to ArrayBuffer/.test(t))) console.warn('[stemcell-widgets]', t);
-      }
-    }).then(function (m) {
-      mod = m;
-      m.scwOnEvent = onModuleEvent;
+      // A lean attempt keeps its messages until it is known to be the module used.
+      printErr: function (t) { if (holding) held.push(t); else warn(t); }
+    });
+    if (!located) entry.lean = tryLean = holding = false;  // the wasm is inlined (offline bundle): the one full module
+    return p.then(function (m) {
+      holding = false;
+      held.forEach(warn);
+      m.scwOnEvent = function (id, type, detailText) { onModuleEvent(m, id, type, detailText); };
+      m.scwById = new Map();
+      if (!mod) mod = m;
       return m;
     }, function (err) {
-      return diagnoseWasm(wasmUrlUsed, err, streamingFailed).then(function (message) {
+      if (tryLean) { entry.lean = false; return startModule(entry); }  // no lean module there: the full one
+      return diagnoseWasm(urlUsed, err, streamingFailed).then(function (message) {
         var e = WidgetError(message);
-        e.wasmUrl = wasmUrlUsed;
+        e.wasmUrl = urlUsed;
         throw e;
       });
     });
-    return modulePromise;
   }
 
   // The module failed to start: fetch the wasm once more to find out why, in words a site owner can act on.
@@ -310,21 +349,21 @@
     });
   }
 
-  function withCString(s, fn) {
-    var n = mod.lengthBytesUTF8(s) + 1;
-    var p = mod._malloc(n);
-    try { mod.stringToUTF8(s, p, n); return fn(p); } finally { mod._free(p); }
+  function withCString(m, s, fn) {
+    var n = m.lengthBytesUTF8(s) + 1;
+    var p = m._malloc(n);
+    try { m.stringToUTF8(s, p, n); return fn(p); } finally { m._free(p); }
   }
-  function call(fnName, id, a, b) {  // calls a C function taking (id, string[, string])
-    return withCString(a, function (pa) {
-      if (b === undefined) return mod[fnName](id, pa);
-      return withCString(b, function (pb) { return mod[fnName](id, pa, pb); });
+  function call(m, fnName, id, a, b) {  // calls module m's C function taking (id, string[, string])
+    return withCString(m, a, function (pa) {
+      if (b === undefined) return m[fnName](id, pa);
+      return withCString(m, b, function (pb) { return m[fnName](id, pa, pb); });
     });
   }
-  function lastError() { return mod.UTF8ToString(mod._scw_last_error()); }
+  function lastError(m) { return m.UTF8ToString(m._scw_last_error()); }
 
-  function onModuleEvent(id, type, detailText) {
-    var h = byId.get(id);
+  function onModuleEvent(m, id, type, detailText) {
+    var h = m.scwById.get(id);
     if (!h) return;
     var detail;
     try { detail = JSON.parse(detailText); } catch (e) { detail = {}; }
@@ -521,9 +560,10 @@
   Handle.prototype._kindName = function () { return this._t('kind_' + this.kind) === 'kind_' + this.kind ? this.kind.replace(/-/g, ' ') : this._t('kind_' + this.kind); };
   // Reads the document's strings (after a load) and puts them on the chrome: labels, buttons, help, landmark.
   Handle.prototype._applyStrings = function () {
-    if (this.id && mod && mod._scw_strings) {
+    var m = this.mod;
+    if (this.id && m && m._scw_strings) {
       var self = this;
-      try { this.strings = JSON.parse(withCString(CHROME_KEYS, function (p) { return mod.UTF8ToString(mod._scw_strings(self.id, p)); })) || {}; }
+      try { this.strings = JSON.parse(withCString(m, CHROME_KEYS, function (p) { return m.UTF8ToString(m._scw_strings(self.id, p)); })) || {}; }
       catch (e) { this.strings = {}; }
     }
     var kind = this._kindName();
@@ -642,9 +682,9 @@
   };
   // The page's textScale times `factor` (full screen raises it for a projected room).
   Handle.prototype._setTextScale = function (factor) {
-    if (!this.id || !mod) return;
+    if (!this.id || !this.mod) return;
     var base = this.opts.textScale !== undefined ? Number(this.opts.textScale) : 1;
-    call('_scw_set_option', this.id, 'textScale', String(Math.min(2, base * factor)));
+    call(this.mod, '_scw_set_option', this.id, 'textScale', String(Math.min(2, base * factor)));
   };
   // Tab and Shift+Tab cycle through what can take focus inside `box`.
   Handle.prototype._trapTab = function (e, box) {
@@ -799,9 +839,10 @@
   };
 
   Handle.prototype._renderDom = function () {
-    if (!this.id || !mod || this.destroyed) return;
+    var m = this.mod;
+    if (!this.id || !m || this.destroyed) return;
     var tree = null;
-    try { tree = JSON.parse(mod.UTF8ToString(mod._scw_dom(this.id))); } catch (e) { tree = null; }
+    try { tree = JSON.parse(m.UTF8ToString(m._scw_dom(this.id))); } catch (e) { tree = null; }
     var box = this.domBox;
     while (box.firstChild) box.removeChild(box.firstChild);
     var el = buildDom(tree, !!this.textShown);
@@ -829,7 +870,7 @@
   Handle.prototype._resize = function () {
     if (!this.id || this.destroyed) return;
     var s = this._measure();
-    mod._scw_resize(this.id, s.w, s.h, window.devicePixelRatio || 1);
+    this.mod._scw_resize(this.id, s.w, s.h, window.devicePixelRatio || 1);
   };
 
   Handle.prototype._applyTheme = function () {
@@ -839,10 +880,10 @@
     var bg = this.opts.background ? cssColour(this.opts.background, this.element) : null;
     var behind = bg === 'transparent' || !bg ? pageBackground(this.element) : bg;
     var system = prefersContrast() ? 'high-contrast' : isDark(behind) ? 'dark' : 'light';
-    call('_scw_set_option', this.id, 'systemTheme', system);
+    call(this.mod, '_scw_set_option', this.id, 'systemTheme', system);
     // Forced colours (Windows contrast themes): the widget draws in the reader's system colours.
     var forced = media('(forced-colors: active)');
-    call('_scw_set_option', this.id, 'systemColors', forced && forced.matches ? systemColours(this.element) : '');
+    call(this.mod, '_scw_set_option', this.id, 'systemColors', forced && forced.matches ? systemColours(this.element) : '');
     // The focus ring: dark on light pages, light on dark ones, each with a halo of the other (≥ 3:1 on either).
     var dark = this.opts.theme === 'dark' || (this.opts.theme !== 'light' && isDark(behind));
     this.lastBackgroundRgb = Array.isArray(behind) ? behind : dark ? [20, 24, 31] : [255, 255, 255];
@@ -852,29 +893,30 @@
     if (this.opts.background !== undefined) {
       var colour = bg === 'transparent' ? behind : bg;
       if (!colour) console.warn('[stemcell-widgets] background: "' + this.opts.background + '" is not a CSS colour.');
-      call('_scw_set_option', this.id, 'background', colour && colour !== 'os-dark' && colour !== 'os-light' ? hexColour(colour) : '');
+      call(this.mod, '_scw_set_option', this.id, 'background', colour && colour !== 'os-dark' && colour !== 'os-light' ? hexColour(colour) : '');
     }
-    if (!call('_scw_set_option', this.id, 'theme', String(this.opts.theme || 'auto'))) this._showError(lastError(), '');
-    call('_scw_set_option', this.id, 'reducedMotion', reducedMotion() ? '1' : '0');
-    if (this.opts.lang) call('_scw_set_option', this.id, 'lang', String(this.opts.lang));
-    if (this.opts.textScale !== undefined && !call('_scw_set_option', this.id, 'textScale', String(this.opts.textScale)))
-      console.warn('[stemcell-widgets] ' + lastError());
+    if (!call(this.mod, '_scw_set_option', this.id, 'theme', String(this.opts.theme || 'auto'))) this._showError(lastError(this.mod), '');
+    call(this.mod, '_scw_set_option', this.id, 'reducedMotion', reducedMotion() ? '1' : '0');
+    if (this.opts.lang) call(this.mod, '_scw_set_option', this.id, 'lang', String(this.opts.lang));
+    if (this.opts.textScale !== undefined && !call(this.mod, '_scw_set_option', this.id, 'textScale', String(this.opts.textScale)))
+      console.warn('[stemcell-widgets] ' + lastError(this.mod));
   };
 
   Handle.prototype._start = function () {
     var self = this;
-    return this._whenConnected().then(loadModule).then(function () {
+    return this._whenConnected().then(function () { return loadModule(self.kind); }).then(function (mod) {
       if (self.destroyed) throw destroyedError(self);
+      self.mod = mod;
       // The widgets draw text in the page's own font (the browser rasterises the glyphs).
       if (!mod.scwFontFamily) mod.scwFontFamily = fontFamilyOf(self.element);
       self._measure();
       (mod.scwCanvases || (mod.scwCanvases = {}))[self.canvas.id] = self.canvas;
-      var id = withCString(self.kind, function (pk) {
-        return withCString(self.canvas.id, function (pc) { return mod._scw_create(pk, pc); });
+      var id = withCString(mod, self.kind, function (pk) {
+        return withCString(mod, self.canvas.id, function (pc) { return mod._scw_create(pk, pc); });
       });
-      if (!id) { delete mod.scwCanvases[self.canvas.id]; throw WidgetError(lastError(), '', null, self); }
+      if (!id) { delete mod.scwCanvases[self.canvas.id]; throw WidgetError(lastError(mod), '', null, self); }
       self.id = id;
-      byId.set(id, self);
+      mod.scwById.set(id, self);
       // The shared WebGL context was lost and not given back: a new canvas would stay blank, so show the text copy.
       if (mod.scwGl && mod.scwGl['lost']) self._showHtmlCopy('The graphics of this page were reset by the browser; the text version is shown instead. Reload the page for the interactive version.');
       self._applyTheme();
@@ -973,14 +1015,14 @@
     var p = this._contentText(opts, ctrl && ctrl.signal).then(function (text) {
       if (self.destroyed) throw destroyedError(self);
       if (seq !== self.loadSeq) throw supersededError(self);
-      var bytes = mod.lengthBytesUTF8(text);
+      var bytes = self.mod.lengthBytesUTF8(text);
       if (bytes > MAX_CONTENT_BYTES) throw WidgetError(tooLargeMessage('The content', bytes), '', null, self);
       self.pending = {problems: null};
-      var errors = call('_scw_set_data', self.id, text);
+      var errors = call(self.mod, '_scw_set_data', self.id, text);
       var pend = self.pending;
       self.pending = null;
       if (errors > 0 || errors < 0) {
-        var first = (pend.problems && pend.problems[0]) || {message: lastError(), path: ''};
+        var first = (pend.problems && pend.problems[0]) || {message: lastError(self.mod), path: ''};
         throw WidgetError(first.message, first.path, pend.problems, self);
       }
       self._clearError();
@@ -1095,8 +1137,9 @@
   };
 
   Handle.prototype.state = function () {
-    if (this.id && mod && !this.destroyed) {
-      try { return JSON.parse(mod.UTF8ToString(mod._scw_state(this.id))); } catch (e) { /* fall through */ }
+    var m = this.mod;
+    if (this.id && m && !this.destroyed) {
+      try { return JSON.parse(m.UTF8ToString(m._scw_state(this.id))); } catch (e) { /* fall through */ }
     }
     return {widget: this.kind, selected: null};
   };
@@ -1114,10 +1157,11 @@
     if (this._fullscreenOn()) document.exitFullscreen().catch(function () {});
     if (this.help) { if (this.help.open) this.help.close(); if (this.help.parentNode) this.help.parentNode.removeChild(this.help); }
     if (this.printImg && this.printImg.parentNode) this.printImg.parentNode.removeChild(this.printImg);
-    if (this.id && mod) {
-      mod._scw_destroy(this.id);
-      byId.delete(this.id);
-      if (mod.scwCanvases) delete mod.scwCanvases[this.canvas.id];
+    var m = this.mod;
+    if (this.id && m) {
+      m._scw_destroy(this.id);
+      m.scwById.delete(this.id);
+      if (m.scwCanvases) delete m.scwCanvases[this.canvas.id];
     }
     if (this.root && this.root.parentNode) this.root.parentNode.removeChild(this.root);
     if (this.toolbar && this.toolbar.parentNode) this.toolbar.parentNode.removeChild(this.toolbar);
@@ -1142,7 +1186,7 @@
     var ready = this.id && !this.pending && this.readyFired ? Promise.resolve() : (this.started || Promise.reject(WidgetError('The widget has not started.')));
     return ready.then(function () {
       if (self.destroyed) throw WidgetError('This widget was destroyed.');
-      if (!call('_scw_set_state', self.id, text)) throw WidgetError(lastError(), '', null, self);
+      if (!call(self.mod, '_scw_set_state', self.id, text)) throw WidgetError(lastError(self.mod), '', null, self);
       return self.state();
     });
   };
@@ -1165,8 +1209,8 @@
   // handle.step(1 | -1): the next or previous stop of the widget's tour (timeline phases, the cell diagram's
   // lineages, the risk chart's risks); true when it moved (stemcell:change follows, and the live region says it).
   Handle.prototype.step = function (dir) {
-    if (this.destroyed || !this.id || !mod || !this.readyFired) return false;
-    return !!mod._scw_step(this.id, dir < 0 ? -1 : 1);
+    if (this.destroyed || !this.id || !this.mod || !this.readyFired) return false;
+    return !!this.mod._scw_step(this.id, dir < 0 ? -1 : 1);
   };
 
   // ---- scroll-driven steps (issue 14) ---------------------------------------------------------------------
@@ -1253,7 +1297,7 @@
     var pw = Math.max(1, Math.min(4096, Math.round(w * eff))), ph = Math.max(1, Math.min(4096, Math.round(h * eff)));
     var canvas = this.canvas;
     var resized = Math.abs(scale - dpr) > 1e-6;
-    if (resized) mod._scw_resize(this.id, w, h, scale);
+    if (resized) this.mod._scw_resize(this.id, w, h, scale);
     var tries = 0;
     function drawn() {  // the widget presented a frame at the new size
       if (canvas.width === pw && canvas.height === ph) return Promise.resolve();
@@ -1455,7 +1499,7 @@
     if (old) old.destroy();
     // The module starts loading (fetch and streaming compile, off the main thread) before the handle is built:
     // building it checks for WebGL2, which creates a context (tens of ms the first time on a page).
-    if (opts.widget) loadModule().catch(function () { /* shown by the handle's own start */ });
+    if (opts.widget) loadModule(opts.widget).catch(function () { /* shown by the handle's own start */ });
     var h = new Handle(el, opts);
     handles.set(el, h);
     if (opts.widget && !mod && factory && canDraw()) warmGlyphs(el);
@@ -1534,7 +1578,10 @@
     window.addEventListener('resize', ratioChanged);
     // A web font that finishes loading after the glyphs were drawn: draw them again in the real font.
     if (document.fonts && document.fonts.addEventListener)
-      document.fonts.addEventListener('loadingdone', function () { glyphFaces = {}; if (mod) mod._scw_fonts_changed(); });
+      document.fonts.addEventListener('loadingdone', function () {
+        glyphFaces = {};
+        modules.forEach(function (e) { e.promise.then(function (m) { m._scw_fonts_changed(); }, function () {}); });
+      });
   }
 
   // Zoom or a move to another screen changes devicePixelRatio: browsers fire a resolution media-query change and,
@@ -1561,7 +1608,7 @@
     // Settings for the whole page, before the first widget starts: {wasmUrl}. Returns the settings in force.
     config: function (o) {
       if (o && o.wasmUrl !== undefined) {
-        if (modulePromise) console.warn('[stemcell-widgets] config({wasmUrl}) comes too late: the module is already loading.');
+        if (modules.length) console.warn('[stemcell-widgets] config({wasmUrl}) comes too late: the module is already loading.');
         else settings.wasmUrl = String(o.wasmUrl || '');
       }
       return {wasmUrl: settings.wasmUrl || wasmUrlFor('stemcell-widgets.wasm')};

@@ -11,6 +11,7 @@ import { launch, watchErrors, waitReady, canvasPixels, artifact, ROOT } from './
 const DIST = path.join(ROOT, 'dist');
 const JS = () => fs.readFileSync(path.join(DIST, 'stemcell-widgets.js'));
 const WASM = () => fs.readFileSync(path.join(DIST, 'stemcell-widgets.wasm'));
+const LEAN = () => fs.readFileSync(path.join(DIST, 'stemcell-widgets.lean.wasm'));
 
 const page = (body, head = '') => `<!doctype html><html lang="en"><head><meta charset="utf-8"><link rel="icon" href="data:,">
 <title>test</title>${head}</head><body>${body}</body></html>`;
@@ -41,6 +42,13 @@ const PAGES = {
   '/p/green.html': page(`<div id="t" data-stemcell-widget="risk-chart" data-background="transparent" style="width: 800px"></div>
     <div id="c" data-stemcell-widget="risk-chart" data-background="#f4f1ea" style="width: 800px"></div>
     <script src="/stemcell-widgets.js"></script>`, '<style>body { background: #d1e4dd; }</style>'),
+  // Which module (issue 11): an explainer in the page gets the full module only; a page without one the lean module,
+  // and an explainer mounted later starts the full module beside it; a site with only the older two files works.
+  '/p/with-explainer.html': page(`<div id="r" data-stemcell-widget="risk-chart"></div><div id="e" data-stemcell-widget="explainer"></div>
+    <script src="/stemcell-widgets.js"></script>`),
+  '/p/late.html': page(`<div id="r" data-stemcell-widget="risk-chart" style="width: 800px"></div><div id="slot" style="width: 800px"></div>
+    <script src="/stemcell-widgets.js"></script>`),
+  '/p/old-files.html': page(`<div id="w" data-stemcell-widget="risk-chart"></div><script src="/old/stemcell-widgets.js"></script>`),
   '/p/element.html': page(`<stemcell-widget id="w" widget="risk-chart" src="/data/stemcell-explainer.es.json" lang="es" theme="light" height="500px"></stemcell-widget>
     <script src="/stemcell-widgets.js"></script>`),
 };
@@ -55,12 +63,16 @@ before(async () => {
     if (PAGES[url.pathname]) return send('text/html; charset=utf-8', PAGES[url.pathname].replace('PORT', server.address().port));
     if (url.pathname.startsWith('/missing/')) return send('text/html; charset=utf-8', '<!doctype html><title>Page not found</title><p>Sorry.</p>');
     if (url.pathname === '/p/config.js') return send('text/javascript', 'StemCellWidgets.config({wasmUrl: "/stemcell-widgets.wasm?ver=cfg"});');
-    if (url.pathname === '/stemcell-widgets.js' || url.pathname === '/nowasm/stemcell-widgets.js' || url.pathname === '/plain/stemcell-widgets.js')
+    if (url.pathname === '/stemcell-widgets.js' || url.pathname === '/nowasm/stemcell-widgets.js' || url.pathname === '/plain/stemcell-widgets.js' ||
+        url.pathname === '/old/stemcell-widgets.js')
       return send('text/javascript', JS());
     if (url.pathname === '/cache/min/all-3f9a.js') return send('text/javascript', Buffer.concat([Buffer.from('window.__theme = 1;\n'), JS()]));
     if (url.pathname === '/data/stemcell-explainer.es.json') return send('application/json', fs.readFileSync(path.join(ROOT, 'data', 'stemcell-explainer.es.json')));
     if (url.pathname === '/stemcell-widgets.wasm') return send('application/wasm', WASM());
     if (url.pathname === '/plain/stemcell-widgets.wasm') return send('text/plain', WASM());
+    if (url.pathname === '/stemcell-widgets.lean.wasm') return send('application/wasm', LEAN());
+    if (url.pathname === '/plain/stemcell-widgets.lean.wasm') return send('text/plain', LEAN());
+    if (url.pathname === '/old/stemcell-widgets.wasm') return send('application/wasm', WASM());  // no lean file in /old/
     res.writeHead(404, { 'Content-Type': 'text/html' }).end('<!doctype html><title>Not found</title><h1>Not found</h1>');
   });
   await new Promise((r) => server.listen(0, '127.0.0.1', r));
@@ -92,7 +104,9 @@ test('the script\'s ?ver= reaches the wasm request', async () => {
   requests.length = 0;
   const { page: pg, errors, context } = await open('/p/ver.html');
   await waitReady(pg, '#w');
-  assert.ok(requests.includes('/stemcell-widgets.wasm?ver=42'), `wasm requested with ?ver=42: ${requests.join(' ')}`);
+  // No explainer on the page: the lean module, and only it.
+  assert.ok(requests.includes('/stemcell-widgets.lean.wasm?ver=42'), `wasm requested with ?ver=42: ${requests.join(' ')}`);
+  assert.ok(!requests.some((r) => r.startsWith('/stemcell-widgets.wasm')), requests.join(' '));
   assert.equal(await pg.evaluate(() => StemCellWidgets.config().wasmUrl), base + '/stemcell-widgets.wasm?ver=42');
   assert.deepEqual(errors, []);
   await context.close();
@@ -133,7 +147,7 @@ test('a wasm served as text/plain still runs, with a warning naming application/
   const { page: pg, errors, warnings, context } = await open('/p/plain.html');
   await waitReady(pg, '#w');
   assert.equal((await pg.evaluate(() => StemCellWidgets.get(document.querySelector('#w')).state())).widget, 'risk-chart');
-  assert.ok(warnings.some((w) => /application\/wasm/.test(w) && /plain\/stemcell-widgets\.wasm/.test(w)), warnings.join('\n'));
+  assert.ok(warnings.some((w) => /application\/wasm/.test(w) && /plain\/stemcell-widgets\.lean\.wasm/.test(w)), warnings.join('\n'));
   assert.deepEqual(errors, []);
   await pg.screenshot({ path: artifact('loader-wasm-text-plain.png') });
   await context.close();
@@ -153,14 +167,81 @@ test('a combined script away from its wasm: a clear error; with data-wasm or con
   requests.length = 0;
   ({ page: pg, context } = await open('/p/combined-wasm.html'));
   await waitReady(pg, '#w');
-  assert.ok(requests.includes('/stemcell-widgets.wasm?ver=7'));
+  assert.ok(requests.includes('/stemcell-widgets.lean.wasm?ver=7'), requests.join(' '));
   await pg.screenshot({ path: artifact('loader-combined-data-wasm.png') });
   await context.close();
 
   requests.length = 0;
   ({ page: pg, context } = await open('/p/config.html'));
   await waitReady(pg, '#w');
-  assert.ok(requests.includes('/stemcell-widgets.wasm?ver=cfg'));
+  assert.ok(requests.includes('/stemcell-widgets.lean.wasm?ver=cfg'), requests.join(' '));
+  await context.close();
+});
+
+const wasmRequests = () => requests.filter((r) => /\.wasm/.test(r)).map((r) => r.replace(/\?.*/, '')).sort();
+const drawnColours = (pg, sel) => pg.evaluate((s) => {
+  const c = document.querySelector(s + ' canvas');
+  const t = document.createElement('canvas');
+  t.width = c.width; t.height = c.height;
+  const x = t.getContext('2d');
+  x.drawImage(c, 0, 0);
+  const d = x.getImageData(0, 0, t.width, t.height).data, seen = new Set();
+  for (let i = 0; i < d.length; i += 4 * 97) seen.add((d[i] << 16) | (d[i + 1] << 8) | d[i + 2]);
+  return seen.size;
+}, sel);
+
+test('an explainer on the page: the full module only; without one, the lean module', async () => {
+  requests.length = 0;
+  const { page: pg, errors, context } = await open('/p/with-explainer.html');
+  await waitReady(pg, '#r, #e');
+  assert.deepEqual(wasmRequests(), ['/stemcell-widgets.wasm']);
+  assert.equal((await pg.evaluate(() => StemCellWidgets.get(document.querySelector('#e')).state())).widget, 'explainer');
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+test('an explainer mounted after the lean module runs: the full module starts beside it; both widgets keep working', async () => {
+  requests.length = 0;
+  const { page: pg, errors, context } = await open('/p/late.html');
+  await waitReady(pg, '#r');
+  assert.deepEqual(wasmRequests(), ['/stemcell-widgets.lean.wasm']);
+  const handle = await pg.evaluate(() => StemCellWidgets.mount(document.querySelector('#slot'), {widget: 'explainer'}).then((h) => h.state().widget));
+  assert.equal(handle, 'explainer');
+  await waitReady(pg, '#slot');
+  assert.deepEqual(wasmRequests(), ['/stemcell-widgets.lean.wasm', '/stemcell-widgets.wasm']);
+  // Each widget talks to its own module: state, setState and drawing on both; a third widget joins the first module.
+  const sel = await pg.evaluate(async () => {
+    const r = StemCellWidgets.get(document.querySelector('#r'));
+    const first = r.state().items.filter((i) => i.id.includes('/'))[1].id;  // a cell of the grid
+    const st = await r.setState({selected: first});
+    return {want: first, got: st.selected};
+  });
+  assert.equal(sel.got, sel.want);
+  assert.equal((await pg.evaluate(() => StemCellWidgets.get(document.querySelector('#slot')).state())).widget, 'explainer');
+  await pg.evaluate(() => {
+    const d = document.createElement('div'); d.id = 'c'; d.style.width = '800px';
+    d.setAttribute('data-stemcell-widget', 'cell-diagram');
+    document.body.appendChild(d);
+  });
+  await waitReady(pg, '#c');
+  assert.equal(wasmRequests().length, 2, 'no third module');
+  for (const s of ['#r', '#slot', '#c']) assert.ok(await drawnColours(pg, s) > 3, `${s} is drawn`);
+  await pg.screenshot({ path: artifact('loader-late-explainer.png'), fullPage: true });
+  await pg.evaluate(() => ['#r', '#slot', '#c'].forEach((s) => StemCellWidgets.get(document.querySelector(s)).destroy()));
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+test('a site with only the older two files (no stemcell-widgets.lean.wasm): the full module is used', async () => {
+  requests.length = 0;
+  const { page: pg, errors, context } = await open('/p/old-files.html');
+  await waitReady(pg, '#w');
+  // (The glue asks twice for a wasm it cannot stream: once to stream it, once as a whole.)
+  assert.deepEqual([...new Set(wasmRequests())], ['/old/stemcell-widgets.lean.wasm', '/old/stemcell-widgets.wasm']);
+  assert.equal((await pg.evaluate(() => StemCellWidgets.get(document.querySelector('#w')).state())).widget, 'risk-chart');
+  assert.deepEqual(await pg.evaluate(() => window.__errors), []);
+  // The only console error is the browser's own line for the lean file's 404.
+  assert.ok(errors.every((e) => /404/.test(e)), errors.join('\n'));
   await context.close();
 });
 

@@ -36,9 +36,10 @@ test('self-closing shortcode, Spanish content from a .json the Author uploaded; 
   assert.match(await domText(page), /Riesgo|riesgo/);
   assert.equal(await page.evaluate(() => document.querySelector('[data-stemcell-widget] canvas').getBoundingClientRect().height), 600);
   assert.equal(await page.locator('script[src*="stemcell-widgets.js"]').count(), 1, 'the script is loaded once');
-  const wasm = requests.filter((u) => /stemcell-widgets\.wasm/.test(u));
+  // A risk chart alone: the lean module (no explainer), found beside the plugin's data-wasm address, once.
+  const wasm = requests.filter((u) => /stemcell-widgets(\.lean)?\.wasm/.test(u));
   assert.equal(wasm.length, 1);
-  assert.match(wasm[0], /\/wp-content\/plugins\/stemcell-widgets\/assets\/stemcell-widgets\.wasm\?ver=0\.1\.0-/);
+  assert.match(wasm[0], /\/wp-content\/plugins\/stemcell-widgets\/assets\/stemcell-widgets\.lean\.wasm\?ver=0\.1\.0-/);
   // The page chrome speaks the content's language (issue 13): the Spanish full-screen button, naming its widget.
   assert.equal(await page.locator('button', { hasText: 'Pantalla completa' }).count(), 1);
   assert.equal(await page.locator('button', { hasText: 'Full screen' }).count(), 0);
