@@ -46,7 +46,7 @@ web_lane() {
 native_lane() {
   if timed native-build nice -n 10 bash -c 'cmake --preset native && cmake --build --preset native -j"$(nproc)"' \
       >"$LOG_DIR/native-build.log" 2>&1; then
-    timed ctest ctest --preset native -j"$(nproc)" >"$LOG_DIR/ctest.log" 2>&1
+    timed ctest ctest --preset native -j"$(nproc)" -V >"$LOG_DIR/ctest.log" 2>&1   # -V: each file's doctest summary
   fi
   [ -x tools/fuzz.sh ] && SCW_FUZZ_BUILD_NICE=10 timed fuzz bash tools/fuzz.sh 30 >"$LOG_DIR/fuzz.log" 2>&1
   while [ ! -f "$ST/web.ok" ] && [ ! -f "$ST/web.done" ]; do sleep 1; done   # the plugin zip comes from the web build
@@ -62,12 +62,20 @@ wait "$WEB_PID" "$NATIVE_PID"
 stage "native build + doctest (ctest)"
 if [ "$(rc_of native-build)" = 0 ]; then
   took native-build; took ctest
-  tail -n 4 "$LOG_DIR/ctest.log"
-  grep -E "^\s+[0-9]+ - .*\(Failed\)" "$LOG_DIR/ctest.log" || true
+  # One ctest test per test file; the count is of doctest's test cases. A file that failed without a failing case
+  # (a crash, or no case run) counts as one failure.
   line=$(grep -E "tests passed, [0-9]+ tests failed out of [0-9]+" "$LOG_DIR/ctest.log" | tail -1)
   if [ -n "$line" ]; then
-    total=$(echo "$line" | sed -E 's/.* out of ([0-9]+).*/\1/'); bad=$(echo "$line" | sed -E 's/.*passed, ([0-9]+) tests failed.*/\1/')
-    PASSED=$((PASSED + total - bad)); FAILED=$((FAILED + bad))
+    echo "  $line (test files)"
+    read -r p f < <(sed -nE 's/^[0-9]+: \[doctest\] test cases: *[0-9]+ \| *([0-9]+) passed \| *([0-9]+) failed.*/\1 \2/p' "$LOG_DIR/ctest.log" \
+      | awk '{p += $1; f += $2} END {print p + 0, f + 0}')
+    echo "  doctest: $p test cases passed, $f failed"
+    PASSED=$((PASSED + p)); FAILED=$((FAILED + f))
+    for n in $(sed -nE 's/^\s+([0-9]+) - .*\((Failed|SEGFAULT|Subprocess aborted|Timeout|Exception|Not Run)[^)]*\)$/\1/p' "$LOG_DIR/ctest.log"); do
+      grep -E "^\s+$n - " "$LOG_DIR/ctest.log" | tail -1
+      grep -qE "^$n: \[doctest\] test cases:.*\| *[1-9][0-9]* failed" "$LOG_DIR/ctest.log" || FAILED=$((FAILED + 1))
+    done
+    grep -E "^[0-9]+: .*(ERROR|FATAL ERROR): " "$LOG_DIR/ctest.log" | head -20
   else fail_stage "ctest" ctest.log; fi
 else fail_stage "native build" native-build.log; tail -n 30 "$LOG_DIR/native-build.log"; fi
 
