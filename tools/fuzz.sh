@@ -6,7 +6,8 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 SECONDS_TO_RUN="${1:-30}"
 cmake --preset fuzz >/dev/null
-cmake --build --preset fuzz --target fuzz_content -j"$(nproc)" >/dev/null
+# SCW_FUZZ_BUILD_NICE: the build's CPU priority (tools/test.sh builds it beside the browser tests); the run is not niced.
+nice -n "${SCW_FUZZ_BUILD_NICE:-0}" cmake --build --preset fuzz --target fuzz_content -j"$(nproc)" >/dev/null
 OUT=test-artifacts/fuzz; mkdir -p "$OUT"
 WORK=$(mktemp -d); trap 'rm -rf "$WORK"' EXIT
 mkdir -p "$WORK/corpus"

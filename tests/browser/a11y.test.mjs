@@ -92,13 +92,16 @@ test('screen readers: a played timeline speaks the phase name only', { timeout: 
   const { page, errors, context } = await open('/tests/a11y.html');
   await waitReady(page, '#timeline');
   const names = await page.evaluate(() => [...document.querySelectorAll('#timeline .scw-dom tr[data-id] th, #timeline .scw-dom tr[data-id] td:first-child')].map((e) => e.textContent.trim()));
-  await page.evaluate(() => StemCellWidgets.get(document.querySelector('#timeline')).setState({ playing: true }));
-  const heard = new Set();
-  for (let i = 0; i < 40 && heard.size < 2; i++) {
-    await page.waitForTimeout(250);
-    const t = await live(page, '#timeline');
-    if (t) heard.add(t);
-  }
+  // Every text the live region takes while playing (a MutationObserver: no sampling), until two are heard.
+  await page.evaluate(() => {
+    const region = document.querySelector('#timeline .scw-live');
+    window.__heard = new Set();
+    new MutationObserver(() => { if (region.textContent) window.__heard.add(region.textContent); })
+      .observe(region, { childList: true, characterData: true, subtree: true });
+    StemCellWidgets.get(document.querySelector('#timeline')).setState({ playing: true });
+  });
+  await page.waitForFunction(() => window.__heard.size >= 2, null, { timeout: 10000 }).catch(() => {});
+  const heard = new Set(await page.evaluate(() => [...window.__heard]));
   await page.evaluate(() => StemCellWidgets.get(document.querySelector('#timeline')).setState({ playing: false }));
   assert.ok(heard.size >= 1);
   for (const t of heard) assert.doesNotMatch(t, /Risks at this time|No main risks|Play\./, `while playing: "${t}" is a phase name`);
@@ -171,10 +174,10 @@ test('presenting: full screen holds the toolbar and the focus; PageDown steps ea
       assert.equal(await activeIn(page, sel), true, `${kind}: Tab ${i + 1} stays in the full-screen element`);
     }
     const before = JSON.stringify(await state(page, sel));
+    // The step's stemcell:change (5 s is only the limit for a failing step, not a wait).
     const changes = await page.evaluate((s) => new Promise((resolve) => {
-      let n = 0;
-      document.querySelector(s).addEventListener('stemcell:change', () => n++);
-      setTimeout(() => resolve(n), 400);
+      const limit = setTimeout(() => resolve(0), 5000);
+      document.querySelector(s).addEventListener('stemcell:change', () => { clearTimeout(limit); resolve(1); }, { once: true });
       const ev = new KeyboardEvent('keydown', { key: 'PageDown', bubbles: true, cancelable: true });
       (document.activeElement || document.body).dispatchEvent(ev);
     }), sel);

@@ -168,7 +168,7 @@ TEST_CASE("unknown keys are warnings that suggest the nearest known key") {
 
 TEST_CASE("a risk level other than unknown without a source is a warning; a figure without a source is an error") {
   const std::string head = R"({"version": 1, "therapies": [{"id": "t", "name": "T", "short": "t"}],
-    "sources": [{"id": "s", "citation": "A source"}],
+    "sources": [{"id": "s", "authors": "A", "year": 2020, "title": "T", "url": "https://example.org/"}],
     "risks": [{"id": "r", "name": "R", "short": "r", "sources": ["s"], "levels": [)";
   const std::string tail = "]}]}";
   auto load = [&](const std::string& level) { Document doc; return LoadText(head + level + tail, "", &doc); };

@@ -9,6 +9,7 @@
 #include "harness.h"
 #include "content/default_content.h"
 #include "hsct_timeline.h"
+#include "hsct_timeline_fixture.h"
 
 using scw::HsctTimelineWidget;
 using scw::Key;
@@ -17,27 +18,12 @@ using json = nlohmann::json;
 
 namespace {
 
-HsctTimelineWidget* W(scw::test::Harness& h, int id) {
-  return dynamic_cast<HsctTimelineWidget*>(h.host->Find(id)->widget.get());
-}
-
-int Load(scw::test::Harness& h, float w, float hgt, const std::string& data = "", float dpr = 1) {
-  const int id = h.Make("hsct-timeline", w, hgt, dpr);
-  std::string err;
-  REQUIRE(h.host->SetData(id, data, &err) == 0);
-  h.Settle();
-  return id;
-}
+using namespace scw::test::timeline;  // W, Load, Press
 
 void Click(scw::test::Harness& h, int id, float x, float y) {
   h.host->MouseMove(id, x, y);
   h.host->MouseButton(id, 0, true, x, y);
   h.host->MouseButton(id, 0, false, x, y);
-  h.Settle();
-}
-void Press(scw::test::Harness& h, int id, Key k) {
-  h.host->KeyEvent(id, k, true);
-  h.host->KeyEvent(id, k, false);
   h.Settle();
 }
 json Item(const json& st, const std::string& id) {

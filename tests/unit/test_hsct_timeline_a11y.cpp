@@ -14,6 +14,7 @@
 #include "harness.h"
 #include "content/default_content.h"
 #include "hsct_timeline.h"
+#include "hsct_timeline_fixture.h"
 #include "hsct_timeline_internal.h"
 #include <imgui_internal.h>
 
@@ -24,23 +25,7 @@ using json = nlohmann::json;
 
 namespace {
 
-HsctTimelineWidget* W(scw::test::Harness& h, int id) {
-  return dynamic_cast<HsctTimelineWidget*>(h.host->Find(id)->widget.get());
-}
-
-int Load(scw::test::Harness& h, float w, float hgt, const std::string& data = "", float dpr = 1) {
-  const int id = h.Make("hsct-timeline", w, hgt, dpr);
-  std::string err;
-  REQUIRE(h.host->SetData(id, data, &err) == 0);
-  h.Settle();
-  return id;
-}
-
-void Press(scw::test::Harness& h, int id, Key k, bool shift = false) {
-  h.host->KeyEvent(id, k, true, shift);
-  h.host->KeyEvent(id, k, false, shift);
-  h.Settle();
-}
+using namespace scw::test::timeline;  // W, Load, Press
 
 // Makes the instance's fonts current (the host sets them only around a frame), so the test measures text as the
 // layout did.
