@@ -71,10 +71,14 @@ fi
 
 # npm packages pinned by package-lock.json: the browser tests' tools and Closure Compiler for the web build.
 # No browser download: Debian's chromium is used.
+# Whether node_modules matches the lock file is decided by the lock file's content (its hash, written after a
+# successful install), not by modification times, which a fresh checkout or a second worktree resets.
 if [ -f package-lock.json ]; then
-  if [ ! -d node_modules ] || [ package-lock.json -nt node_modules/.package-lock.json ]; then
+  lock_hash=$(sha256sum package-lock.json | cut -d' ' -f1)
+  if [ ! -d node_modules ] || [ "$(cat node_modules/.scw-lock-sha256 2>/dev/null)" != "$lock_hash" ]; then
     echo "setup: npm ci"
     PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1 npm ci --no-audit --no-fund --loglevel=error
+    echo "$lock_hash" > node_modules/.scw-lock-sha256
   fi
 fi
 echo "setup: ok"
