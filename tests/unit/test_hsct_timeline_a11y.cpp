@@ -300,7 +300,7 @@ void CheckReadable(const GridCase& c) {
     h.host->MouseMove(id, (p.x + p.w / 2) / c.px, (p.y + p.h / 2) / c.px);
     h.Settle();
     for (int i = 0; i < 200 && h.host->Wheel(id, 0, 1); ++i) h.Settle();
-    REQUIRE(W(h, id)->last_layout().scroll == 0);
+    REQUIRE(W(h, id)->last_layout().scroll < 0.5f);  // the wheel gives the page its turn within half a pixel of the top
   }
   const FontsOf fonts(h, id);
   REQUIRE(scw::MeasureText(scw::FontRole::Small, "Day").x > 0);
