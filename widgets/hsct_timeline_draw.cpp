@@ -95,9 +95,10 @@ void HsctTimelineWidget::Draw(const FrameContext& ctx) const {
   ImDrawList* dl = ctx.draw;
   const float s = L.s;
   const float sm = LineH(FontRole::Small);
-  if (!L.controls_scroll) DrawControls(ctx);
-  if (L.vertical) dl->PushClipRect(L.plot.Min(), L.plot.Max(), true);
-  if (L.controls_scroll) DrawControls(ctx);  // short canvases: the controls scroll with the plot
+  const bool scrolls = L.vertical || L.panel_side;  // the plot (phones) or the whole left part (short, wide)
+  if (!L.controls_scroll && !L.panel_side) DrawControls(ctx);
+  if (scrolls) dl->PushClipRect(L.scroll_view.Min(), L.scroll_view.Max(), true);
+  if (L.controls_scroll || L.panel_side) DrawControls(ctx);  // short canvases: the controls scroll too
   // Intro.
   if (!L.status_text.empty())
     DrawText(dl, FontRole::Small, ImVec2(L.status.x, L.status.y + (sm - CurrentFonts().Size(FontRole::Small)) / 2), th.text_muted, L.status_text);
@@ -112,8 +113,12 @@ void HsctTimelineWidget::Draw(const FrameContext& ctx) const {
   // Footer (inside the scrolled content on phones).
   for (size_t i = 0; i < L.footer_lines.size(); ++i)
     DrawText(dl, FontRole::Small, ImVec2(L.footer.x, L.footer.y + i * sm + (sm - CurrentFonts().Size(FontRole::Small)) / 2), th.text_muted, L.footer_lines[i]);
+  if (scrolls) dl->PopClipRect();
+  if (L.panel_side) {
+    const Rect& v = L.scroll_view;
+    plot_scroll_.DrawIndicator(dl, th.border, s, Rect{v.x + v.w - 5 * s, v.y + 4 * s, 3 * s, v.h - 8 * s});
+  }
   if (L.vertical) {
-    dl->PopClipRect();
     dl->AddLine(ImVec2(0, L.plot.y), ImVec2(L.canvas.w, L.plot.y), th.border, 1 * s);
     dl->AddLine(ImVec2(0, L.plot.y + L.plot.h), ImVec2(L.canvas.w, L.plot.y + L.plot.h), th.border, 1 * s);
     plot_scroll_.DrawIndicator(dl, th.border, s, Rect{L.canvas.w - 5 * s, L.plot.y + 4 * s, 3 * s, L.plot.h - 8 * s});

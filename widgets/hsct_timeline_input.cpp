@@ -59,7 +59,7 @@ void HsctTimelineWidget::Advance(float dt) {
 void HsctTimelineWidget::Relayout() {
   view_.scroll = plot_scroll_.offset();
   layout_ = ComputeLayout(doc_, ts_, view_, width_, height_, scale_, vertical_);
-  plot_scroll_.SetExtent(layout_.plot, layout_.content_h);
+  plot_scroll_.SetExtent(layout_.scroll_view, layout_.content_h);
   view_.scroll = layout_.scroll;
 }
 
@@ -82,7 +82,7 @@ void HsctTimelineWidget::HandleScroll(const FrameContext& ctx) {
   ScrollOptions opt;
   opt.keys = false;  // PageUp/PageDown belong to the detail panel
   opt.drag = vertical_ && !layout_.axis.Contains(io.press_pos.x, io.press_pos.y);
-  plot_scroll_.Update(layout_.plot, layout_.content_h, ctx.scale, ctx.px, opt);
+  plot_scroll_.Update(layout_.scroll_view, layout_.content_h, ctx.scale, ctx.px, opt);
   if (plot_scroll_.offset() != view_.scroll) Relayout();
 }
 
