@@ -141,7 +141,8 @@ void HsctTimelineWidget::DrawControls(const FrameContext& ctx) const {
   L.variants.Draw(dl, view_.variant, ctx.focus_visible && cursor_row_ == kControls ? cursor_idx_ : -1, th, s);
   {
     const int nv = (int)doc_.variants.size();
-    auto button = [&](const Rect& r, int icon, const std::string& label, int idx, bool primary) {
+    // (A lambda may not capture structured bindings before C++20: they are passed in by name.)
+    auto button = [&, dl = dl, &th = th, s = s](const Rect& r, int icon, const std::string& label, int idx, bool primary) {
       if (primary) dl->AddRectFilled(r.Min(), r.Max(), th.accent, 8 * s);
       else { dl->AddRectFilled(r.Min(), r.Max(), th.surface, 8 * s); dl->AddRect(r.Min(), r.Max(), th.border, 8 * s, 0, 1.2f * s); }
       const Color c = primary ? th.accent_text : th.text;
