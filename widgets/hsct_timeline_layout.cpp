@@ -636,7 +636,7 @@ void LayoutVertical(const Builder& b, HsctTimelineWidget::Layout& L) {
 // than the canvas has, and under them there is no room for the detail. Rather than the phone's vertical layout
 // stretched across a wide screen, the timeline stays horizontal in the canvas's left part, laid out at the height
 // it needs and scrolled as a whole (wheel, keys, scroll into view), and the detail panel takes the right part's
-// whole height. Narrow canvases (the left part under 560 px × scale) keep the vertical layout.
+// whole height.
 void ShiftAll(HsctTimelineWidget::Layout& L, float dy) {
   for (auto& r : L.variants.segments) ShiftY(r, dy);
   for (Rect* r : {&L.prev, &L.play, &L.next, &L.status, &L.intro, &L.plot, &L.legend, &L.phase_row, &L.axis, &L.footer})
@@ -663,7 +663,9 @@ void SidePanelLayout(const Builder& b, HsctTimelineWidget::Layout* out) {
   const float side_w = std::min(std::max(0.3f * b.W, 240 * s), 420 * s);
   Builder left = b;
   left.W = b.W - side_w;
-  if (left.W < 360 * s) return;  // the timeline itself would be too cramped: vertical
+  // Only short and wide (over 2.2:1, like a projected strip): a blog column (650x403) keeps the vertical layout,
+  // and so does a timeline that would be cramped beside the panel.
+  if (b.W < 2.2f * b.H || left.W < 360 * s) return;
   // The roomiest rows that fit the height (the rows do not depend on it: it only places the disclaimer); else
   // level 2's rows, scrolled.
   int level = 0;
