@@ -24,12 +24,7 @@ using nlohmann::json;
 
 namespace {
 
-std::string ReadData(const std::string& lang) {
-  std::ifstream f(std::string(SCW_SOURCE_DIR) + "/data/stemcell-explainer." + lang + ".json", std::ios::binary);
-  std::stringstream ss;
-  ss << f.rdbuf();
-  return ss.str();
-}
+std::string ReadData(const std::string& lang) { return scw::test::ExplainerData(lang); }
 
 bool Inside(const Rect& r, const Rect& in) {
   return r.x >= in.x - 0.5f && r.y >= in.y - 0.5f && r.x + r.w <= in.x + in.w + 0.5f && r.y + r.h <= in.y + in.h + 0.5f;

@@ -18,12 +18,7 @@ using scw::test::Harness;
 
 namespace {
 
-std::string ReadData(const std::string& lang) {
-  std::ifstream f(std::string(SCW_SOURCE_DIR) + "/data/stemcell-explainer." + lang + ".json", std::ios::binary);
-  std::stringstream ss;
-  ss << f.rdbuf();
-  return ss.str();
-}
+std::string ReadData(const std::string& lang) { return scw::test::ExplainerData(lang); }
 
 bool Blank(char c) { return c == ' ' || c == '\t' || c == '\n'; }
 
