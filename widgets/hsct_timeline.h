@@ -186,6 +186,7 @@ class HsctTimelineWidget final : public ContentWidget {
   void Advance(float dt);
   void Relayout();
   void KeepMarkerVisible();
+  void KeepCursorRowVisible();  // short wide canvases (panel_side): the keyboard's row scrolled into view
   void HandleScroll(const FrameContext& ctx);
   void HandlePress(const FrameContext& ctx);
   bool HitTest(ImVec2 tap);

@@ -34,12 +34,31 @@ void HsctTimelineWidget::Frame(const FrameContext& ctx) {
   HandleScroll(ctx);
   HandlePress(ctx);
   if (ctx.focused) {
+    const int row = cursor_row_, idx = cursor_idx_;
+    const double day = view_.day;
     HandleKeys();
     Relayout();
     KeepMarkerVisible();
+    if (row != cursor_row_ || idx != cursor_idx_ || day != view_.day) KeepCursorRowVisible();  // keys only, not the wheel
   }
   UpdateDetail(ctx);
   Draw(ctx);
+}
+
+// Short wide canvases scroll the whole timeline (Layout::panel_side): the row the keyboard is on (the controls,
+// the phases with their names, or the milestone) comes into view.
+void HsctTimelineWidget::KeepCursorRowVisible() {
+  const Layout& L = layout_;
+  if (!L.panel_side) return;
+  Rect r = cursor_row_ == kControls ? L.play : L.phase_row;
+  if (cursor_row_ == kPhases)
+    for (const auto& l : L.phase_labels)
+      if (l.shown && l.box.y < r.y) { r.h += r.y - l.box.y; r.y = l.box.y; }
+  if (cursor_row_ == kMilestones && cursor_idx_ >= 0 && cursor_idx_ < (int)L.milestones.size() && L.milestones[cursor_idx_].w > 0)
+    r = L.milestones[cursor_idx_];
+  const float top = r.y - L.scroll_view.y + plot_scroll_.offset();  // content coordinates
+  plot_scroll_.ScrollIntoView(top, top + r.h, 8 * L.s);
+  Relayout();
 }
 
 // Time passes: animations and the play timer.

@@ -426,6 +426,21 @@ TEST_CASE("hsct-timeline: short wide canvases keep the horizontal timeline, the 
           CHECK(L.footer.y >= 0);
           CHECK(L.panel.y == doctest::Approx(panel.y));
           CHECK(L.panel.h == doctest::Approx(panel.h));
+          // The keyboard brings its row back: Up to the controls shows them, Down to the phases shows those.
+          h.host->Focus(id, true);
+          for (Key k : {Key::Up, Key::Up}) { h.host->KeyEvent(id, k, true); h.host->KeyEvent(id, k, false); h.Settle(); }
+          const auto& L2 = W(h, id)->last_layout();
+          CHECK(L2.play.y >= -0.5f);
+          CHECK(L2.play.y + L2.play.h <= c.h + 0.5f);
+          const float scrolled = L2.scroll;
+          for (int i = 0; i < 200 && h.host->Wheel(id, 0, -1); ++i) h.Settle();
+          h.host->KeyEvent(id, Key::Down, true);
+          h.host->KeyEvent(id, Key::Down, false);
+          h.Settle();
+          const auto& L3 = W(h, id)->last_layout();
+          CHECK(L3.phase_row.y >= -0.5f);
+          CHECK(L3.phase_row.y + L3.phase_row.h <= c.h + 0.5f);
+          CHECK(scrolled <= L3.max_scroll);
         }
 }
 
