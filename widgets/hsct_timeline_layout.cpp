@@ -663,9 +663,9 @@ void SidePanelLayout(const Builder& b, HsctTimelineWidget::Layout* out) {
   const float side_w = std::min(std::max(0.3f * b.W, 240 * s), 420 * s);
   Builder left = b;
   left.W = b.W - side_w;
-  // Only short and wide (over 2.2:1, like a projected strip): a blog column (650x403) keeps the vertical layout,
-  // and so does a timeline that would be cramped beside the panel.
-  if (b.W < 2.2f * b.H || left.W < 360 * s) return;
+  // Only landscape screens (16:9 or wider: 1280x720 at text scale 2 too): a blog column (650x403, 1.6:1) keeps
+  // the vertical layout, and so does a timeline that would be cramped beside the panel.
+  if (b.W < 1.75f * b.H || left.W < 360 * s) return;
   // The roomiest rows that fit the height (the rows do not depend on it: it only places the disclaimer); else
   // level 2's rows, scrolled.
   int level = 0;
