@@ -105,12 +105,12 @@ void DrawIcon(ImDrawList* dl, const Rect& r, int kind, Color col, float s) {  //
 void HsctTimelineWidget::Draw(const FrameContext& ctx) const {
   const auto [L, th, dl, s, sm] = Pen(layout_, ctx);
   const bool scrolls = L.vertical || L.panel_side;  // the plot (phones) or the whole left part (short, wide)
-  if (!L.controls_scroll && !L.panel_side) DrawControls(ctx);
-  if (scrolls) dl->PushClipRect(L.scroll_view.Min(), L.scroll_view.Max(), true);
-  if (L.controls_scroll || L.panel_side) DrawControls(ctx);  // short canvases: the controls scroll too
-  // Intro.
-  if (!L.status_text.empty())
+  if (!L.controls_scroll) DrawControls(ctx);
+  if (!L.status_text.empty())  // beside the switch (fixed; the phone layout has none)
     DrawText(dl, FontRole::Small, ImVec2(L.status.x, L.status.y + (sm - CurrentFonts().Size(FontRole::Small)) / 2), th.text_muted, L.status_text);
+  if (scrolls) dl->PushClipRect(L.scroll_view.Min(), L.scroll_view.Max(), true);
+  if (L.controls_scroll) DrawControls(ctx);  // short phone canvases: the controls scroll with the plot
+  // Intro.
   for (size_t i = 0; i < L.intro_lines.size(); ++i)
     DrawText(dl, FontRole::Small, ImVec2(L.intro.x, L.intro.y + i * sm + (sm - CurrentFonts().Size(FontRole::Small)) / 2), th.text_muted, L.intro_lines[i]);
   DrawLanes(ctx);

@@ -45,12 +45,12 @@ void HsctTimelineWidget::Frame(const FrameContext& ctx) {
   Draw(ctx);
 }
 
-// Short wide canvases scroll the whole timeline (Layout::panel_side): the row the keyboard is on (the controls,
-// the phases with their names, or the milestone) comes into view.
+// Short wide canvases scroll the timeline under its header (Layout::panel_side): the row the keyboard is on (the
+// phases with their names, or the milestone) comes into view.
 void HsctTimelineWidget::KeepCursorRowVisible() {
   const Layout& L = layout_;
-  if (!L.panel_side) return;
-  Rect r = cursor_row_ == kControls ? L.play : L.phase_row;
+  if (!L.panel_side || cursor_row_ == kControls) return;  // the controls stay at the top
+  Rect r = L.phase_row;
   if (cursor_row_ == kPhases)
     for (const auto& l : L.phase_labels)
       if (l.shown && l.box.y < r.y) { r.h += r.y - l.box.y; r.y = l.box.y; }

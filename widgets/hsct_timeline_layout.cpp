@@ -635,12 +635,10 @@ void LayoutVertical(const Builder& b, HsctTimelineWidget::Layout& L) {
 // Short wide canvases (1280x360, 1920x500 at text scale 1.5 or 2): the horizontal timeline's rows need more height
 // than the canvas has, and under them there is no room for the detail. Rather than the phone's vertical layout
 // stretched across a wide screen, the timeline stays horizontal in the canvas's left part, laid out at the height
-// it needs and scrolled as a whole (wheel, keys, scroll into view), and the detail panel takes the right part's
-// whole height.
-void ShiftAll(HsctTimelineWidget::Layout& L, float dy) {
-  for (auto& r : L.variants.segments) ShiftY(r, dy);
-  for (Rect* r : {&L.prev, &L.play, &L.next, &L.status, &L.intro, &L.plot, &L.legend, &L.phase_row, &L.axis, &L.footer})
-    ShiftY(*r, dy);
+// it needs and scrolled under the full-width header (wheel, keys, scroll into view), and the detail panel takes
+// the right part's height under the header.
+void ShiftAll(HsctTimelineWidget::Layout& L, float dy) {  // all but the header (switch, transport, status)
+  for (Rect* r : {&L.intro, &L.plot, &L.legend, &L.phase_row, &L.axis, &L.footer}) ShiftY(*r, dy);
   if (L.day_readout.w > 0) ShiftY(L.day_readout, dy);
   for (auto& r : L.legend_swatches) ShiftY(r, dy);
   for (auto& l : L.legend_labels) ShiftY(l.box, dy);
@@ -681,15 +679,22 @@ void SidePanelLayout(const Builder& b, HsctTimelineWidget::Layout* out) {
   HsctTimelineWidget::Layout L;
   L.s = s;
   LayoutHorizontal(left, L, level);
+  // The header (variant switch, status, transport) across the whole width, fixed: the same height, so the rows
+  // under it stay where they are; the names get the room they have in the stacked layout.
+  Horizontal header{b, L, s, b.W, b.H, 16 * s, LineH(FontRole::Small), 3, 3, level < 2};
+  L.status_text.clear();
+  L.status = Rect{};
+  HorizontalHeader(header);
+  const float top = header.y;
   L.s = s;
   L.canvas = Rect{0, 0, b.W, b.H};
   L.panel_side = true;
-  L.content_h = left.H;
-  L.scroll_view = Rect{0, 0, left.W, b.H};
+  L.content_h = left.H - top;
+  L.scroll_view = Rect{0, top, left.W, b.H - top};
   L.max_scroll = std::max(0.0f, left.H - b.H);
   L.scroll = std::max(0.0f, std::min(b.v.scroll, L.max_scroll));
   ShiftAll(L, -L.scroll);
-  L.panel = Rect{left.W, pad, side_w - pad, b.H - 2 * pad};
+  L.panel = Rect{left.W, top, side_w - pad, b.H - pad - top};
   if (L.panel.h < HsctTimelineWidget::MinPanelHeight(L.panel_pad > 0 ? L.panel_pad : 14 * s)) return;
   *out = L;
 }

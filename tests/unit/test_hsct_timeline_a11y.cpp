@@ -374,7 +374,9 @@ void CheckReadable(const GridCase& c) {
     CHECK(L.panel.x >= L.plot.x + L.plot.w - 0.5f);
     CHECK(L.footer.x + L.footer.w <= L.panel.x + 0.5f);
     CHECK(L.footer.y >= L.legend.y + L.legend.h);
-    CHECK(L.panel.h >= 0.6f * L.canvas.h);
+    CHECK(L.panel.y == doctest::Approx(L.scroll_view.y));  // under the full-width header, down to the bottom
+    CHECK(L.panel.y + L.panel.h >= 0.9f * L.canvas.h);
+    for (const auto& seg : L.variants.labels) CHECK_MESSAGE(seg.find("\xE2\x80\xA6") == std::string::npos, "variant name cut: " << seg);
   } else if (!L.vertical) {
     CHECK(L.panel.y >= L.legend.y + L.legend.h);
     CHECK(L.footer.y >= L.panel.y + L.panel.h);
