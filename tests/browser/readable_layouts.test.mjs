@@ -38,7 +38,7 @@ for (const [w, h, ts] of [[1280, 360, 1.5], [1920, 500, 2]]) {
     assert.equal(st.vertical, false, 'not the phone layout');
     const panel = st.items.find((i) => i.id === 'panel');
     assert.ok(panel.box.x > w / 2, `the panel on the right: ${JSON.stringify(panel.box)}`);
-    assert.ok(panel.box.h > h * 0.7, 'over the canvas height');
+    assert.ok(panel.box.y + panel.box.h > h * 0.9 && panel.box.h > h * 0.5, `under the header, to the bottom: ${JSON.stringify(panel.box)}`);
     await page.screenshot({ path: artifact(`readable-timeline-${w}x${h}-text${ts}.png`) });
     await page.mouse.move(40, h / 2);
     for (let i = 0; i < 12; i++) await page.mouse.wheel(0, 200);
