@@ -148,7 +148,8 @@
   var CHROME_EN = {
     fullScreen: 'Full screen', exitFullScreen: 'Exit full screen', keyboardButton: 'Keyboard', keyboardTitle: 'Keyboard keys',
     saveImage: 'Save image', previousStep: 'Previous', nextStep: 'Next', close: 'Close', loading: 'Loading…',
-    contentError: 'This widget could not show its content.',
+    contentError: 'This widget could not show its content.', errorHowToFix: 'For whoever made this page, what to fix:',
+    errorMore: '… and {n} more.', imageSource: 'Source: {page}. Educational content, not medical advice.',
     'kind_cell-diagram': 'cell diagram', 'kind_hsct-timeline': 'transplant timeline', 'kind_risk-chart': 'risk chart', 'kind_explainer': 'stem cell explainer',
     canvasLabel: 'Interactive {kind}. Arrow keys move between the items, Enter selects, Escape clears, the question mark lists every key. The same content follows as text.',
     roleDescription: 'interactive {kind}',
@@ -159,7 +160,10 @@
     help_escape: 'Escape: clear the selection', help_pages: 'Page Down and Page Up: the next or previous step (in full screen, or when presenting)',
     help_help: 'Question mark: this list of keys', help_tab: 'Tab: leave the widget'
   };
-  var CHROME_EARLY = {es: {loading: 'Cargando…', contentError: 'Este gráfico no pudo mostrar su contenido.'}};
+  // Only what a widget can show before its document is in (a document that fails to load has no strings): the
+  // framing of the error box. The problems themselves stay in English (they name JSON paths and types).
+  var CHROME_EARLY = {es: {loading: 'Cargando…', contentError: 'Este gráfico no pudo mostrar su contenido.',
+    errorHowToFix: 'Para quien hizo esta página, qué corregir:', errorMore: '… y {n} más.'}};
   var CHROME_KEYS = Object.keys(CHROME_EN).join(',');
   var HELP_ROWS = {
     'cell-diagram': ['help_cells', 'help_homeEnd', 'help_enter', 'help_escape', 'help_pages', 'help_help', 'help_tab'],
@@ -1106,8 +1110,13 @@
     title.textContent = this._t('contentError');
     title.style.display = 'block';
     box.appendChild(title);
+    var how = document.createElement('span');
+    how.textContent = this._t('errorHowToFix');
+    how.style.cssText = 'display:block;margin-top:4px';
+    box.appendChild(how);
     var list = problems && problems.length ? problems : [{path: path, message: message}];
     var ul = document.createElement('ul');
+    ul.lang = 'en';  // the problems name JSON paths and types, in English
     ul.style.margin = '8px 0 0'; ul.style.paddingLeft = '20px';
     list.slice(0, 20).forEach(function (p) {
       var li = document.createElement('li');
@@ -1120,7 +1129,7 @@
       li.appendChild(document.createTextNode(String(p.message || '')));
       ul.appendChild(li);
     });
-    if (list.length > 20) { var more = document.createElement('li'); more.textContent = '… and ' + (list.length - 20) + ' more.'; ul.appendChild(more); }
+    if (list.length > 20) { var more = document.createElement('li'); more.textContent = this._t('errorMore', {n: list.length - 20}); ul.appendChild(more); }
     box.appendChild(ul);
     box.hidden = false;
     if (!this.fillParent && this.root.clientHeight < 160) this.root.style.height = '160px';
@@ -1316,12 +1325,13 @@
   Handle.prototype._composeImage = function (canvas, scale) {
     var font = fontFamilyOf(this.element) || 'system-ui, sans-serif';
     var pad = Math.round(12 * scale), titleSize = Math.round(18 * scale), srcSize = Math.round(12 * scale);
-    // The content's title; the built-in content (no text to read it from) is named by the widget's kind.
-    var kindName = this.kind.replace(/-/g, ' ').replace(/^hsct/, 'HSCT');
+    // The content's title; the built-in content (no text to read it from) is named by the widget's kind, and the
+    // source line is the document's `imageSource` (both in the widget's language).
+    var kindName = this._kindName();
     var title = this.contentTitle || kindName.charAt(0).toUpperCase() + kindName.slice(1);
     var what = (this.live.textContent || '').trim();
     var page = (document.title ? document.title + ' — ' : '') + location.host + location.pathname;
-    var source = 'Source: ' + page + '. Educational content, not medical advice.';
+    var source = this._t('imageSource', {page: page});
     var top = pad + titleSize + (what ? Math.round(6 * scale) + srcSize + Math.round(2 * scale) : 0) + pad;
     var bottom = pad + srcSize + pad;
     var out = document.createElement('canvas');

@@ -9,7 +9,7 @@
  * and the widget fills it.
  *
  * Inside embed.html (<html data-stemcell-embed-page>) the same file builds the page's one widget from the query
- * string (widget, src, lang, theme, textScale, height, fullscreen, background) and reports its height.
+ * string (widget, src, lang, theme, textScale, height, fullscreen, present, background) and reports its height.
  */
 (function () {
   'use strict';
@@ -25,7 +25,9 @@
     var map = {src: 'data-src', lang: 'data-lang', theme: 'data-theme', height: 'data-height', background: 'data-background'};
     Object.keys(map).forEach(function (k) { if (param(k) !== null) el.setAttribute(map[k], param(k)); });
     if (param('textScale', 'text-scale') !== null) el.setAttribute('data-text-scale', param('textScale', 'text-scale'));
-    if (param('fullscreen') !== null && param('fullscreen') !== 'false') el.setAttribute('data-fullscreen', '');
+    ['fullscreen', 'present'].forEach(function (k) {  // ?fullscreen, ?present=1: on; absent or =false: off
+      if (param(k) !== null && param(k) !== 'false' && param(k) !== '0') el.setAttribute('data-' + k, '');
+    });
     if (param('lang')) document.documentElement.lang = param('lang');
     var hs = document.documentElement.style, bs = document.body.style;
     hs.margin = bs.margin = '0';

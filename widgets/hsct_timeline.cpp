@@ -399,7 +399,7 @@ bool HsctTimelineWidget::UsesDrag(float x, float y) const {
 bool HsctTimelineWidget::UsesWheel(float, float dy) const {
   if (!loaded_) return false;
   if (hover_panel_ && panel_.CanScroll()) return panel_.CanScrollToward(dy);
-  return layout_.vertical && plot_scroll_.WantsWheel(dy);
+  return (layout_.vertical || layout_.panel_side) && plot_scroll_.WantsWheel(dy);
 }
 
 bool HsctTimelineWidget::Animating() const { return playing_ || variant_anim_.Running() || day_anim_.Running(); }
@@ -437,7 +437,7 @@ void HsctTimelineWidget::State(JsonWriter& j) const {
   item("prev", L.prev);
   item("play", L.play);
   item("next", L.next);
-  const Rect view = L.vertical ? L.plot : L.canvas;
+  const Rect view = L.vertical ? L.plot : L.panel_side ? L.scroll_view : L.canvas;
   for (size_t i = 0; i < L.phases.size() && i < Var().phases.size(); ++i) {
     const Rect r = Intersect(L.phases[i], view);
     if (r.w > 0 && r.h > 0) item(Var().phases[i].id, r);

@@ -92,6 +92,10 @@ class HsctTimelineWidget final : public ContentWidget {
     Rect panel;
     float panel_pad = 0;         // the detail panel's inner padding (smaller where space is short)
     bool controls_scroll = false;  // vertical, short canvas: the switch and transport scroll with the plot
+    // Short wide canvases (1280x360 at text scale 1.5): the horizontal timeline in the left part, scrolling as a
+    // whole (scroll_view, content_h high), and the detail panel beside it over the canvas's height.
+    bool panel_side = false;
+    Rect scroll_view;            // what scrolls: the plot (vertical), the left part (panel_side), else the plot
     Rect footer;
     std::vector<std::string> footer_lines;
 
@@ -182,6 +186,7 @@ class HsctTimelineWidget final : public ContentWidget {
   void Advance(float dt);
   void Relayout();
   void KeepMarkerVisible();
+  void KeepCursorRowVisible();  // short wide canvases (panel_side): the keyboard's row scrolled into view
   void HandleScroll(const FrameContext& ctx);
   void HandlePress(const FrameContext& ctx);
   bool HitTest(ImVec2 tap);

@@ -14,6 +14,19 @@ using timeline::DrawPattern;
 using timeline::LerpRect;
 using timeline::LineH;
 
+namespace {
+// What every draw step starts from: the layout, the theme, the draw list, the scale and a small line's height.
+struct DrawPen {
+  const HsctTimelineWidget::Layout& L;
+  const Theme& th;
+  ImDrawList* dl;
+  float s, sm;
+};
+DrawPen Pen(const HsctTimelineWidget::Layout& L, const FrameContext& ctx) {
+  return DrawPen{L, *ctx.theme, ctx.draw, L.s, LineH(FontRole::Small)};
+}
+}  // namespace
+
 namespace timeline {
 
 Color InkOn(Color want, Color bg, Color toward) {
@@ -90,17 +103,14 @@ void DrawIcon(ImDrawList* dl, const Rect& r, int kind, Color col, float s) {  //
 }  // namespace timeline
 
 void HsctTimelineWidget::Draw(const FrameContext& ctx) const {
-  const Layout& L = layout_;
-  const Theme& th = *ctx.theme;
-  ImDrawList* dl = ctx.draw;
-  const float s = L.s;
-  const float sm = LineH(FontRole::Small);
+  const auto [L, th, dl, s, sm] = Pen(layout_, ctx);
+  const bool scrolls = L.vertical || L.panel_side;  // the plot (phones) or the whole left part (short, wide)
   if (!L.controls_scroll) DrawControls(ctx);
-  if (L.vertical) dl->PushClipRect(L.plot.Min(), L.plot.Max(), true);
-  if (L.controls_scroll) DrawControls(ctx);  // short canvases: the controls scroll with the plot
-  // Intro.
-  if (!L.status_text.empty())
+  if (!L.status_text.empty())  // beside the switch (fixed; the phone layout has none)
     DrawText(dl, FontRole::Small, ImVec2(L.status.x, L.status.y + (sm - CurrentFonts().Size(FontRole::Small)) / 2), th.text_muted, L.status_text);
+  if (scrolls) dl->PushClipRect(L.scroll_view.Min(), L.scroll_view.Max(), true);
+  if (L.controls_scroll) DrawControls(ctx);  // short phone canvases: the controls scroll with the plot
+  // Intro.
   for (size_t i = 0; i < L.intro_lines.size(); ++i)
     DrawText(dl, FontRole::Small, ImVec2(L.intro.x, L.intro.y + i * sm + (sm - CurrentFonts().Size(FontRole::Small)) / 2), th.text_muted, L.intro_lines[i]);
   DrawLanes(ctx);
@@ -112,8 +122,12 @@ void HsctTimelineWidget::Draw(const FrameContext& ctx) const {
   // Footer (inside the scrolled content on phones).
   for (size_t i = 0; i < L.footer_lines.size(); ++i)
     DrawText(dl, FontRole::Small, ImVec2(L.footer.x, L.footer.y + i * sm + (sm - CurrentFonts().Size(FontRole::Small)) / 2), th.text_muted, L.footer_lines[i]);
+  if (scrolls) dl->PopClipRect();
+  if (L.panel_side) {
+    const Rect& v = L.scroll_view;
+    plot_scroll_.DrawIndicator(dl, th.border, s, Rect{v.x + v.w - 5 * s, v.y + 4 * s, 3 * s, v.h - 8 * s});
+  }
   if (L.vertical) {
-    dl->PopClipRect();
     dl->AddLine(ImVec2(0, L.plot.y), ImVec2(L.canvas.w, L.plot.y), th.border, 1 * s);
     dl->AddLine(ImVec2(0, L.plot.y + L.plot.h), ImVec2(L.canvas.w, L.plot.y + L.plot.h), th.border, 1 * s);
     plot_scroll_.DrawIndicator(dl, th.border, s, Rect{L.canvas.w - 5 * s, L.plot.y + 4 * s, 3 * s, L.plot.h - 8 * s});
@@ -123,14 +137,12 @@ void HsctTimelineWidget::Draw(const FrameContext& ctx) const {
 
 // The variant switch, the transport buttons and (phones) the day beside them.
 void HsctTimelineWidget::DrawControls(const FrameContext& ctx) const {
-  const Layout& L = layout_;
-  const Theme& th = *ctx.theme;
-  ImDrawList* dl = ctx.draw;
-  const float s = L.s;
+  const auto [L, th, dl, s, sm] = Pen(layout_, ctx);
   L.variants.Draw(dl, view_.variant, ctx.focus_visible && cursor_row_ == kControls ? cursor_idx_ : -1, th, s);
   {
     const int nv = (int)doc_.variants.size();
-    auto button = [&](const Rect& r, int icon, const std::string& label, int idx, bool primary) {
+    // (A lambda may not capture structured bindings before C++20: they are passed in by name.)
+    auto button = [&, dl = dl, &th = th, s = s](const Rect& r, int icon, const std::string& label, int idx, bool primary) {
       if (primary) dl->AddRectFilled(r.Min(), r.Max(), th.accent, 8 * s);
       else { dl->AddRectFilled(r.Min(), r.Max(), th.surface, 8 * s); dl->AddRect(r.Min(), r.Max(), th.border, 8 * s, 0, 1.2f * s); }
       const Color c = primary ? th.accent_text : th.text;
@@ -158,11 +170,7 @@ void HsctTimelineWidget::DrawControls(const FrameContext& ctx) const {
 
 // Risk lanes: where each phase lists the risk (patterned), and its peak windows (stronger, outlined).
 void HsctTimelineWidget::DrawLanes(const FrameContext& ctx) const {
-  const Layout& L = layout_;
-  const Theme& th = *ctx.theme;
-  ImDrawList* dl = ctx.draw;
-  const float s = L.s;
-  const float sm = LineH(FontRole::Small);
+  const auto [L, th, dl, s, sm] = Pen(layout_, ctx);
   const float vt = variant_anim_.Smooth();
   const Color muted_line = Mix(th.border, th.background, 0.2f);
   for (size_t i = 0; i < L.lanes.size(); ++i) {
@@ -194,11 +202,7 @@ void HsctTimelineWidget::DrawLanes(const FrameContext& ctx) const {
 
 // Phase bands (moving from where they were when the variant changed), then their labels and leader lines.
 void HsctTimelineWidget::DrawPhases(const FrameContext& ctx) const {
-  const Layout& L = layout_;
-  const Theme& th = *ctx.theme;
-  ImDrawList* dl = ctx.draw;
-  const float s = L.s;
-  const float sm = LineH(FontRole::Small);
+  const auto [L, th, dl, s, sm] = Pen(layout_, ctx);
   const float vt = variant_anim_.Smooth();
   const int cur_phase = CoveringPhase(Var(), view_.day);
   const Color band_a = Mix(th.surface_alt, th.accent, 0.10f), band_b = Mix(th.surface_alt, th.accent, 0.20f);
@@ -250,10 +254,7 @@ void HsctTimelineWidget::DrawPhases(const FrameContext& ctx) const {
   }}
 
 void HsctTimelineWidget::DrawMilestones(const FrameContext& ctx) const {
-  const Layout& L = layout_;
-  const Theme& th = *ctx.theme;
-  ImDrawList* dl = ctx.draw;
-  const float s = L.s;
+  const auto [L, th, dl, s, sm] = Pen(layout_, ctx);
   const float vt = variant_anim_.Smooth();
   for (size_t i = 0; i < L.milestones.size(); ++i) {
     const Rect& r = L.milestones[i];
@@ -278,10 +279,7 @@ void HsctTimelineWidget::DrawMilestones(const FrameContext& ctx) const {
 
 // The axis line, its ticks and the scale-break marks.
 void HsctTimelineWidget::DrawAxis(const FrameContext& ctx) const {
-  const Layout& L = layout_;
-  const Theme& th = *ctx.theme;
-  ImDrawList* dl = ctx.draw;
-  const float s = L.s;
+  const auto [L, th, dl, s, sm] = Pen(layout_, ctx);
   if (L.vertical) {
     const float ax = L.axis_line;  // just left of the bands
     dl->AddLine(ImVec2(ax, L.axis_a), ImVec2(ax, L.axis_b), th.border, 1.5f * s);
@@ -313,11 +311,7 @@ void HsctTimelineWidget::DrawAxis(const FrameContext& ctx) const {
 
 // The key: the risk names with their patterns (phones), and what the two fills mean.
 void HsctTimelineWidget::DrawLegend(const FrameContext& ctx) const {
-  const Layout& L = layout_;
-  const Theme& th = *ctx.theme;
-  ImDrawList* dl = ctx.draw;
-  const float s = L.s;
-  const float sm = LineH(FontRole::Small);
+  const auto [L, th, dl, s, sm] = Pen(layout_, ctx);
   for (size_t i = 0; i < L.legend_labels.size(); ++i) {
     const Rect& sw = L.legend_swatches[i];
     const timeline::LaneColors lc = timeline::LaneColorsFor(th, th.series[i % 8], th.background);
@@ -347,11 +341,7 @@ void HsctTimelineWidget::DrawLegend(const FrameContext& ctx) const {
 
 // The "you are here" marker at the shown day (moving while day_anim_ runs), and the readout in the gutter.
 void HsctTimelineWidget::DrawMarker(const FrameContext& ctx) const {
-  const Layout& L = layout_;
-  const Theme& th = *ctx.theme;
-  ImDrawList* dl = ctx.draw;
-  const float s = L.s;
-  const float sm = LineH(FontRole::Small);
+  const auto [L, th, dl, s, sm] = Pen(layout_, ctx);
   {
     const double shown_day = day_anim_.Running() ? day_from_ + (view_.day - day_from_) * day_anim_.Smooth() : view_.day;
     const float m = L.Along(ts_.U(shown_day + 0.5));
@@ -382,10 +372,7 @@ void HsctTimelineWidget::DrawMarker(const FrameContext& ctx) const {
 
 // The detail panel: the day's phase or the selected milestone, its sources and the active risks (detail_).
 void HsctTimelineWidget::DrawDetail(const FrameContext& ctx) const {
-  const Layout& L = layout_;
-  const Theme& th = *ctx.theme;
-  ImDrawList* dl = ctx.draw;
-  const float s = L.s;
+  const auto [L, th, dl, s, sm] = Pen(layout_, ctx);
   const Detail& d = detail_;
   const Rect& P = L.panel;
   dl->AddRectFilled(P.Min(), P.Max(), th.surface, 10 * s);

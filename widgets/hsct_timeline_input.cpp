@@ -34,12 +34,31 @@ void HsctTimelineWidget::Frame(const FrameContext& ctx) {
   HandleScroll(ctx);
   HandlePress(ctx);
   if (ctx.focused) {
+    const int row = cursor_row_, idx = cursor_idx_;
+    const double day = view_.day;
     HandleKeys();
     Relayout();
     KeepMarkerVisible();
+    if (row != cursor_row_ || idx != cursor_idx_ || day != view_.day) KeepCursorRowVisible();  // keys only, not the wheel
   }
   UpdateDetail(ctx);
   Draw(ctx);
+}
+
+// Short wide canvases scroll the timeline under its header (Layout::panel_side): the row the keyboard is on (the
+// phases with their names, or the milestone) comes into view.
+void HsctTimelineWidget::KeepCursorRowVisible() {
+  const Layout& L = layout_;
+  if (!L.panel_side || cursor_row_ == kControls) return;  // the controls stay at the top
+  Rect r = L.phase_row;
+  if (cursor_row_ == kPhases)
+    for (const auto& l : L.phase_labels)
+      if (l.shown && l.box.y < r.y) { r.h += r.y - l.box.y; r.y = l.box.y; }
+  if (cursor_row_ == kMilestones && cursor_idx_ >= 0 && cursor_idx_ < (int)L.milestones.size() && L.milestones[cursor_idx_].w > 0)
+    r = L.milestones[cursor_idx_];
+  const float top = r.y - L.scroll_view.y + plot_scroll_.offset();  // content coordinates
+  plot_scroll_.ScrollIntoView(top, top + r.h, 8 * L.s);
+  Relayout();
 }
 
 // Time passes: animations and the play timer.
@@ -59,7 +78,7 @@ void HsctTimelineWidget::Advance(float dt) {
 void HsctTimelineWidget::Relayout() {
   view_.scroll = plot_scroll_.offset();
   layout_ = ComputeLayout(doc_, ts_, view_, width_, height_, scale_, vertical_);
-  plot_scroll_.SetExtent(layout_.plot, layout_.content_h);
+  plot_scroll_.SetExtent(layout_.scroll_view, layout_.content_h);
   view_.scroll = layout_.scroll;
 }
 
@@ -82,7 +101,7 @@ void HsctTimelineWidget::HandleScroll(const FrameContext& ctx) {
   ScrollOptions opt;
   opt.keys = false;  // PageUp/PageDown belong to the detail panel
   opt.drag = vertical_ && !layout_.axis.Contains(io.press_pos.x, io.press_pos.y);
-  plot_scroll_.Update(layout_.plot, layout_.content_h, ctx.scale, ctx.px, opt);
+  plot_scroll_.Update(layout_.scroll_view, layout_.content_h, ctx.scale, ctx.px, opt);
   if (plot_scroll_.offset() != view_.scroll) Relayout();
 }
 

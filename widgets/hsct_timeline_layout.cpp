@@ -631,6 +631,74 @@ void LayoutVertical(const Builder& b, HsctTimelineWidget::Layout& L) {
   VerticalScroll(L, b.v.scroll);
 }
 
+
+// Short wide canvases (1280x360, 1920x500 at text scale 1.5 or 2): the horizontal timeline's rows need more height
+// than the canvas has, and under them there is no room for the detail. Rather than the phone's vertical layout
+// stretched across a wide screen, the timeline stays horizontal in the canvas's left part, laid out at the height
+// it needs and scrolled under the full-width header (wheel, keys, scroll into view), and the detail panel takes
+// the right part's height under the header.
+void ShiftAll(HsctTimelineWidget::Layout& L, float dy) {  // all but the header (switch, transport, status)
+  for (Rect* r : {&L.intro, &L.plot, &L.legend, &L.phase_row, &L.axis, &L.footer}) ShiftY(*r, dy);
+  if (L.day_readout.w > 0) ShiftY(L.day_readout, dy);
+  for (auto& r : L.legend_swatches) ShiftY(r, dy);
+  for (auto& l : L.legend_labels) ShiftY(l.box, dy);
+  for (auto& r : L.phases) ShiftY(r, dy);
+  for (auto& l : L.phase_labels) ShiftY(l.box, dy);
+  for (auto& r : L.leaders) { r.y += dy; r.h += dy; }
+  for (auto& r : L.milestones) if (r.w > 0) ShiftY(r, dy);
+  for (auto& l : L.milestone_labels) ShiftY(l.box, dy);
+  for (auto& ln : L.lanes) {
+    ShiftY(ln.lane, dy);
+    ShiftY(ln.label, dy);
+    for (auto& r : ln.active) ShiftY(r, dy);
+    for (auto& r : ln.peak) ShiftY(r, dy);
+  }
+  for (auto& t : L.ticks) ShiftY(t.box, dy);
+}
+
+void SidePanelLayout(const Builder& b, HsctTimelineWidget::Layout* out) {
+  const float s = b.s, pad = 16 * s;
+  const float side_w = std::min(std::max(0.3f * b.W, 240 * s), 420 * s);
+  Builder left = b;
+  left.W = b.W - side_w;
+  // Only landscape screens (16:9 or wider: 1280x720 at text scale 2 too): a blog column (650x403, 1.6:1) keeps
+  // the vertical layout, and so does a timeline that would be cramped beside the panel.
+  if (b.W < 1.75f * b.H || left.W < 360 * s) return;
+  // The roomiest rows that fit the height (the rows do not depend on it: it only places the disclaimer); else
+  // level 2's rows, scrolled.
+  int level = 0;
+  float need = 0;
+  for (; level <= 2; ++level) {
+    HsctTimelineWidget::Layout T;
+    left.H = 1e5f;
+    LayoutHorizontal(left, T, level);
+    need = T.panel.y + 10 * s + T.footer.h + pad;  // the rows, then the disclaimer (no panel under them)
+    if (need <= b.H || level == 2) break;
+  }
+  left.H = std::max(need, b.H);
+  HsctTimelineWidget::Layout L;
+  L.s = s;
+  LayoutHorizontal(left, L, level);
+  // The header (variant switch, status, transport) across the whole width, fixed: the same height, so the rows
+  // under it stay where they are; the names get the room they have in the stacked layout.
+  Horizontal header{b, L, s, b.W, b.H, 16 * s, LineH(FontRole::Small), 3, 3, level < 2};
+  L.status_text.clear();
+  L.status = Rect{};
+  HorizontalHeader(header);
+  const float top = header.y;
+  L.s = s;
+  L.canvas = Rect{0, 0, b.W, b.H};
+  L.panel_side = true;
+  L.content_h = left.H - top;
+  L.scroll_view = Rect{0, top, left.W, b.H - top};
+  L.max_scroll = std::max(0.0f, left.H - b.H);
+  L.scroll = std::max(0.0f, std::min(b.v.scroll, L.max_scroll));
+  ShiftAll(L, -L.scroll);
+  L.panel = Rect{left.W, top, side_w - pad, b.H - pad - top};
+  if (L.panel.h < HsctTimelineWidget::MinPanelHeight(L.panel_pad > 0 ? L.panel_pad : 14 * s)) return;
+  *out = L;
+}
+
 }  // namespace
 
 float HsctTimelineWidget::MinPanelHeight(float pad) {
@@ -655,6 +723,7 @@ HsctTimelineWidget::Layout HsctTimelineWidget::ComputeLayout(const content::Docu
     if (listed.count(r.id)) b.risks.push_back(&r);
   if (vertical) {
     LayoutVertical(b, L);
+    L.scroll_view = L.plot;
     return L;
   }
   for (int level = 0; level <= 4; ++level) {
@@ -665,6 +734,8 @@ HsctTimelineWidget::Layout HsctTimelineWidget::ComputeLayout(const content::Docu
     LayoutHorizontal(b, L, level);
     if (L.panel.h >= 118 * s) break;
   }
+  L.scroll_view = L.plot;
+  if (L.panel.h < MinPanelHeight(L.panel_pad > 0 ? L.panel_pad : 14 * s)) SidePanelLayout(b, &L);
   return L;
 }
 

@@ -48,6 +48,8 @@ class RiskChartWidget final : public ContentWidget {
     bool list = false;        // blocks with lines (narrow) instead of a grid
     bool badge_beside = false;  // grid columns wide enough for the figure badge beside the level mark
     bool panel_side = false;  // detail panel beside the chart (wide) or below it (narrow)
+    bool sheet_full = false;  // list + selection where the list would show under two cards: the sheet takes the
+                              // chart's whole region (the detail names the risk, therapy and level; Close returns)
     SegmentedControl view_switch;  // by risk, by therapy: hit-tested and drawn from its segments
     struct LegendItem {  // level 0..4, 5 = "has figures"
       Rect box;

@@ -130,6 +130,8 @@ RiskChartWidget::Detail RiskChartWidget::DetailLayout(const Theme& th, float s) 
     text(FontRole::Strong, doc_.String("sourcesHeading"), th.text, 10);
     text(FontRole::Small, SourcesText(ids), th.text_muted, 3);
   }
+  // A full sheet over a list that ends with the disclaimer (no room to pin it): the sheet ends with it too.
+  if (L.sheet_full && L.footer_in_body) text(FontRole::Small, doc_.String("disclaimer"), th.text_muted, 16);
   float total = 0;
   for (const auto& it : d.items) total += it.before * s + ItemHeight(it, s);
   d.content_h = total;

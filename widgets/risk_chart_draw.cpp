@@ -303,7 +303,7 @@ void RiskChartWidget::Draw(const FrameContext& ctx, const Detail& d) const {
   DrawCells(ctx, d.cell, e);
   dl->PopClipRect();
   // Where we are in the chart: a thin indicator just right of the body.
-  chart_.DrawIndicator(dl, th.text_muted, s, Rect{vb.x + vb.w + (L.list ? 2 * s : 4 * s), vb.y, 3 * s, vb.h});
+  if (vb.h > 0) chart_.DrawIndicator(dl, th.text_muted, s, Rect{vb.x + vb.w + (L.list ? 2 * s : 4 * s), vb.y, 3 * s, vb.h});
   if (d.cell >= 0) {
     DrawDetail(ctx, d);
   } else {

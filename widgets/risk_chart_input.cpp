@@ -49,6 +49,7 @@ void RiskChartWidget::EnsureVisible(const std::string& id) {
     if (layout_.list) {  // show the block's heading too when the cell is its first line
       for (const auto& h : layout_.row_headers)
         if (std::fabs(h.box.y + h.box.h - c.box.y) < 1) top = h.box.y;
+      if (bottom - top > vb.h) top = c.box.y;  // both do not fit (a tall card at text scale 2): the card whole
     }
     const float off = chart_.offset();
     if (top - off < vb.y) chart_.ScrollTo(top - vb.y);
@@ -93,7 +94,7 @@ void RiskChartWidget::TapInput(const FrameContext& ctx, const std::vector<NavIte
     return;
   }
   if (!nav_.selected().empty() && layout_.panel.Contains(tap.x, tap.y)) {
-    if (CloseButton::Hit(layout_.close, tap)) nav_.Clear();
+    if (CloseButton::Hit(layout_.close, tap)) { pending_visible_ = nav_.selected(); nav_.Clear(); }  // back to its card
     return;
   }
   if (!visible_body_.Contains(tap.x, tap.y)) return;
@@ -137,7 +138,7 @@ bool RiskChartWidget::KeyInput(const FrameContext& ctx, const std::vector<NavIte
     else if (nav_.selected() == id) nav_.Clear();
     else { nav_.Select(id); }
   }
-  if (KeyPressed(Key::Escape) && !nav_.selected().empty()) nav_.Clear();
+  if (KeyPressed(Key::Escape) && !nav_.selected().empty()) { pending_visible_ = nav_.selected(); nav_.Clear(); }
   return cursor_moved;
 }
 

@@ -423,6 +423,24 @@ void ListLayout(const Plan& f, Layout& L) {
   L.content_h = y - L.body.y;
 }
 
+// A phone at text scale 1.5 or 2 with a selection: above the sheet the list would show under two cards of the
+// usual height (half of a tall one), neither usable. The sheet then takes the chart's whole region, under the view switch and over the
+// list: the detail names the risk, the therapy, its status and the level (all the card says) and scrolls; its
+// close button (or Escape) brings the list back, scrolled to the card. Where the disclaimer ends the list (no
+// room to pin it), the sheet ends with it (DetailLayout).
+void FullSheet(const Plan& f, Layout& L) {
+  // Only on canvases under 300 design px wide (text scale 1.5+ on a phone, or zoomed): a 320 px phone at text scale 1
+  // keeps the selected card above its sheet.
+  if (!L.list || L.panel_side || L.cells.empty() || f.W / f.s >= 300) return;
+  std::vector<float> hs;
+  for (const auto& c : L.cells) hs.push_back(c.box.h);
+  std::nth_element(hs.begin(), hs.begin() + hs.size() / 2, hs.end());
+  const float room = L.panel.y - 8 * f.s - L.body.y;  // what of the list shows above the sheet
+  if (room >= 2 * hs[hs.size() / 2] + 4 * f.s) return;  // two cards of the usual height
+  L.panel = Rect{L.panel.x, L.chart.y, L.panel.w, L.panel.y + L.panel.h - L.chart.y};
+  L.sheet_full = true;
+}
+
 }  // namespace
 
 float RiskChartWidget::HeaderTextHeight(const Label& h, float s) {
@@ -471,6 +489,7 @@ RiskChartWidget::Layout RiskChartWidget::ComputeLayout(const content::Document& 
   if (!L.list) GridLayout(f, L);
   else ListLayout(f, L);
   FooterInBody(f, L);
+  if (selected) FullSheet(f, L);
   // The list's sheet squeezed under 150 px (a zoomed phone or column at text scale 2): ask for the height that
   // gives it 150 (the loader grows the widget; PlaceRegions then gives the sheet exactly that).
   if (selected && L.list && !L.panel_side && L.panel.h < 150 * s - 0.5f)

@@ -261,6 +261,43 @@ test('Spanish: lang="es" on the widget and every chrome word translated (data-sr
   await context.close();
 });
 
+test('Spanish: the error box and the saved image\'s source line are in Spanish (with and without a document)', { timeout: 60000 }, async () => {
+  const { page, context } = await open('/tests/a11y-es.html');
+  await waitReady(page, '[data-stemcell-widget]');
+  // The saved image: its title and source line (drawn with fillText on a 2D canvas) in the document's language.
+  const drawn = await page.evaluate(async () => {
+    const texts = [], orig = CanvasRenderingContext2D.prototype.fillText;
+    CanvasRenderingContext2D.prototype.fillText = function (t, ...rest) { texts.push(String(t)); return orig.call(this, t, ...rest); };
+    try { await StemCellWidgets.get(document.querySelector('#timeline')).toPNG({ scale: 1 }); }
+    finally { CanvasRenderingContext2D.prototype.fillText = orig; }
+    return texts;
+  });
+  assert.ok(drawn.some((t) => /^Fuente: En español \(issue 13\) — .*Contenido educativo, no es consejo médico\.$/.test(t)), drawn.join(' | '));
+  assert.ok(!drawn.some((t) => /Source|not medical advice/.test(t)), 'no English left in the image');
+  // A bad update on a Spanish widget: the framing is the document's Spanish; the problem keeps its JSON path.
+  const box = await page.evaluate(async () => {
+    const el = document.querySelector('#risks');
+    await StemCellWidgets.get(el).update({ version: 1, lang: 'es', risks: 5, therapies: [] }).catch(() => {});
+    const b = el.querySelector('.scw-error');
+    return { text: b.hidden ? '' : b.textContent, lang: b.querySelector('ul').lang };
+  });
+  assert.match(box.text, /^Este gráfico no pudo mostrar su contenido\.Para quien hizo esta página, qué corregir:/);
+  assert.match(box.text, /\/risks/, 'the problem names its JSON path');
+  assert.equal(box.lang, 'en', 'the technical problems are marked as English');
+  // No document at all (it failed to load): data-lang="es" picks the loader's own Spanish framing.
+  const early = await page.evaluate(async () => {
+    const el = document.createElement('div');
+    el.style.cssText = 'width:400px;height:300px';
+    document.body.appendChild(el);
+    await StemCellWidgets.mount(el, { widget: 'risk-chart', lang: 'es', data: '{"version": 1, "risks": [1, 2,]}' }).catch(() => {});
+    const b = el.querySelector('.scw-error');
+    return { text: b.hidden ? '' : b.textContent, lang: el.querySelector('.scw-root').lang };
+  });
+  assert.equal(early.lang, 'es');
+  assert.match(early.text, /^Este gráfico no pudo mostrar su contenido\.Para quien hizo esta página, qué corregir:/);
+  await context.close();
+});
+
 test('Spanish offline: data-lang="es" from file:// with no data-src shows the Spanish content', { timeout: 60000 }, async () => {
   const url = 'file://' + path.join(ROOT, 'tests', 'browser', 'pages', 'offline-es.html');
   const { page, errors, context } = await open(url, { file: true });

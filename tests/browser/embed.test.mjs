@@ -30,6 +30,8 @@ before(async () => {
     <body style="margin: 0; background: #f4f1ea"><h1>An LMS page</h1>${body}<p>After the widget.</p></body></html>`;
   HOST_PAGES['/helper.html'] = doc(frame() + `<script src="${W}/stemcell-embed.js"></script>`);
   HOST_PAGES['/plain.html'] = doc(frame());
+  HOST_PAGES['/present.html'] = doc(frame('&present'));
+  HOST_PAGES['/present-off.html'] = doc(frame('&present=false'));
   browser = await launch();
 });
 after(async () => { await browser?.close(); widgets?.close(); host?.close(); });
@@ -101,4 +103,38 @@ test('without the helper, the widget fills the iframe at its given height', asyn
   assert.ok(s.scroll <= s.client, 'no inner scrollbar');
   await page.screenshot({ path: artifact('embed-no-helper.png'), fullPage: true });
   await context.close();
+});
+
+test('?present passes presenter mode through: Previous and Next in the frame, and PageDown steps the widget', async () => {
+  const context = await browser.newContext({ viewport: { width: 1000, height: 900 } });
+  const page = await context.newPage();
+  const errors = watchErrors(page);
+  await page.goto(H + '/present.html');
+  const frame = frameOf(page);
+  await ready(frame);
+  assert.equal(await frame.evaluate(() => document.getElementById('scw-embed').hasAttribute('data-present')), true);
+  const next = frame.locator('.scw-bar button', { hasText: 'Siguiente' });
+  assert.equal(await next.isVisible(), true, 'the Spanish Next button shows');
+  assert.equal(await frame.locator('.scw-bar button', { hasText: 'Anterior' }).isVisible(), true);
+  const state = () => frame.evaluate(() => StemCellWidgets.get(document.getElementById('scw-embed')).state());
+  const before = await state();
+  await next.click();
+  await frame.waitForFunction((r) => StemCellWidgets.get(document.getElementById('scw-embed')).state().risk !== r, before.risk);
+  const stepped = await state();
+  assert.ok(stepped.selected, 'Next selected a risk');
+  await frame.locator('canvas').focus();
+  await page.keyboard.press('PageDown');  // what a presentation clicker sends
+  await frame.waitForFunction((r) => StemCellWidgets.get(document.getElementById('scw-embed')).state().risk !== r, stepped.risk);
+  await page.screenshot({ path: artifact('embed-present.png'), fullPage: true });
+  assert.deepEqual(errors, []);
+  await context.close();
+
+  const off = await browser.newContext({ viewport: { width: 1000, height: 900 } });
+  const p2 = await off.newPage();
+  await p2.goto(H + '/present-off.html');
+  const f2 = frameOf(p2);
+  await ready(f2);
+  assert.equal(await f2.evaluate(() => document.getElementById('scw-embed').hasAttribute('data-present')), false, '?present=false: off');
+  assert.equal(await f2.locator('.scw-bar button', { hasText: 'Siguiente' }).count(), 0);
+  await off.close();
 });

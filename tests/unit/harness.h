@@ -1,6 +1,8 @@
 // harness.h — a headless host for tests: null platform and renderer, a movable clock, recorded events.
 #pragma once
+#include <fstream>
 #include <memory>
+#include <sstream>
 #include <string>
 #include <vector>
 
@@ -68,5 +70,13 @@ struct Harness {
   }
   nlohmann::json State(int id) const { return nlohmann::json::parse(host->State(id)); }
 };
+
+// The default document in `lang` ("en", "es"): data/stemcell-explainer.<lang>.json.
+inline std::string ExplainerData(const std::string& lang) {
+  std::ifstream f(std::string(SCW_SOURCE_DIR) + "/data/stemcell-explainer." + lang + ".json", std::ios::binary);
+  std::stringstream ss;
+  ss << f.rdbuf();
+  return ss.str();
+}
 
 }  // namespace scw::test

@@ -233,13 +233,16 @@ struct Box { std::string what; int element; Rect r; };
 std::vector<Box> TextBoxes(const HsctTimelineWidget::Layout& L) {
   std::vector<Box> out;
   int e = 0;
+  // Phones scroll the plot; short wide canvases (panel_side) scroll the whole left part: scroll_view.
+  const bool scrolls = L.vertical || L.panel_side;
+  const Rect& sv = L.scroll_view;
   auto on_screen = [&](const Rect& r) {
     if (r.w <= 0 || r.h <= 0) return false;
-    return !L.vertical || (r.y >= L.plot.y - 0.5f && r.y + r.h <= L.plot.y + L.plot.h + 0.5f);
+    return !scrolls || (r.y >= sv.y - 0.5f && r.y + r.h <= sv.y + sv.h + 0.5f);
   };
-  auto visible_part = [&](const Rect& r) {  // phone: what of a label the plot's clip shows
-    if (!L.vertical) return r;
-    const float y0 = std::max(r.y, L.plot.y), y1 = std::min(r.y + r.h, L.plot.y + L.plot.h);
+  auto visible_part = [&](const Rect& r) {  // what of a label the scrolled view's clip shows
+    if (!scrolls) return r;
+    const float y0 = std::max(r.y, sv.y), y1 = std::min(r.y + r.h, sv.y + sv.h);
     return Rect{r.x, y0, r.w, std::max(0.0f, y1 - y0)};
   };
   if (L.status.w > 0) out.push_back({"status", e++, L.status});
@@ -255,10 +258,10 @@ std::vector<Box> TextBoxes(const HsctTimelineWidget::Layout& L) {
   for (const auto& t : L.ticks)
     if (on_screen(t.box)) out.push_back({"tick " + t.text, e++, t.box});
   for (const auto& ln : L.lanes)
-    if (ln.label.w > 0) out.push_back({"lane " + ln.name, e++, ln.label});
+    if (ln.label.w > 0 && on_screen(ln.label)) out.push_back({"lane " + ln.name, e++, ln.label});
   for (const auto& l : L.legend_labels)
     if (on_screen(l.box)) out.push_back({"key " + l.text, e++, l.box});
-  if (!L.vertical && L.legend.h > 0) out.push_back({"legend", e++, L.legend});
+  if (!L.vertical && L.legend.h > 0 && on_screen(L.legend)) out.push_back({"legend", e++, L.legend});
   if (L.footer.h > 0) { const Rect r = visible_part(L.footer); if (r.h > 0) out.push_back({"disclaimer", e++, r}); }
   return out;
 }
@@ -285,7 +288,7 @@ void CheckReadable(const GridCase& c) {
     h.host->MouseMove(id, (p.x + p.w / 2) / c.px, (p.y + p.h / 2) / c.px);
     h.Settle();
     for (int i = 0; i < 200 && h.host->Wheel(id, 0, 1); ++i) h.Settle();
-    REQUIRE(W(h, id)->last_layout().scroll == 0);
+    REQUIRE(W(h, id)->last_layout().scroll < 0.5f);  // the wheel gives the page its turn within half a pixel of the top
   }
   const FontsOf fonts(h, id);
   REQUIRE(scw::MeasureText(scw::FontRole::Small, "Day").x > 0);
@@ -351,7 +354,15 @@ void CheckReadable(const GridCase& c) {
   CHECK_MESSAGE(D.inner.h >= need - 0.5f, "panel text area " << D.inner.h << " px high, needs " << need);
   CHECK(D.inner.w >= 120 * c.px);
   // Horizontal: the plot above the panel, the disclaimer below it; phones: the plot above the panel.
-  if (!L.vertical) {
+  if (L.panel_side) {  // short and wide: the panel beside the plot and the disclaimer, over the canvas's height
+    CHECK_FALSE(L.vertical);
+    CHECK(L.panel.x >= L.plot.x + L.plot.w - 0.5f);
+    CHECK(L.footer.x + L.footer.w <= L.panel.x + 0.5f);
+    CHECK(L.footer.y >= L.legend.y + L.legend.h);
+    CHECK(L.panel.y == doctest::Approx(L.scroll_view.y));  // under the full-width header, down to the bottom
+    CHECK(L.panel.y + L.panel.h >= 0.9f * L.canvas.h);
+    for (const auto& seg : L.variants.labels) CHECK_MESSAGE(seg.find("\xE2\x80\xA6") == std::string::npos, "variant name cut: " << seg);
+  } else if (!L.vertical) {
     CHECK(L.panel.y >= L.legend.y + L.legend.h);
     CHECK(L.footer.y >= L.panel.y + L.panel.h);
   } else {
@@ -371,6 +382,53 @@ TEST_CASE("hsct-timeline: readable at 1920x1080, 1280x720, a 650 px column and a
       for (float px : {1.0f, 2.0f})
         for (const char* lang : {"en", "es"})
           for (int variant = 0; variant < 2; ++variant) CheckReadable(GridCase{sz.first, sz.second, ts, px, lang, variant});
+}
+
+TEST_CASE("hsct-timeline: short wide canvases keep the horizontal timeline, the detail beside it (text scale 1.5, 2)") {
+  // 1280x360 and 1920x500 fell back to the phone's vertical layout at text scale 1.5 and 2: a narrow column of
+  // time stretched across a wide screen. Now the timeline stays horizontal and the panel sits on its right.
+  const std::pair<float, float> sizes[] = {{1280, 360}, {1920, 500}, {1600, 400}};
+  for (const auto& sz : sizes)
+    for (float ts : {1.5f, 2.0f})
+      for (const char* lang : {"en", "es"})
+        for (int variant = 0; variant < 2; ++variant) {
+          const GridCase c{sz.first, sz.second, ts, 1, lang, variant};
+          CheckReadable(c);
+          scw::test::Harness h;
+          const int id = h.Make("hsct-timeline", c.w, c.h, 1);
+          std::string err;
+          REQUIRE(h.host->SetOption(id, "textScale", std::to_string(ts), &err));
+          REQUIRE(h.host->SetData(id, ReadData(std::string("stemcell-explainer.") + lang + ".json"), &err) == 0);
+          h.Settle();
+          INFO(Name(c));
+          CHECK_FALSE(W(h, id)->last_layout().vertical);
+          REQUIRE(W(h, id)->last_layout().panel_side);
+          // The wheel over the timeline scrolls it to its disclaimer; the panel stays where it is.
+          const Rect panel = W(h, id)->last_layout().panel;
+          h.host->MouseMove(id, 40, c.h / 2);
+          h.Settle();
+          for (int i = 0; i < 200 && h.host->Wheel(id, 0, -1); ++i) h.Settle();
+          const auto& L = W(h, id)->last_layout();
+          CHECK(L.footer.y + L.footer.h <= c.h + 0.5f);
+          CHECK(L.footer.y >= 0);
+          CHECK(L.panel.y == doctest::Approx(panel.y));
+          CHECK(L.panel.h == doctest::Approx(panel.h));
+          // The keyboard brings its row back: Up to the controls shows them, Down to the phases shows those.
+          h.host->Focus(id, true);
+          for (Key k : {Key::Up, Key::Up}) { h.host->KeyEvent(id, k, true); h.host->KeyEvent(id, k, false); h.Settle(); }
+          const auto& L2 = W(h, id)->last_layout();
+          CHECK(L2.play.y >= -0.5f);
+          CHECK(L2.play.y + L2.play.h <= c.h + 0.5f);
+          const float scrolled = L2.scroll;
+          for (int i = 0; i < 200 && h.host->Wheel(id, 0, -1); ++i) h.Settle();
+          h.host->KeyEvent(id, Key::Down, true);
+          h.host->KeyEvent(id, Key::Down, false);
+          h.Settle();
+          const auto& L3 = W(h, id)->last_layout();
+          CHECK(L3.phase_row.y >= -0.5f);
+          CHECK(L3.phase_row.y + L3.phase_row.h <= c.h + 0.5f);
+          CHECK(scrolled <= L3.max_scroll);
+        }
 }
 
 TEST_CASE("hsct-timeline: a narrow transport row shows Play as an icon, never a cut word") {

@@ -24,12 +24,7 @@ using nlohmann::json;
 
 namespace {
 
-std::string ReadData(const std::string& lang) {
-  std::ifstream f(std::string(SCW_SOURCE_DIR) + "/data/stemcell-explainer." + lang + ".json", std::ios::binary);
-  std::stringstream ss;
-  ss << f.rdbuf();
-  return ss.str();
-}
+std::string ReadData(const std::string& lang) { return scw::test::ExplainerData(lang); }
 
 bool Inside(const Rect& r, const Rect& in) {
   return r.x >= in.x - 0.5f && r.y >= in.y - 0.5f && r.x + r.w <= in.x + in.w + 0.5f && r.y + r.h <= in.y + in.h + 0.5f;
@@ -153,7 +148,9 @@ std::vector<std::string> Problems(Chart& c, const Case& k) {
         fail(pinned[i].name + " " + Str(pinned[i].r) + " overlaps " + pinned[j].name + " " + Str(pinned[j].r));
   // The body (where the rows scroll) is inside the widget and under none of the pinned elements.
   if (!Inside(vb, canvas)) fail("body outside the widget " + Str(vb));
-  if (vb.h < 40 * s - 0.5f && !L.cells.empty()) fail("the body shows less than one row: " + Str(vb));
+  if (vb.h < 40 * s - 0.5f && !L.cells.empty() && !(k.selected && L.sheet_full)) fail("the body shows less than one row: " + Str(vb));
+  if (L.sheet_full && (!k.selected || L.panel.y > L.chart.y + 0.5f || L.panel.y + L.panel.h < L.chart.y + L.chart.h - 0.5f))
+    fail("full sheet not over the chart's region " + Str(L.panel) + " " + Str(L.chart));
   for (const auto& b : pinned)
     if (Overlap(vb, b.r)) fail("body " + Str(vb) + " under " + b.name + " " + Str(b.r));
   // The disclaimer: whole lines, inside the widget or at the end of the body's content.
@@ -335,4 +332,46 @@ TEST_CASE("risk chart: a document with more rows than fit still scrolls, legend 
   CHECK(h.host->Wheel(id, 0, -2));  // the chart takes the wheel: it can scroll
   h.Settle();
   CHECK(w.chart_scroll() > 0);
+}
+
+// A phone at text scale 1.5 and 2 with a selection: the list above the detail sheet showed barely one card (half
+// of a tall one). Now either two cards show above the sheet, or the sheet takes the chart's region with its close
+// button; Escape brings the list back with the selected card in view.
+TEST_CASE("risk chart: on a phone at text scale 1.5 and 2 a selection gives a usable detail and list") {
+  for (float ts : {1.0f, 1.5f, 2.0f})
+    for (const char* lang : {"en", "es"})
+      for (const char* view : {"by-risk", "by-therapy"}) {
+        Chart c(375, 640, 1, ts, lang);
+        const std::string cell = RichestCell(lang);
+        c.Set({{"view", view}, {"selected", cell}});
+        c.UseFonts();
+        const auto& L = c.w().last_layout();
+        INFO(ts << " " << lang << " " << view);
+        REQUIRE(L.list);
+        std::vector<float> hs;
+        for (const auto& k : L.cells) hs.push_back(k.box.h);
+        std::sort(hs.begin(), hs.end());
+        const float median = hs[hs.size() / 2], room = c.w().visible_body().h;
+        if (ts == 1.0f) CHECK_FALSE(L.sheet_full);  // a phone at text scale 1 keeps the list above the sheet
+        if (ts == 2.0f) CHECK(L.sheet_full);        // 186 px of list above the sheet: half of the tallest card
+        if (L.sheet_full) {
+          CHECK(L.panel.y <= L.chart.y + 0.5f);
+          CHECK(L.panel.h >= 0.5f * 640);
+          CHECK(Inside(L.close, L.panel));
+          CHECK(c.w().last_detail().open);
+        } else {
+          CHECK(room >= 2 * median);
+        }
+        c.h.host->Focus(c.id, true);
+        c.h.host->KeyEvent(c.id, Key::Escape, true);
+        c.h.host->KeyEvent(c.id, Key::Escape, false);
+        c.h.Settle();
+        CHECK(c.State()["selected"].is_null());
+        CHECK_FALSE(c.w().last_layout().sheet_full);
+        // The card that was selected is in view again.
+        bool shown = false;
+        const json after = c.State();
+        for (const auto& it : after["items"]) shown |= it["id"] == cell;
+        CHECK(shown);
+      }
 }

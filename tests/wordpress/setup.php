@@ -60,9 +60,9 @@ $json = preg_replace('/\n(\s*"risks")/', "\n\n\n$1", $json);
 if (strpos($json, "\n\n") === false || strpos($json, '<b>') === false) fail('the test JSON lost its blank lines or <');
 
 $posts = [
-  'self-closing-es' => "<!-- wp:paragraph -->\n<p>Riesgos, en español.</p>\n<!-- /wp:paragraph -->\n\n<!-- wp:shortcode -->\n[stemcell widget=\"risk-chart\" src=\"$es_url\" lang=\"es\" theme=\"light\" height=\"600px\" text-scale=\"1.25\" fullscreen=\"true\"]\n<!-- /wp:shortcode -->",
+  'self-closing-es' => "<!-- wp:paragraph -->\n<p>Riesgos, en español.</p>\n<!-- /wp:paragraph -->\n\n<!-- wp:shortcode -->\n[stemcell widget=\"risk-chart\" src=\"$es_url\" lang=\"es\" theme=\"light\" height=\"600px\" text-scale=\"1.25\" fullscreen=\"true\" present=\"true\"]\n<!-- /wp:shortcode -->",
   'enclosing-inline' => "<!-- wp:shortcode -->\n[stemcell widget=\"risk-chart\"]\n$json\n[/stemcell]\n<!-- /wp:shortcode -->",
-  'block' => "<!-- wp:stemcell/widget {\"widget\":\"hsct-timeline\",\"theme\":\"light\",\"align\":\"wide\"} /-->",
+  'block' => "<!-- wp:stemcell/widget {\"widget\":\"hsct-timeline\",\"theme\":\"light\",\"align\":\"wide\",\"present\":true} /-->",
   'classic' => "A classic post (no blocks).\n\n[stemcell widget=\"risk-chart\"]\n$json\n[/stemcell]\n\nText after the widget.",
 ];
 $out = ['posts' => [], 'name' => $name, 'esUrl' => $es_url];

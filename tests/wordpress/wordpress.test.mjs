@@ -43,6 +43,12 @@ test('self-closing shortcode, Spanish content from a .json the Author uploaded; 
   // The page chrome speaks the content's language (issue 13): the Spanish full-screen button, naming its widget.
   assert.equal(await page.locator('button', { hasText: 'Pantalla completa' }).count(), 1);
   assert.equal(await page.locator('button', { hasText: 'Full screen' }).count(), 0);
+  // present="true": presenter mode (data-present), its Spanish Previous and Next, and PageDown steps the widget.
+  assert.equal(await page.evaluate(() => document.querySelector('[data-stemcell-widget]').hasAttribute('data-present')), true);
+  assert.equal(await page.locator('button', { hasText: 'Siguiente' }).isVisible(), true);
+  await page.locator('[data-stemcell-widget] canvas').focus();
+  await page.keyboard.press('PageDown');
+  await page.waitForFunction(() => StemCellWidgets.get(document.querySelector('[data-stemcell-widget]')).state().selected !== null);
   assert.deepEqual(await visibleErrors(page), []);
   await page.screenshot({ path: artifact('wordpress-shortcode-es-1280.png'), fullPage: true });
   assert.deepEqual(errors, []);
@@ -70,6 +76,8 @@ test('the block renders the widget (wide alignment) and only pages with a widget
   const st = await handleState(page);
   assert.equal(st.widget, 'hsct-timeline');
   assert.ok(await page.evaluate(() => document.querySelector('[data-stemcell-widget]').classList.contains('alignwide')));
+  assert.ok(await page.evaluate(() => document.querySelector('[data-stemcell-widget]').hasAttribute('data-present')), 'the block\'s present attribute');
+  assert.equal(await page.locator('button', { hasText: 'Next' }).isVisible(), true);
   await page.screenshot({ path: artifact('wordpress-block-1280.png'), fullPage: true });
   assert.deepEqual(errors, []);
   await context.close();
@@ -117,7 +125,7 @@ test('the block editor: the Author finds the block, inserts it, and sees its pla
   });
   assert.equal(type.title, 'Stem cell widget');
   assert.deepEqual(type.align, ['wide', 'full']);
-  for (const a of ['widget', 'src', 'lang', 'theme', 'height', 'textScale', 'fullscreen', 'background']) assert.ok(type.attrs.includes(a), a);
+  for (const a of ['widget', 'src', 'lang', 'theme', 'height', 'textScale', 'fullscreen', 'present', 'background']) assert.ok(type.attrs.includes(a), a);
   await page.evaluate(() => {
     const b = wp.blocks.createBlock('stemcell/widget', { widget: 'hsct-timeline' });
     wp.data.dispatch('core/block-editor').insertBlocks(b);

@@ -754,7 +754,7 @@ const std::vector<std::string>& KnownStringKeys() {
       "statusLabel", "status_approved", "status_standard-care", "status_in-trials", "status_experimental",
       "betweenPhases",
       // issue 13: spoken positions and states, the page chrome, keyboard help
-      "positionOf", "selectedState", "notUsedIn", "fullScreen", "exitFullScreen", "keyboardButton", "keyboardTitle", "saveImage", "previousStep", "nextStep", "kind_cell-diagram", "kind_hsct-timeline", "kind_risk-chart", "kind_explainer", "canvasLabel", "roleDescription", "contentError", "help_arrows", "help_cells", "help_timeline", "help_homeEnd", "help_enter", "help_escape", "help_pages", "help_help", "help_tab",
+      "positionOf", "selectedState", "notUsedIn", "fullScreen", "exitFullScreen", "keyboardButton", "keyboardTitle", "saveImage", "previousStep", "nextStep", "kind_cell-diagram", "kind_hsct-timeline", "kind_risk-chart", "kind_explainer", "canvasLabel", "roleDescription", "contentError", "errorHowToFix", "errorMore", "imageSource", "help_arrows", "help_cells", "help_timeline", "help_homeEnd", "help_enter", "help_escape", "help_pages", "help_help", "help_tab",
       // the explainer
       "tabCells", "tabTimeline", "tabRisks", "notOnTimeline"};
   return keys;

@@ -8,34 +8,95 @@
 namespace scw {
 namespace {
 constexpr float kLineSpacing = 1.35f;
+WrapObserver g_wrap_observer = nullptr;
+}  // namespace
+
+namespace {
+// Where a too-long word is cut: the longest run of whole UTF-8 characters from `from` that fits `width` (at least
+// one character, so a line always advances).
+size_t FitChars(FontRole role, const std::string& word, size_t from, float width) {
+  size_t best = 0, i = from;
+  while (i < word.size()) {
+    size_t next = i + 1;
+    while (next < word.size() && ((unsigned char)word[next] & 0xC0) == 0x80) ++next;
+    if (best > 0 && MeasureText(role, word.substr(from, next - from)).x > width) break;
+    best = next - from;
+    i = next;
+  }
+  return best;
 }
+
+// The pieces of one space-free word that may end a line: after each hyphen or slash inside it ("anti-", "CD34/").
+std::vector<std::string> Pieces(const std::string& word) {
+  std::vector<std::string> out;
+  size_t from = 0;
+  for (size_t i = 1; i + 1 < word.size(); ++i)
+    if ((word[i] == '-' || word[i] == '/') && word[i - 1] != '-' && word[i - 1] != '/') {
+      out.push_back(word.substr(from, i + 1 - from));
+      from = i + 1;
+    }
+  out.push_back(word.substr(from));
+  return out;
+}
+
+// Greedy wrapping of one paragraph (no '\n'): lines break at spaces and after inner hyphens, so a word is never
+// split; only a piece wider than the whole line is cut, on a line of its own. Widths add up (no kerning).
+void WrapParagraph(FontRole role, const std::string& para, float width, std::vector<std::string>* lines) {
+  const float space_w = MeasureText(role, " ").x;
+  std::string line;
+  float line_w = 0;
+  size_t i = 0;
+  while (i < para.size()) {
+    while (i < para.size() && (para[i] == ' ' || para[i] == '\t')) ++i;
+    size_t j = i;
+    while (j < para.size() && para[j] != ' ' && para[j] != '\t') ++j;
+    if (j == i) break;
+    bool first = true;
+    for (const std::string& piece : Pieces(para.substr(i, j - i))) {
+      const float gap = first && !line.empty() ? space_w : 0, pw = MeasureText(role, piece).x;
+      first = false;
+      if (line_w + gap + pw <= width + 0.01f) {  // the sum of the parts may be a rounding above the whole
+        if (gap > 0) line += ' ';
+        line += piece;
+        line_w += gap + pw;
+        continue;
+      }
+      if (!line.empty()) lines->push_back(line);
+      line.clear();
+      line_w = 0;
+      size_t from = 0;  // a piece wider than a whole line: cut into lines that fit
+      while (MeasureText(role, piece.substr(from)).x > width) {
+        const size_t n = FitChars(role, piece, from, width);
+        lines->push_back(piece.substr(from, n));
+        from += n;
+      }
+      line = piece.substr(from);
+      line_w = MeasureText(role, line).x;
+    }
+    i = j;
+  }
+  lines->push_back(line);
+}
+}  // namespace
 
 std::vector<std::string> WrapLines(FontRole role, const std::string& text, float width) {
   std::vector<std::string> lines;
   const Fonts& f = CurrentFonts();
-  ImFont* font = f.Get(role);
-  if (!font || text.empty()) return lines;
-  const float size = f.Size(role);
-  const float scale = size / font->FontSize;
-  const char* s = text.c_str();
-  const char* end = s + text.size();
-  while (s < end) {
-    const char* nl = s;
-    while (nl < end && *nl != '\n') ++nl;  // explicit line breaks are kept
-    const char* line_end = font->CalcWordWrapPositionA(scale, s, nl, width > 1 ? width : 1);
-    if (line_end == s) {  // not even one character fits: take one anyway
-      line_end = s + 1;
-      while (line_end < nl && ((unsigned char)*line_end & 0xC0) == 0x80) ++line_end;
-    }
-    std::string line(s, line_end);
-    while (!line.empty() && line.back() == ' ') line.pop_back();
-    lines.push_back(line);
-    s = line_end;
-    while (s < nl && *s == ' ') ++s;
-    if (s == nl && nl < end) ++s;  // consume the newline
+  if (!f.Get(role) || text.empty()) return lines;
+  width = width > 1 ? width : 1;
+  size_t from = 0;
+  while (from < text.size()) {  // explicit line breaks are kept
+    size_t nl = text.find('\n', from);
+    if (nl == std::string::npos) nl = text.size();
+    WrapParagraph(role, text.substr(from, nl - from), width, &lines);
+    if (nl == text.size()) break;
+    from = nl + 1;
   }
+  if (g_wrap_observer) g_wrap_observer(role, text, width, lines);
   return lines;
 }
+
+void SetWrapObserver(WrapObserver observer) { g_wrap_observer = observer; }
 
 float WrappedHeight(FontRole role, const std::string& text, float width) {
   const float lh = CurrentFonts().Size(role) * kLineSpacing;

@@ -25,7 +25,11 @@ void DrawBlocks(ImDrawList* dl, const std::vector<TextBlock>& blocks, ImVec2 pos
                 float clip_top, float clip_bottom);
 // One line of text shortened with "…" to fit `width`.
 std::string Ellipsize(FontRole role, const std::string& text, float width);
-// Splits text into lines that fit `width` (word wrap; very long words are broken).
+// Splits text into lines that fit `width`: breaks at spaces and after a hyphen or slash inside a word, so words
+// wrap whole; only a word wider than the whole line is cut (on lines of its own). '\n' starts a new line.
 std::vector<std::string> WrapLines(FontRole role, const std::string& text, float width);
+// Tests: sees every WrapLines call (its text, width and lines); nullptr turns it off.
+using WrapObserver = void (*)(FontRole role, const std::string& text, float width, const std::vector<std::string>& lines);
+void SetWrapObserver(WrapObserver observer);
 
 }  // namespace scw

@@ -91,6 +91,10 @@ function stemcell_widgets_attributes( $args ) {
 	if ( ! empty( $args['fullscreen'] ) && ! in_array( strtolower( (string) $args['fullscreen'] ), array( 'false', '0', 'no' ), true ) ) {
 		$attrs['data-fullscreen'] = '';
 	}
+	// Presenter mode (Previous/Next in the toolbar, PageDown/PageUp step the widget: a classroom clicker).
+	if ( ! empty( $args['present'] ) && ! in_array( strtolower( (string) $args['present'] ), array( 'false', '0', 'no' ), true ) ) {
+		$attrs['data-present'] = '';
+	}
 	if ( ! empty( $args['background'] ) && preg_match( '/^(transparent|#[0-9A-Fa-f]{3}|#[0-9A-Fa-f]{6}|[a-z]{3,20})$/', $args['background'] ) ) {
 		$attrs['data-background'] = $args['background'];
 	}
@@ -116,7 +120,7 @@ function stemcell_widgets_html( $attrs, $json = '', $class = '' ) {
 }
 
 /**
- * [stemcell widget="risk-chart" src="…" lang="es" theme="light" height="600px" text-scale="1.5" fullscreen="true"]
+ * [stemcell widget="risk-chart" src="…" lang="es" theme="light" height="600px" text-scale="1.5" fullscreen="true" present="true"]
  * or enclosing the content: [stemcell widget="risk-chart"]{ …JSON… }[/stemcell].
  */
 function stemcell_widgets_shortcode( $atts, $content = null ) {
@@ -129,6 +133,7 @@ function stemcell_widgets_shortcode( $atts, $content = null ) {
 			'height'     => '',
 			'text-scale' => '',
 			'fullscreen' => '',
+			'present'    => '',
 			'background' => '',
 		),
 		$atts,
@@ -215,6 +220,7 @@ function stemcell_widgets_render_block( $attributes ) {
 		'height'     => isset( $attributes['height'] ) ? $attributes['height'] : '',
 		'text-scale' => isset( $attributes['textScale'] ) ? (string) $attributes['textScale'] : '',
 		'fullscreen' => ! empty( $attributes['fullscreen'] ) ? 'true' : '',
+		'present'    => ! empty( $attributes['present'] ) ? 'true' : '',
 		'background' => isset( $attributes['background'] ) ? $attributes['background'] : '',
 	);
 	$class = '';
