@@ -629,6 +629,33 @@ std::string ViewError(const std::string& view, std::string err) {
 }
 }  // namespace
 
+// setState's "views": an object of view name -> that view's own partial state, each checked on a copy of the view.
+bool ExplainerWidget::CheckViews(const nlohmann::json& views, const std::string& tabs, std::string* error) const {
+  if (!views.is_object()) {
+    *error = "setState: \"views\" must be an object such as {\"timeline\": {\"day\": 8}}, got " + ShownValue(views) + ".";
+    return false;
+  }
+  for (auto it = views.begin(); it != views.end(); ++it) {
+    int v = -1;
+    for (int x = 0; x < kViewCount; ++x)
+      if (present_[x] && it.key() == ViewName(x)) v = x;
+    if (v < 0) {
+      *error = "setState: \"views\" has \"" + it.key() + "\"; this explainer has " + tabs + ".";
+      return false;
+    }
+    std::string err;
+    bool ok = false;
+    if (v == kCells) ok = ProbeSetState<CellDiagramWidget>(*views_[v], it.value(), &err);
+    if (v == kTimeline) ok = ProbeSetState<HsctTimelineWidget>(*views_[v], it.value(), &err);
+    if (v == kRisks) ok = ProbeSetState<RiskChartWidget>(*views_[v], it.value(), &err);
+    if (!ok) {
+      *error = ViewError(it.key(), err);
+      return false;
+    }
+  }
+  return true;
+}
+
 bool ExplainerWidget::SetState(const nlohmann::json& p, std::string* error) {
   static const char* const kKeys[] = {"widget", "tab", "therapy", "risk", "cell", "views"};
   const std::string accepted = "\"tab\", \"therapy\", \"risk\", \"cell\" and \"views\"";
@@ -688,30 +715,7 @@ bool ExplainerWidget::SetState(const nlohmann::json& p, std::string* error) {
   }
   // Per-view parts, checked on a copy of each view so that nothing changes when one is refused.
   const json* views = p.contains("views") ? &p["views"] : nullptr;
-  if (views) {
-    if (!views->is_object()) {
-      *error = "setState: \"views\" must be an object such as {\"timeline\": {\"day\": 8}}, got " + ShownValue(*views) + ".";
-      return false;
-    }
-    for (auto it = views->begin(); it != views->end(); ++it) {
-      int v = -1;
-      for (int x = 0; x < kViewCount; ++x)
-        if (present_[x] && it.key() == ViewName(x)) v = x;
-      if (v < 0) {
-        *error = "setState: \"views\" has \"" + it.key() + "\"; this explainer has " + tabs + ".";
-        return false;
-      }
-      std::string err;
-      bool ok = false;
-      if (v == kCells) ok = ProbeSetState<CellDiagramWidget>(*views_[v], it.value(), &err);
-      if (v == kTimeline) ok = ProbeSetState<HsctTimelineWidget>(*views_[v], it.value(), &err);
-      if (v == kRisks) ok = ProbeSetState<RiskChartWidget>(*views_[v], it.value(), &err);
-      if (!ok) {
-        *error = ViewError(it.key(), err);
-        return false;
-      }
-    }
-  }
+  if (views && !CheckViews(*views, tabs, error)) return false;
   // Apply: the views' own parts first (they link like a reader's choice), then the linked ids, then the tab.
   std::string note;
   if (views) {

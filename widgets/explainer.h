@@ -93,6 +93,7 @@ class ExplainerWidget final : public Widget {
   std::vector<std::string> TherapiesForCell(const std::string& cell) const;
 
  private:
+  bool CheckViews(const nlohmann::json& views, const std::string& tabs, std::string* error) const;
   // What the explainer reads of each view's State() to notice what the reader chose there.
   struct Snapshot {
     std::string cell, cell_therapy;             // cell diagram: selected cell, therapy filter
