@@ -1,5 +1,8 @@
 // lib.mjs — shared setup for the browser tests: Debian's Chromium through playwright-core (never a downloaded
 // browser), a local static server for dist/ and the test pages, console-error collection, canvas pixel reads.
+// Cost rule for test code: never return a widget handle from page.evaluate (mount() and update() resolve with it;
+// Playwright would serialise it with its wasm heap, seconds per call): `async () => { await h.update(d); }`.
+// Return big pixel data as a typed array, not a plain array (see regionPixels).
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
