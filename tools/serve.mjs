@@ -30,7 +30,7 @@ export function createServer(roots, { log = false } = {}) {
       if (!stat.isFile()) continue;
       const headers = { 'Content-Type': TYPES[path.extname(file)] || 'application/octet-stream', 'Cache-Control': 'no-cache' };
       if (/\/csp[^/]*\.html$/.test(urlPath)) headers['Content-Security-Policy'] = STRICT_CSP;
-      if (req.url.includes('slow=1')) { setTimeout(() => { res.writeHead(200, headers); fs.createReadStream(file).pipe(res); }, 60000); return; }
+      if (req.url.includes('slow=1')) { setTimeout(() => { res.writeHead(200, headers); fs.createReadStream(file).pipe(res); }, 60000).unref(); return; }  // unref: never keeps a finished test process alive
       res.writeHead(200, headers);
       if (req.method === 'HEAD') { res.end(); return; }
       fs.createReadStream(file).pipe(res);

@@ -32,7 +32,7 @@ for (const w of WIDGETS) {
       for (const sz of SIZES) {
         const { page, errors, context } = await openWidgetPage(browser, `${base}/tests/${w.page}`, w.sel, sz);
         if (lang === 'es') {
-          await page.evaluate(async ([s, d]) => StemCellWidgets.get(document.querySelector(s)).update(d), [w.sel, doc]);
+          await page.evaluate(async ([s, d]) => { await StemCellWidgets.get(document.querySelector(s)).update(d); }, [w.sel, doc]);  // not returning the handle: Playwright would serialise it (seconds)
           await settle(page);
         }
         const items = (await widgetState(page, w.sel)).items || [];

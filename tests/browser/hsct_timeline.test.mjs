@@ -191,7 +191,8 @@ test('keyboard walk: Tab enters, arrows step phases, Home/End, Escape, controls 
 });
 
 test('play runs through the phases and stops; pause stops the frames', async () => {
-  const { page, errors, context } = await open();
+  // Played in real time: a small window (still the horizontal layout) keeps the software-rendered frames cheap.
+  const { page, errors, context } = await open({ width: 640, height: 400 });
   await page.locator(SEL + ' canvas').focus();
   await page.keyboard.press('End');
   await settle(page);

@@ -1,5 +1,8 @@
 // lib.mjs — shared setup for the browser tests: Debian's Chromium through playwright-core (never a downloaded
 // browser), a local static server for dist/ and the test pages, console-error collection, canvas pixel reads.
+// Cost rule for test code: never return a widget handle from page.evaluate (mount() and update() resolve with it;
+// Playwright would serialise it with its wasm heap, seconds per call): `async () => { await h.update(d); }`.
+// Return big pixel data as a typed array, not a plain array (see regionPixels).
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -129,7 +132,8 @@ export async function itemPoint(page, sel, id) {
 }
 
 // The canvas's pixels inside `box` (CSS px relative to the canvas, as in state().items), every 2nd pixel of
-// every 2nd row, as one array of 0xRRGGBB values: compare two snapshots with changedShare().
+// every 2nd row, as one Uint32Array of 0xRRGGBB values (a typed array crosses from the page as one block; a plain
+// array of a whole canvas took Playwright ~0.8 s to serialise): compare two snapshots with changedShare().
 export async function regionPixels(page, sel, box) {
   return page.evaluate(([s, b]) => {
     const c = document.querySelector(s).querySelector('canvas');
@@ -137,8 +141,9 @@ export async function regionPixels(page, sel, box) {
     const x = Math.max(0, Math.floor(b.x * k)), y = Math.max(0, Math.floor(b.y * k));
     const w = Math.max(1, Math.min(c.width - x, Math.ceil(b.w * k))), h = Math.max(1, Math.min(c.height - y, Math.ceil(b.h * k)));
     const d = c.getContext('2d').getImageData(x, y, w, h).data;
-    const out = [];
-    for (let j = 0; j < h; j += 2) for (let i = 0; i < w; i += 2) { const p = (j * w + i) * 4; out.push((d[p] << 16) | (d[p + 1] << 8) | d[p + 2]); }
+    const out = new Uint32Array(Math.ceil(h / 2) * Math.ceil(w / 2));
+    let n = 0;
+    for (let j = 0; j < h; j += 2) for (let i = 0; i < w; i += 2) { const p = (j * w + i) * 4; out[n++] = (d[p] << 16) | (d[p + 1] << 8) | d[p + 2]; }
     return out;
   }, [sel, box]);
 }

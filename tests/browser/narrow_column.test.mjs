@@ -27,7 +27,8 @@ for (const [name, width, height] of [['phone', 375, 740], ['desktop', 1280, 800]
     const page = await context.newPage();
     const errors = watchErrors(page);
     await page.goto(base + '/tests/narrow-column.html');
-    await page.evaluate(() => StemCellWidgets.mount(document.querySelector('#fixed')));  // start both now, not lazily
+    // Start both now, not lazily; the handle is not returned (Playwright would serialise it: seconds).
+    await page.evaluate(async () => { await StemCellWidgets.mount(document.querySelector('#fixed')); });
     await waitReady(page, '[data-stemcell-widget]');
 
     const fixedId = await select(page, '#fixed');

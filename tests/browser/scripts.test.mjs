@@ -18,6 +18,11 @@ const withName = (name) => {
   return d;
 };
 
+// mount() and update() resolve with the handle; not returning it from page.evaluate spares Playwright serialising
+// the handle (its module and wasm heap), which took ~5 s per call.
+const mountDiagram = async (d) => { await StemCellWidgets.mount(document.querySelector('#w'), { widget: 'cell-diagram', data: d }); };
+const updateDiagram = async (d) => { await StemCellWidgets.get(document.querySelector('#w')).update(d); };
+
 // The pixels inside the item's box, as a flat array of RGB values.
 async function itemPixels(page, id) {
   return page.evaluate((itemId) => {
@@ -36,16 +41,16 @@ test('Greek, Cyrillic and Japanese names are drawn as themselves, not as "?" box
   const page = await browser.newPage({ viewport: { width: 720, height: 500 } });
   const errors = watchErrors(page);
   await page.goto(`${base}/tests/scripts.html`);
-  await page.evaluate((d) => StemCellWidgets.mount(document.querySelector('#w'), { widget: 'cell-diagram', data: d }), withName('Blood'));
+  await page.evaluate(mountDiagram, withName('Blood'));
   await settle(page);
   for (const name of ['Αιμοποιητικό', 'Кроветворная', '造血幹細胞']) {
-    await page.evaluate((d) => StemCellWidgets.get(document.querySelector('#w')).update(d), withName(name));
+    await page.evaluate(updateDiagram, withName(name));
     await settle(page);
     const drawn = await itemPixels(page, 'hsc');
     await page.locator('#w').screenshot({ path: artifact(`scripts-${name.codePointAt(0).toString(16)}.png`) });
     // The name also reaches the text version, exactly.
     assert.ok((await page.locator('#w .scw-dom').textContent()).includes(name));
-    await page.evaluate((d) => StemCellWidgets.get(document.querySelector('#w')).update(d), withName('?'.repeat([...name].length)));
+    await page.evaluate(updateDiagram, withName('?'.repeat([...name].length)));
     await settle(page);
     const boxes = await itemPixels(page, 'hsc');
     assert.equal(drawn.length, boxes.length);
@@ -63,7 +68,7 @@ test('right-to-left names show the text version with a console warning, and draw
   const warnings = [];
   page.on('console', (m) => { if (m.type() === 'warning') warnings.push(m.text()); });
   await page.goto(`${base}/tests/scripts.html`);
-  await page.evaluate((d) => StemCellWidgets.mount(document.querySelector('#w'), { widget: 'cell-diagram', data: d }), withName('خلية جذعية'));
+  await page.evaluate(mountDiagram, withName('خلية جذعية'));
   await page.waitForFunction(() => getComputedStyle(document.querySelector('#w canvas')).display === 'none');
   const dom = page.locator('#w .scw-dom');
   assert.ok((await dom.textContent()).includes('خلية جذعية'));
@@ -71,7 +76,7 @@ test('right-to-left names show the text version with a console warning, and draw
   assert.ok(box.width > 300 && box.height > 100, 'the text version is shown, not visually hidden');
   assert.ok(warnings.some((w) => /right-to-left/.test(w)), warnings.join('\n'));
   await page.locator('#w').screenshot({ path: artifact('scripts-rtl-fallback.png') });
-  await page.evaluate((d) => StemCellWidgets.get(document.querySelector('#w')).update(d), withName('Blood stem cell'));
+  await page.evaluate(updateDiagram, withName('Blood stem cell'));
   await page.waitForFunction(() => getComputedStyle(document.querySelector('#w canvas')).display === 'block');
   await settle(page);
   const c = await page.evaluate(() => { const c = document.querySelector('#w canvas'); return [c.width, c.height]; });
