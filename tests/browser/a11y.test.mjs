@@ -225,6 +225,8 @@ test('presenting in the page: data-present shows Previous/Next and PageDown step
 test('Spanish: lang="es" on the widget and every chrome word translated (data-src + data-lang)', { timeout: 60000 }, async () => {
   const { page, errors, context } = await open('/tests/a11y-es.html');
   await waitReady(page, '[data-stemcell-widget]');
+  // The text copy is built once the changes pause (200 ms after the content is in): wait for it, not a time.
+  await page.waitForSelector('#timeline .scw-dom > section', { state: 'attached' });
   const r = await page.evaluate(() => {
     const el = document.querySelector('#timeline');
     return { lang: el.querySelector('.scw-root').lang, label: el.querySelector('canvas').getAttribute('aria-label'),
