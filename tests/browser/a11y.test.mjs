@@ -140,6 +140,7 @@ test('keyboard help: "?" and the Keyboard button open a dialog that keeps focus 
 test('unique names: every landmark and every button names its widget', async () => {
   const { page, errors, context } = await open('/tests/a11y.html');
   await waitReady(page, '[data-stemcell-widget]');
+  await page.waitForFunction(() => document.querySelectorAll('.scw-dom > section').length === 3);  // text copies, built 200 ms after ready
   const names = await page.evaluate(() => ({
     regions: [...document.querySelectorAll('.scw-dom > section')].map((s) => s.getAttribute('aria-label')),
     buttons: [...document.querySelectorAll('.scw-bar button, .scw-export button')].filter((b) => !b.hidden).map((b) => b.getAttribute('aria-label') || b.textContent),
