@@ -250,6 +250,10 @@ test('Spanish: lang="es" on the widget and every chrome word translated (data-sr
   assert.match(await page.locator('#timeline dialog h2').textContent(), /^Teclas/);
   assert.match(await page.locator('#timeline dialog button').textContent(), /Cerrar/);
   await page.keyboard.press('Escape');
+  // The dialog's close event (dispatched after Escape, in a later task) gives focus back to its opener: wait for
+  // it, or it takes the focus back from the risk chart below.
+  await page.waitForFunction(() => !document.querySelector('#timeline dialog').open
+    && document.activeElement === document.querySelector('#timeline canvas'));
   // A widget without a toolbar: its Keyboard button shows in the corner while the widget has focus.
   const float = '#risks .scw-keys-float';
   assert.equal(await page.locator(float).textContent(), 'Teclado');
