@@ -39,6 +39,33 @@ else()
 endif()
 add_custom_target(scw_loader_min DEPENDS "${LOADER_MIN_JS}")
 
+# The loader's extras (web/loader-extras.js: keyboard help, presenter toolbar, setState and scroll steps, toPNG),
+# minified the same way: dist/stemcell-widgets.extras.js, which the page's loader fetches beside itself on first
+# use, and a copy beside the tests' bundle (build/web/testing/). The offline bundle carries it inside instead
+# (--extern-pre-js below: it defines StemCellWidgetsExtras before the loader runs, so nothing is fetched).
+set(EXTRAS_MIN_JS "${CMAKE_BINARY_DIR}/loader-extras.min.js")
+if(EXISTS "${ESBUILD_BIN}")
+  add_custom_command(OUTPUT "${EXTRAS_MIN_JS}"
+    COMMAND "${ESBUILD_BIN}" "${CMAKE_SOURCE_DIR}/web/loader-extras.js" --minify --target=es2017 --log-level=warning
+            "--outfile=${EXTRAS_MIN_JS}"
+    DEPENDS "${CMAKE_SOURCE_DIR}/web/loader-extras.js"
+    COMMENT "Minifying web/loader-extras.js (esbuild)" VERBATIM)
+else()
+  add_custom_command(OUTPUT "${EXTRAS_MIN_JS}"
+    COMMAND "${NODE_EXE}" "${EMSCRIPTEN_ROOT_PATH}/tools/acorn-optimizer.js" "${CMAKE_SOURCE_DIR}/web/loader-extras.js"
+            minifyWhitespace > "${EXTRAS_MIN_JS}"
+    DEPENDS "${CMAKE_SOURCE_DIR}/web/loader-extras.js"
+    COMMENT "Minifying web/loader-extras.js" VERBATIM)
+endif()
+add_custom_command(OUTPUT "${DIST_DIR}/stemcell-widgets.extras.js" "${CMAKE_BINARY_DIR}/testing/stemcell-widgets.extras.js"
+  COMMAND ${CMAKE_COMMAND} -E make_directory "${DIST_DIR}" "${CMAKE_BINARY_DIR}/testing"
+  COMMAND ${CMAKE_COMMAND} -E copy "${EXTRAS_MIN_JS}" "${DIST_DIR}/stemcell-widgets.extras.js"
+  COMMAND ${CMAKE_COMMAND} -E copy "${EXTRAS_MIN_JS}" "${CMAKE_BINARY_DIR}/testing/stemcell-widgets.extras.js"
+  DEPENDS "${EXTRAS_MIN_JS}"
+  COMMENT "Copying the extras to dist/stemcell-widgets.extras.js and beside the tests' bundle" VERBATIM)
+add_custom_target(scw_extras ALL DEPENDS "${DIST_DIR}/stemcell-widgets.extras.js"
+  "${CMAKE_BINARY_DIR}/testing/stemcell-widgets.extras.js")
+
 set(SCW_EXPORTS _scw_create _scw_destroy _scw_set_data _scw_set_option _scw_resize _scw_state _scw_set_state _scw_dom _scw_step _scw_strings _scw_last_error
   _scw_stats _scw_memory_bytes _scw_context_restored _scw_fonts_changed _malloc _free)
 list(JOIN SCW_EXPORTS "," SCW_EXPORTS_CSV)
@@ -147,6 +174,10 @@ scw_bundle(stemcell-widgets-offline stemcell-widgets.offline "SHELL:-s SINGLE_FI
   "SHELL:--extern-pre-js ${OFFLINE_CONTENT_JS}")
 add_dependencies(stemcell-widgets-offline scw_offline_content)
 set_property(TARGET stemcell-widgets-offline APPEND PROPERTY LINK_DEPENDS "${OFFLINE_CONTENT_JS}")
+# The offline bundle cannot fetch the loader's extras (file:// pages): they go inside, before the loader.
+target_link_options(stemcell-widgets-offline PRIVATE "SHELL:--extern-pre-js ${EXTRAS_MIN_JS}")
+add_dependencies(stemcell-widgets-offline scw_extras)
+set_property(TARGET stemcell-widgets-offline APPEND PROPERTY LINK_DEPENDS "${EXTRAS_MIN_JS}")
 
 # Demo pages beside the bundle.
 file(GLOB DEMO_FILES CONFIGURE_DEPENDS "${CMAKE_SOURCE_DIR}/web/demo/*")

@@ -1,7 +1,9 @@
 #!/usr/bin/env python3
 """Builds dist/stemcell-widgets-wordpress.zip: the WordPress plugin (wordpress/stemcell-widgets/) with the web
 bundle (dist/stemcell-widgets.js, stemcell-widgets.wasm and stemcell-widgets.lean.wasm, the module for posts
-without an explainer, which the loader finds beside the plugin's data-wasm address) in assets/. The zip's top folder is stemcell-widgets/."""
+without an explainer, which the loader finds beside the plugin's data-wasm address, and stemcell-widgets.extras.js,
+which the loader fetches beside itself on first use of the keyboard help, the presenter toolbar, setState or the
+image export) in assets/. The zip's top folder is stemcell-widgets/."""
 import os
 import sys
 import zipfile
@@ -11,7 +13,7 @@ plugin = os.path.join(root, 'wordpress', 'stemcell-widgets')
 dist = os.path.join(root, 'dist')
 out = os.path.join(dist, 'stemcell-widgets-wordpress.zip')
 
-assets = ['stemcell-widgets.js', 'stemcell-widgets.wasm', 'stemcell-widgets.lean.wasm']
+assets = ['stemcell-widgets.js', 'stemcell-widgets.wasm', 'stemcell-widgets.lean.wasm', 'stemcell-widgets.extras.js']
 for a in assets:
     if not os.path.isfile(os.path.join(dist, a)):
         sys.exit(f'package-wordpress: dist/{a} is missing (build the web bundle first)')

@@ -9,6 +9,10 @@
  *   <p data-stemcell-for="WIDGET-ID" data-stemcell-state='{"day": 0}'>: sets that state when it crosses mid-screen
  *   events on the element (bubbling): stemcell:ready, stemcell:change, stemcell:error ({message, path, problems})
  *
+ * What a reader rarely needs on load (the keyboard help, the presenter toolbar and full screen, setState and the
+ * scroll-driven steps, toPNG and Save image) is in web/loader-extras.js: stemcell-widgets.extras.js beside this
+ * script, fetched on first use (see "the extras" below); the offline bundle carries it inside.
+ *
  * No inline script, no eval: works under `script-src 'self' 'wasm-unsafe-eval'`. Styles are set through the
  * CSSOM only (no <style> element), so a strict style-src is fine too. Text from JSON only ever reaches the page
  * through textContent.
@@ -145,31 +149,20 @@
   // Every word the loader puts on the page comes from the document's `strings` (scw_strings, in the widget's
   // language) once the content is in; these English ones are the fallback. Before any content the built-in
   // Spanish below covers what can show first (Loading…, a failure).
+  // The extras (help, toolbar, image) add their own words to this table when they load.
   var CHROME_EN = {
-    fullScreen: 'Full screen', exitFullScreen: 'Exit full screen', keyboardButton: 'Keyboard', keyboardTitle: 'Keyboard keys',
-    saveImage: 'Save image', previousStep: 'Previous', nextStep: 'Next', close: 'Close', loading: 'Loading…',
+    keyboardButton: 'Keyboard', saveImage: 'Save image', loading: 'Loading…',
     contentError: 'This widget could not show its content.', errorHowToFix: 'For whoever made this page, what to fix:',
-    errorMore: '… and {n} more.', imageSource: 'Source: {page}. Educational content, not medical advice.',
+    errorMore: '… and {n} more.',
     'kind_cell-diagram': 'cell diagram', 'kind_hsct-timeline': 'transplant timeline', 'kind_risk-chart': 'risk chart', 'kind_explainer': 'stem cell explainer',
     canvasLabel: 'Interactive {kind}. Arrow keys move between the items, Enter selects, Escape clears, the question mark lists every key. The same content follows as text.',
     roleDescription: 'interactive {kind}',
-    help_arrows: 'Arrow keys: move between the items',
-    help_cells: 'Left and Right arrows: every filter and cell in reading order; Up and Down: the layer above or below',
-    help_timeline: 'Up and Down arrows: the controls, the phases, the milestones; Left and Right: the previous or next one (on the phases the day moves)',
-    help_homeEnd: 'Home and End: the first and the last item', help_enter: 'Enter or Space: select the item, or press the button',
-    help_escape: 'Escape: clear the selection', help_pages: 'Page Down and Page Up: the next or previous step (in full screen, or when presenting)',
-    help_help: 'Question mark: this list of keys', help_tab: 'Tab: leave the widget'
   };
   // Only what a widget can show before its document is in (a document that fails to load has no strings): the
   // framing of the error box. The problems themselves stay in English (they name JSON paths and types).
   var CHROME_EARLY = {es: {loading: 'Cargando…', contentError: 'Este gráfico no pudo mostrar su contenido.',
     errorHowToFix: 'Para quien hizo esta página, qué corregir:', errorMore: '… y {n} más.'}};
-  var CHROME_KEYS = Object.keys(CHROME_EN).join(',');
-  var HELP_ROWS = {
-    'cell-diagram': ['help_cells', 'help_homeEnd', 'help_enter', 'help_escape', 'help_pages', 'help_help', 'help_tab'],
-    'hsct-timeline': ['help_timeline', 'help_homeEnd', 'help_enter', 'help_escape', 'help_pages', 'help_help', 'help_tab'],
-    'risk-chart': ['help_arrows', 'help_homeEnd', 'help_enter', 'help_escape', 'help_pages', 'help_help', 'help_tab']
-  };
+  function chromeKeys() { return Object.keys(CHROME_EN).join(','); }
   function fill(s, vars) { return String(s).replace(/\{(\w+)\}/g, function (m, k) { return vars && vars[k] !== undefined ? vars[k] : m; }); }
 
   // ---- the stylesheet (issue 13) ------------------------------------------------------------------------------
@@ -185,13 +178,11 @@
       'box-shadow:inset 0 0 0 2px var(--scw-halo,#fff);pointer-events:none;z-index:1}',
     '.scw-keys-float{position:absolute;right:6px;bottom:6px;opacity:0;pointer-events:none}',
     '.scw-root:focus-within .scw-keys-float{opacity:1;pointer-events:auto}',
-    '.scw-bar button:focus-visible,.scw-help button:focus-visible,.scw-keys-float:focus-visible{outline:3px solid var(--scw-ring,#0b57d0);outline-offset:2px}',
-    '.scw-help{max-width:min(40rem,92vw);border:1px solid currentColor;border-radius:10px;padding:16px 20px;font:16px/1.5 system-ui,sans-serif}',
-    '.scw-help::backdrop{background:rgba(0,0,0,.45)}',
+    '.scw-keys-float:focus-visible{outline:3px solid var(--scw-ring,#0b57d0);outline-offset:2px}',
     '.scw-print-img{display:none}',
     '@media (forced-colors: active){.scw-root.scw-focus-ring::after{border-color:Highlight}.scw-bar button,.scw-keys-float{border:1px solid ButtonText}}',
     '@media print{' +
-      '.scw-bar,.scw-export,.scw-keys-float,.scw-live,.scw-status,.scw-help{display:none!important}' +
+      '.scw-bar,.scw-export,.scw-keys-float,.scw-live,.scw-status,.scw-notice,.scw-help{display:none!important}' +
       '.scw-root.scw-focus-ring::after{display:none}' +
       '.scw-root{height:auto!important;background:none!important}' +
       // The page's own box for the widget grows with the printed copy instead of letting it run over what follows.
@@ -205,23 +196,32 @@
       '.scw-dom table{border-collapse:collapse;width:100%}.scw-dom th,.scw-dom td{border:1px solid #888;padding:2px 4px;text-align:left;vertical-align:top}' +
     '}'
   ];
-  var styledRoots = [];
+  var styledRoots = [], styleSheets = [];
+  function insertRules(sheet, rules) { rules.forEach(function (r) { sheet.insertRule(r, sheet.cssRules.length); }); }
   function installStyles(node) {
     var rootNode = node.getRootNode ? node.getRootNode() : document;
     if (rootNode.nodeType !== 9 && rootNode.nodeType !== 11) rootNode = document;
     if (styledRoots.indexOf(rootNode) >= 0) return;
     styledRoots.push(rootNode);
+    var sheet;
     try {
-      var sheet = new CSSStyleSheet();
-      CSS_RULES.forEach(function (r) { sheet.insertRule(r, sheet.cssRules.length); });
+      sheet = new CSSStyleSheet();
+      insertRules(sheet, CSS_RULES);
       rootNode.adoptedStyleSheets = (rootNode.adoptedStyleSheets || []).concat([sheet]);
     } catch (e) {
       try {  // no constructed stylesheets: an empty <style> filled through the CSSOM
         var st = document.createElement('style');
         (rootNode.nodeType === 9 ? document.head || document.documentElement : rootNode).appendChild(st);
-        CSS_RULES.forEach(function (r) { st.sheet.insertRule(r, st.sheet.cssRules.length); });
-      } catch (e2) { /* the ring then comes from the browser's own focus style */ }
+        sheet = st.sheet;
+        insertRules(sheet, CSS_RULES);
+      } catch (e2) { sheet = null; /* the ring then comes from the browser's own focus style */ }
     }
+    if (sheet) styleSheets.push(sheet);
+  }
+  // The extras' rules: into every sheet made so far, and every later one.
+  function addRules(rules) {
+    CSS_RULES.push.apply(CSS_RULES, rules);
+    styleSheets.forEach(function (sheet) { try { insertRules(sheet, rules); } catch (e) { /* as above */ } });
   }
 
   // ---- the module -------------------------------------------------------------------------------------
@@ -237,6 +237,50 @@
     if (!scriptSrc) return false;
     var name = new URL(scriptSrc).pathname.split('/').pop();
     return !/^stemcell-widgets(\.min)?(-\d+)?\.js$/.test(name);
+  }
+
+  // ---- the extras ------------------------------------------------------------------------------------
+  // stemcell-widgets.extras.js (web/loader-extras.js): the help dialog, the presenter toolbar and full screen,
+  // setState and the scroll-driven steps, toPNG and Save image. Fetched once, on the first use of any of them
+  // (or while the module loads, for a widget with a toolbar and a page with steps), as a <script src> beside this
+  // script with its ?ver=… (beside the wasm address for a renamed or combined script given data-wasm or
+  // config({wasmUrl})), carrying this script's nonce for a nonce-based Content-Security-Policy. The offline bundle
+  // defines StemCellWidgetsExtras before this code runs and never fetches. A failed fetch rejects (the action asked
+  // says so in the widget) and the next use tries again.
+  var extrasPromise = null, extras = null;
+  function extrasUrl() {
+    var base = (scriptRenamed() || !scriptSrc) && settings.wasmUrl ? new URL(settings.wasmUrl, document.baseURI).href : scriptSrc;
+    var u = new URL('stemcell-widgets.extras.js', base || document.baseURI);
+    if (base) u.search = new URL(base).search;
+    return u.href;
+  }
+  function installExtras() {
+    if (!extras) extras = window.StemCellWidgetsExtras({Handle: Handle, handles: handles, CHROME_EN: CHROME_EN, chromeKeys: chromeKeys,
+      addRules: addRules, WidgetError: WidgetError, call: call, lastError: lastError, toolbar: toolbar, toolbarButton: toolbarButton,
+      styleButton: styleButton, fontFamilyOf: fontFamilyOf, isDark: isDark, prefersDark: prefersDark, autoMount: autoMount, ATTR: ATTR});
+    return extras;
+  }
+  function loadExtras() {
+    if (extras || typeof StemCellWidgetsExtras === 'function') return Promise.resolve(installExtras());
+    if (!extrasPromise) extrasPromise = new Promise(function (resolve, reject) {
+      var url = extrasUrl(), s = document.createElement('script');
+      function failed(why) {
+        extrasPromise = null;
+        if (s.parentNode) s.parentNode.removeChild(s);
+        reject(WidgetError('This feature of the widget could not be loaded from ' + url + ': ' + why +
+          '. Upload stemcell-widgets.extras.js beside stemcell-widgets.js.'));
+      }
+      s.src = url;
+      s.async = true;
+      if (scriptEl && scriptEl.nonce) s.nonce = scriptEl.nonce;
+      s.onload = function () {
+        if (typeof StemCellWidgetsExtras === 'function') resolve(installExtras());
+        else failed('the file there is not the widgets\' extras');
+      };
+      s.onerror = function () { failed('the file is missing there, or the network failed'); };
+      (document.head || document.documentElement).appendChild(s);
+    });
+    return extrasPromise;
   }
 
   // Two builds of the module share this glue: stemcell-widgets.wasm has every kind; stemcell-widgets.lean.wasm
@@ -483,9 +527,9 @@
     if (this.opts.height) rs.height = typeof this.opts.height === 'number' ? this.opts.height + 'px' : String(this.opts.height);
     else if (this.fillParent) rs.height = '100%';
 
-    this._buildToolbar(el);
-    // The toolbar sits inside the element: the widget takes the rest of the page's height, not all of it.
-    if (this.toolbar && rs.height === '100%') rs.height = 'calc(100% - ' + (this.toolbar.offsetHeight + 4) + 'px)';
+    // Teachers' toolbar (full screen, data-present): built by the extras, fetched now beside the module.
+    this.wantsToolbar = !!((this.opts.fullscreen && document.fullscreenEnabled) || this.opts.present);
+    if (this.wantsToolbar) loadExtras().catch(function () { /* said by _start */ });
 
     var canvas = document.createElement('canvas');
     do canvas.id = canvasPrefix + (++canvasCounter); while (document.getElementById(canvas.id));
@@ -536,7 +580,7 @@
     // Keep what the page put inside (e.g. an inline <script type="application/json">) but hide loose content.
     el.appendChild(root);
     this.root = root; this.canvas = canvas; this.live = live; this.errorBox = error;
-    if (!this.toolbar) {
+    if (!this.wantsToolbar) {
       // No toolbar: the keyboard button shows in the corner while the widget has focus. It is not a Tab stop of
       // its own (one Tab stop per widget; from the keyboard "?" opens the list, as the canvas's label says).
       this.keysFloat = document.createElement('button');
@@ -566,8 +610,9 @@
   Handle.prototype._applyStrings = function () {
     var m = this.mod;
     if (this.id && m && m._scw_strings) {
+      var keys = this.stringKeys = chromeKeys();
       var self = this;
-      try { this.strings = JSON.parse(withCString(m, CHROME_KEYS, function (p) { return m.UTF8ToString(m._scw_strings(self.id, p)); })) || {}; }
+      try { this.strings = JSON.parse(withCString(m, keys, function (p) { return m.UTF8ToString(m._scw_strings(self.id, p)); })) || {}; }
       catch (e) { this.strings = {}; }
     }
     var kind = this._kindName();
@@ -598,108 +643,31 @@
     top.setAttribute('aria-label', this.contentTitle ? name + ': ' + this.contentTitle : name);
   };
 
-  // Teachers: a toolbar above the widget. `fullscreen` adds Full screen; `present` (data-present) adds Previous and
-  // Next, which step through the widget (as PageDown / PageUp do); both add Keyboard (the list of keys). In full
-  // screen the page's element itself fills the screen, so the toolbar (with Exit full screen, Previous and Next)
-  // stays on screen and Tab stays inside it. The widget scales its text up for the projector.
-  var FULLSCREEN_TEXT_SCALE = 1.15;
-  Handle.prototype._buildToolbar = function (el) {
-    var self = this;
-    var canFull = !!(this.opts.fullscreen && document.fullscreenEnabled);
-    if (!canFull && !this.opts.present) return;
-    var bar = toolbar('marginBottom');
-    bar.className = 'scw-bar';
-    bar.setAttribute('role', 'toolbar');
-    this.prevButton = toolbarButton(bar, this._t('previousStep'));
-    this.nextButton = toolbarButton(bar, this._t('nextStep'));
-    this.prevButton.addEventListener('click', function () { self.step(-1); });
-    this.nextButton.addEventListener('click', function () { self.step(1); });
-    this.keysButton = toolbarButton(bar, this._t('keyboardButton'));
-    this.keysButton.addEventListener('click', function () { self._openHelp(self.keysButton); });
-    if (canFull) {
-      var btn = this.fsButton = toolbarButton(bar, this._t('fullScreen'));
-      btn.addEventListener('click', function () {
-        if (self._fullscreenOn()) document.exitFullscreen();
-        else if (el.requestFullscreen) el.requestFullscreen().catch(function () {});
-      });
-      this._onFullscreen = function () { self._fullscreenChanged(); };
-      document.addEventListener('fullscreenchange', this._onFullscreen);  // removed by destroy()
-      // In full screen: PageDown / PageUp step (a presentation clicker) wherever the focus is, and Tab cycles
-      // through the full-screen element only.
-      this._onFullscreenKey = function (e) {
-        if (!self._fullscreenOn()) return;
-        if (e.key === 'Tab') self._trapTab(e, el);
-        else if ((e.key === 'PageDown' || e.key === 'PageUp') && !e.altKey && !e.ctrlKey && !e.metaKey) {
-          e.preventDefault(); e.stopPropagation();
-          self.step(e.key === 'PageDown' ? 1 : -1);
-        }
-      };
-      document.addEventListener('keydown', this._onFullscreenKey, true);  // removed by destroy()
-    }
-    if (this.opts.present) {
-      // Presenting in the page: PageDown / PageUp from anywhere inside the widget's element step it.
-      this._onPresentKey = function (e) {
-        if ((e.key === 'PageDown' || e.key === 'PageUp') && !e.altKey && !e.ctrlKey && !e.metaKey && !self._fullscreenOn()) {
-          e.preventDefault(); e.stopPropagation();
-          self.step(e.key === 'PageDown' ? 1 : -1);
-        }
-      };
-      el.addEventListener('keydown', this._onPresentKey, true);  // removed by destroy()
-    } else {
-      this.prevButton.hidden = true; this.nextButton.hidden = true;  // shown in full screen only
-    }
-    el.appendChild(bar);
-    this.toolbar = bar;
-  };
   Handle.prototype._fullscreenOn = function () { return !!document.fullscreenElement && document.fullscreenElement === this.element; };
-  Handle.prototype._fullscreenChanged = function () {
-    var on = this._fullscreenOn(), el = this.element, root = this.root;
-    if (on === !!this._fsSaved) return;
-    if (on) {
-      this._fsSaved = {el: el.getAttribute('style'), root: root.style.height};
-      var es = el.style;
-      es.display = 'flex'; es.flexDirection = 'column'; es.boxSizing = 'border-box';
-      es.background = this.lastBackground || (prefersDark() ? '#14181f' : '#ffffff');
-      es.color = isDark(this.lastBackgroundRgb) ? '#eef1f5' : '#1d2430';
-      root.style.height = 'auto'; root.style.flex = '1 1 auto'; root.style.minHeight = '0';
-      if (this.toolbar) this.toolbar.style.padding = '6px 8px 0';
-      this._toolbarSize(20);  // readable from the back of the room too
-      if (!this.opts.present) { this.prevButton.hidden = false; this.nextButton.hidden = false; }
-      this._setTextScale(FULLSCREEN_TEXT_SCALE);
-      this.canvas.focus();
-    } else {
-      if (this._fsSaved.el === null) el.removeAttribute('style'); else el.setAttribute('style', this._fsSaved.el);
-      root.style.height = this._fsSaved.root; root.style.flex = ''; root.style.minHeight = '';
-      if (this.toolbar) this.toolbar.style.padding = '';
-      this._toolbarSize(14);
-      if (!this.opts.present) { this.prevButton.hidden = true; this.nextButton.hidden = true; }
-      this._fsSaved = null;
-      this._setTextScale(1);
+
+  // Runs fn (a feature of the extras) once they are in. If they cannot be loaded, the widget says so in a note
+  // (and the console): never an exception, and the widget itself keeps working.
+  Handle.prototype._withExtras = function (fn) {
+    var self = this;
+    return loadExtras().then(function () { if (!self.destroyed) return fn(); }, function (err) { self._notice(err.message); });
+  };
+  Handle.prototype._notice = function (text) {
+    console.warn('[stemcell-widgets] ' + text);
+    if (this.destroyed) return;
+    var n = this.noticeBox;
+    if (!n) {
+      n = this.noticeBox = document.createElement('div');
+      n.className = 'scw-notice';
+      n.setAttribute('role', 'status');
+      n.lang = 'en';
+      n.style.cssText = 'position:absolute;left:8px;right:8px;bottom:8px;padding:8px 12px;font:14px/1.4 system-ui,sans-serif;' +
+        'background:#fff8f6;color:#5c1a12;border:1px solid #b3261e;border-radius:6px;z-index:2';
+      this.root.appendChild(n);
     }
-    this._applyStrings();
-  };
-  Handle.prototype._toolbarSize = function (px) {
-    if (!this.toolbar) return;
-    Array.prototype.forEach.call(this.toolbar.querySelectorAll('button'), function (b) {
-      b.style.fontSize = px + 'px'; b.style.padding = Math.round(px * 0.45) + 'px ' + Math.round(px * 0.85) + 'px';
-    });
-  };
-  // The page's textScale times `factor` (full screen raises it for a projected room).
-  Handle.prototype._setTextScale = function (factor) {
-    if (!this.id || !this.mod) return;
-    var base = this.opts.textScale !== undefined ? Number(this.opts.textScale) : 1;
-    call(this.mod, '_scw_set_option', this.id, 'textScale', String(Math.min(2, base * factor)));
-  };
-  // Tab and Shift+Tab cycle through what can take focus inside `box`.
-  Handle.prototype._trapTab = function (e, box) {
-    var list = Array.prototype.filter.call(box.querySelectorAll('button, canvas[tabindex], a[href], [tabindex="0"]'), function (n) {
-      return !n.disabled && !n.hidden && n.tabIndex >= 0 && n.getClientRects().length > 0;
-    });
-    if (!list.length) return;
-    var at = list.indexOf(document.activeElement);
-    var next = at < 0 ? 0 : (at + (e.shiftKey ? list.length - 1 : 1)) % list.length;
-    e.preventDefault();
-    list[next].focus();
+    n.textContent = text;
+    n.hidden = false;
+    clearTimeout(this.noticeTimer);
+    this.noticeTimer = setTimeout(function () { n.hidden = true; }, 10000);
   };
 
   // `?` on the widget opens the list of keys.
@@ -716,48 +684,10 @@
       if (e.key === '?' && !e.ctrlKey && !e.metaKey && !e.altKey) { e.preventDefault(); self._openHelp(canvas); }
     });
   };
-  // The keyboard help: a modal <dialog> (focus stays inside, Escape closes) in the widget's language.
+  // The keyboard help (a modal dialog, in the extras).
   Handle.prototype._openHelp = function (opener) {
     var self = this;
-    if (!this.help) {
-      var d = this.help = document.createElement('dialog');
-      d.className = 'scw-help';
-      var title = this.helpTitle = document.createElement('h2');
-      title.id = this.canvas.id + '-keys';
-      title.style.margin = '0 0 8px'; title.style.fontSize = '1.25em';
-      d.setAttribute('aria-labelledby', title.id);
-      d.appendChild(title);
-      this.helpList = document.createElement('ul');
-      this.helpList.style.margin = '0 0 12px'; this.helpList.style.paddingLeft = '1.2em';
-      d.appendChild(this.helpList);
-      var close = this.helpClose = document.createElement('button');
-      close.type = 'button';
-      styleButton(close);
-      close.addEventListener('click', function () { d.close(); });
-      d.appendChild(close);
-      d.addEventListener('keydown', function (e) { if (e.key === 'Tab') self._trapTab(e, d); });
-      d.addEventListener('close', function () { if (self.helpOpener && self.helpOpener.isConnected) self.helpOpener.focus(); });
-      this.element.appendChild(d);
-      this._fillHelp();
-    }
-    this.helpOpener = opener || this.canvas;
-    this.help.lang = this.root.lang || '';
-    if (!this.help.open) {
-      if (this.help.showModal) this.help.showModal(); else this.help.setAttribute('open', '');
-    }
-    this.helpClose.focus();
-  };
-  Handle.prototype._fillHelp = function () {
-    var self = this;
-    var kind = this._kindName();
-    this.helpTitle.textContent = this._t('keyboardTitle') + ': ' + kind;
-    while (this.helpList.firstChild) this.helpList.removeChild(this.helpList.firstChild);
-    (HELP_ROWS[this.kind] || ['help_arrows', 'help_homeEnd', 'help_enter', 'help_escape', 'help_help', 'help_tab']).forEach(function (k) {
-      var li = document.createElement('li');
-      li.textContent = self._t(k);
-      self.helpList.appendChild(li);
-    });
-    this.helpClose.textContent = this._t('close');
+    this._withExtras(function () { self._showHelp(opener); });
   };
 
   // The text version shown in place of the canvas (no WebGL2, or content the canvas cannot lay out), or hidden
@@ -908,7 +838,11 @@
 
   Handle.prototype._start = function () {
     var self = this;
-    return this._whenConnected().then(function () { return loadModule(self.kind); }).then(function (mod) {
+    return this._whenConnected().then(function () {
+      // A toolbar is in place before the first frame: the extras come beside the module (a far larger file).
+      return Promise.all([loadModule(self.kind), self.wantsToolbar && self._withExtras(function () { self._buildToolbar(); })]);
+    }).then(function (loaded) {
+      var mod = loaded[0];
       if (self.destroyed) throw destroyedError(self);
       self.mod = mod;
       // The widgets draw text in the page's own font (the browser rasterises the glyphs).
@@ -1158,6 +1092,7 @@
     this.destroyed = true;
     if (this.resizeObserver) this.resizeObserver.disconnect();
     if (this.refreshTimer) { clearTimeout(this.refreshTimer); this.refreshTimer = null; refreshesPending--; }
+    clearTimeout(this.noticeTimer);
     if (this.loadCtrl) { this.loadCtrl.abort(); this.loadCtrl = null; }  // the load in flight rejects with "destroyed"
     if (this._stopWaiting) { this._stopWaiting(); this._stopWaiting = null; }
     if (this._onFullscreen) { document.removeEventListener('fullscreenchange', this._onFullscreen); this._onFullscreen = null; }
@@ -1182,22 +1117,16 @@
   };
 
 
-  // ---- setState (issue 14) ------------------------------------------------------------------------------
-  // Sets the keys of state() a reader can change. Resolves with the new state; rejects with an error naming an
-  // unknown key or id (nothing changes then). A widget still loading applies it once its content is in.
+  // ---- setState, toPNG (issue 14; in the extras) ------------------------------------------------------------
+  // setState(partial) -> Promise<state>, toPNG({scale}) -> Promise<Blob>: both already answer later, so they
+  // wait for the extras; if those cannot be loaded, the promise rejects saying so.
   Handle.prototype.setState = function (partial) {
     var self = this;
-    if (this.destroyed) return Promise.reject(WidgetError('This widget was destroyed.'));
-    if (!partial || typeof partial !== 'object' || Array.isArray(partial))
-      return Promise.reject(WidgetError('setState expects an object like {selected: "…"}, got ' + (Array.isArray(partial) ? 'a list' : String(partial)) + '.'));
-    var text;
-    try { text = JSON.stringify(partial); } catch (e) { return Promise.reject(WidgetError('setState: the state cannot be written as JSON (' + e.message + ').')); }
-    var ready = this.id && !this.pending && this.readyFired ? Promise.resolve() : (this.started || Promise.reject(WidgetError('The widget has not started.')));
-    return ready.then(function () {
-      if (self.destroyed) throw WidgetError('This widget was destroyed.');
-      if (!call(self.mod, '_scw_set_state', self.id, text)) throw WidgetError(lastError(self.mod), '', null, self);
-      return self.state();
-    });
+    return loadExtras().then(function () { return self._setState(partial); });
+  };
+  Handle.prototype.toPNG = function (options) {
+    var self = this;
+    return loadExtras().then(function () { return self._toPNG(options); });
   };
 
   // The picture for the printed handout: the canvas as drawn now (hidden on screen; the print rules show it).
@@ -1222,63 +1151,16 @@
     return !!this.mod._scw_step(this.id, dir < 0 ? -1 : 1);
   };
 
-  // ---- scroll-driven steps (issue 14) ---------------------------------------------------------------------
-  // <p data-stemcell-for="ID" data-stemcell-state='{"day": 0}'> sets that state on the widget in the element with
-  // id ID when the step crosses the middle of the viewport, scrolling down or back up. One IntersectionObserver
-  // watches a one-pixel line across the middle (rootMargin -50%): it only reads the scroll, never moves it, and
-  // the steps stay ordinary page content for reading order and keyboard. Animation follows the widget's own
-  // reduced-motion setting.
+  // ---- scroll-driven steps (issue 14; in the extras) -------------------------------------------------------
+  // A page with <p data-stemcell-for="ID" data-stemcell-state='{…}'> steps fetches the extras at once, which watch
+  // them (one IntersectionObserver across the middle of the viewport).
   var STEP_ATTR = 'data-stemcell-for';
-  var stepObserver = null;
-  var stepElements = [];
   function scanSteps(rootNode) {
-    if (typeof IntersectionObserver !== 'function') return;
-    var list = [];
-    if (rootNode.nodeType === 1 && rootNode.hasAttribute(STEP_ATTR)) list.push(rootNode);
-    if (rootNode.querySelectorAll) list.push.apply(list, rootNode.querySelectorAll('[' + STEP_ATTR + ']'));
-    if (!list.length) return;
-    if (!stepObserver) stepObserver = new IntersectionObserver(stepsCrossed, {rootMargin: '-50% 0px -50% 0px', threshold: 0});
-    list.forEach(function (el) {
-      if (stepElements.indexOf(el) >= 0) return;
-      stepElements.push(el);
-      stepObserver.observe(el);
-    });
-  }
-  function stepsCrossed(entries) {
-    stepElements = stepElements.filter(function (el) {
-      if (el.isConnected) return true;
-      stepObserver.unobserve(el);
-      return false;
-    });
-    entries.filter(function (e) { return e.isIntersecting && e.target.isConnected; })
-      .map(function (e) { return e.target; })
-      .sort(function (a, b) { return a.compareDocumentPosition(b) & 4 ? -1 : 1; })  // document order
-      .forEach(applyStep);
-  }
-  function applyStep(step) {
-    var id = step.getAttribute(STEP_ATTR) || '';
-    var target = id ? document.getElementById(id) : null;
-    function problem(message) {
-      console.warn('[stemcell-widgets] ' + message);
-      (target || step).dispatchEvent(new CustomEvent('stemcell:error', {bubbles: true,
-        detail: {message: message, path: '', problems: [{path: '', message: message}], step: step}}));
-    }
-    if (!target) return problem('A step has data-stemcell-for="' + id.slice(0, 60) + '", but the page has no element with that id.');
-    var state;
-    try { state = JSON.parse(step.getAttribute('data-stemcell-state') || ''); } catch (e) {
-      return problem('The data-stemcell-state of a step for "' + id.slice(0, 60) + '" is not JSON like \'{"day": 0}\' (' + e.message + ').');
-    }
-    if (!handles.has(target) && target.hasAttribute(ATTR)) autoMount(target);
-    var h = handles.get(target);
-    if (!h) return problem('The element "' + id.slice(0, 60) + '" that a step points at is not a widget.');
-    stepElements.forEach(function (el) { if (el.getAttribute(STEP_ATTR) === id) el.removeAttribute('data-stemcell-active'); });
-    step.setAttribute('data-stemcell-active', '');
-    h.setState(state).catch(function (err) { if (!h.destroyed) problem('A step for "' + id.slice(0, 60) + '": ' + err.message); });
+    var found = rootNode.nodeType === 1 && rootNode.hasAttribute(STEP_ATTR) || !!(rootNode.querySelector && rootNode.querySelector('[' + STEP_ATTR + ']'));
+    if (found) loadExtras().then(function (x) { x.scanSteps(rootNode); }, function (err) { console.warn('[stemcell-widgets] ' + err.message); });
   }
 
-  // ---- image export (issue 14) ----------------------------------------------------------------------------
-  // handle.toPNG({scale}) -> Promise<Blob>: the current view, drawn again at `scale` image pixels per CSS pixel
-  // (1…2; default the screen's, at most 2), with the content's title above it and a source line under it.
+  // ---- the content's title and language --------------------------------------------------------------------
   function contentTitle(text, lang) {
     try {
       var t = JSON.parse(text).title;
@@ -1291,97 +1173,19 @@
     if (!text) return 'en';  // the built-in content
     try { var l = JSON.parse(text).lang; return typeof l === 'string' ? l : ''; } catch (e) { return ''; }
   }
-  function nextFrame() { return new Promise(function (r) { requestAnimationFrame(function () { r(); }); }); }
-  Handle.prototype.toPNG = function (options) {
-    var self = this;
-    if (this.destroyed) return Promise.reject(WidgetError('This widget was destroyed.'));
-    if (!this.id || !this.readyFired) return Promise.reject(WidgetError('toPNG: the widget has not drawn its content yet; wait for mount() to resolve.'));
-    var dpr = window.devicePixelRatio || 1;
-    var scale = options && options.scale !== undefined ? Number(options.scale) : Math.min(2, dpr);
-    if (!(scale > 0 && scale <= 2)) return Promise.reject(WidgetError('toPNG: scale must be a number above 0 and at most 2, got ' + String(options.scale).slice(0, 40) + '.'));
-    if (this.textShown) return Promise.reject(WidgetError('toPNG: this widget shows its text version (no graphics), so there is no image to export.'));
-    var w = this.root.clientWidth, h = this.root.clientHeight;
-    // The host's own sizing (shell/viewport.h): no side over 4096 px, keeping the aspect ratio.
-    var eff = Math.max(w, h) * scale > 4096 ? 4096 / Math.max(w, h) : scale;
-    var pw = Math.max(1, Math.min(4096, Math.round(w * eff))), ph = Math.max(1, Math.min(4096, Math.round(h * eff)));
-    var canvas = this.canvas;
-    var resized = Math.abs(scale - dpr) > 1e-6;
-    if (resized) this.mod._scw_resize(this.id, w, h, scale);
-    var tries = 0;
-    function drawn() {  // the widget presented a frame at the new size
-      if (canvas.width === pw && canvas.height === ph) return Promise.resolve();
-      if (++tries > 120) return Promise.reject(WidgetError('toPNG: the widget did not draw at the requested size.'));
-      return nextFrame().then(drawn);
-    }
-    return drawn().then(function () {
-      var out = self._composeImage(canvas, scale);
-      if (resized) self._resize();
-      return new Promise(function (resolve, reject) {
-        out.toBlob(function (b) { if (b) resolve(b); else reject(WidgetError('toPNG: the browser could not encode the image.')); }, 'image/png');
-      });
-    }, function (err) { if (resized) self._resize(); throw err; });
-  };
-  // Title, the canvas as drawn, source line: a 2D canvas of the canvas's width.
-  Handle.prototype._composeImage = function (canvas, scale) {
-    var font = fontFamilyOf(this.element) || 'system-ui, sans-serif';
-    var pad = Math.round(12 * scale), titleSize = Math.round(18 * scale), srcSize = Math.round(12 * scale);
-    // The content's title; the built-in content (no text to read it from) is named by the widget's kind, and the
-    // source line is the document's `imageSource` (both in the widget's language).
-    var kindName = this._kindName();
-    var title = this.contentTitle || kindName.charAt(0).toUpperCase() + kindName.slice(1);
-    var what = (this.live.textContent || '').trim();
-    var page = (document.title ? document.title + ' — ' : '') + location.host + location.pathname;
-    var source = this._t('imageSource', {page: page});
-    var top = pad + titleSize + (what ? Math.round(6 * scale) + srcSize + Math.round(2 * scale) : 0) + pad;
-    var bottom = pad + srcSize + pad;
-    var out = document.createElement('canvas');
-    out.width = canvas.width; out.height = top + canvas.height + bottom;
-    var g = out.getContext('2d');
-    g.drawImage(canvas, 0, top);
-    var px = g.getImageData(1, top + 1, 1, 1).data;  // the widget's own background, for the bands around it
-    var bg = 'rgb(' + px[0] + ',' + px[1] + ',' + px[2] + ')';
-    g.fillStyle = bg; g.fillRect(0, 0, out.width, top); g.fillRect(0, top + canvas.height, out.width, bottom);
-    g.fillStyle = isDark([px[0], px[1], px[2]]) ? '#eef1f5' : '#1d2430'; g.textBaseline = 'top';
-    function fit(text, size, weight) {
-      g.font = weight + ' ' + size + 'px ' + font;
-      var max = out.width - 2 * pad;
-      if (g.measureText(text).width <= max) return text;
-      while (text.length > 1 && g.measureText(text + '…').width > max) text = text.slice(0, -1);
-      return text + '…';
-    }
-    g.fillText(fit(title, titleSize, '600'), pad, pad);
-    if (what) g.fillText(fit(what, srcSize, '400'), pad, pad + titleSize + Math.round(6 * scale));
-    g.fillText(fit(source, srcSize, '400'), pad, top + canvas.height + pad);
-    return out;
-  };
-  // What the image shows, for its file name: "risk-chart-treatment-related-death-allo-hsct.png".
-  Handle.prototype.imageName = function () {
-    var st = this.state();
-    var parts = [this.kind];
-    if (st.variant) parts.push(st.variant, 'day', String(st.day));
-    else if (st.therapy && !st.selected) parts.push(st.therapy);
-    if (st.selected) parts.push(st.selected);
-    if (st.view && !st.selected) parts.push(st.view);
-    return parts.join('-').toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-+|-+$/g, '').slice(0, 100) + '.png';
-  };
   // Teachers: data-export adds a "Save image" button under the widget.
   Handle.prototype._buildExport = function (el) {
     var self = this;
     var bar = toolbar('marginTop'), btn = this.exportButton = toolbarButton(bar, this._t('saveImage'));
     bar.className = 'scw-export';
+    // The image is made by the extras (fetched on the first click); if they cannot be loaded, a note says so.
     btn.addEventListener('click', function () {
       btn.disabled = true;
-      self.toPNG().then(function (blob) {
-        var a = document.createElement('a');
-        a.href = URL.createObjectURL(blob);
-        a.download = self.imageName();
-        document.body.appendChild(a);
-        a.click();
-        a.parentNode.removeChild(a);
-        setTimeout(function () { URL.revokeObjectURL(a.href); }, 10000);
-      }, function (err) {
-        self._dispatch('error', {message: err.message, path: '', problems: err.problems});
-        console.warn('[stemcell-widgets] ' + err.message);
+      self._withExtras(function () {
+        return self._saveImage().catch(function (err) {
+          self._dispatch('error', {message: err.message, path: '', problems: err.problems});
+          console.warn('[stemcell-widgets] ' + err.message);
+        });
       }).then(function () { btn.disabled = false; });
     });
     el.appendChild(bar);
@@ -1636,7 +1440,8 @@
       // The module's memory in bytes (it grows, never shrinks, up to its maximum): null before the module loads.
       memoryBytes: function () { return mod ? mod._scw_memory_bytes() : null; },
       refreshesPending: function () { return refreshesPending; },
-      steps: function () { return stepElements.length; }
+      steps: function () { return extras ? extras.steps() : 0; },
+      extrasLoaded: function () { return !!extras; }
     }
   };
 
