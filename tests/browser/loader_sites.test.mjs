@@ -12,6 +12,7 @@ const DIST = path.join(ROOT, 'dist');
 const JS = () => fs.readFileSync(path.join(DIST, 'stemcell-widgets.js'));
 const WASM = () => fs.readFileSync(path.join(DIST, 'stemcell-widgets.wasm'));
 const LEAN = () => fs.readFileSync(path.join(DIST, 'stemcell-widgets.lean.wasm'));
+const EXTRAS = () => fs.readFileSync(path.join(DIST, 'stemcell-widgets.extras.js'));
 
 const page = (body, head = '') => `<!doctype html><html lang="en"><head><meta charset="utf-8"><link rel="icon" href="data:,">
 <title>test</title>${head}</head><body>${body}</body></html>`;
@@ -68,6 +69,7 @@ before(async () => {
       return send('text/javascript', JS());
     if (url.pathname === '/cache/min/all-3f9a.js') return send('text/javascript', Buffer.concat([Buffer.from('window.__theme = 1;\n'), JS()]));
     if (url.pathname === '/data/stemcell-explainer.es.json') return send('application/json', fs.readFileSync(path.join(ROOT, 'data', 'stemcell-explainer.es.json')));
+    if (url.pathname === '/stemcell-widgets.extras.js') return send('text/javascript', EXTRAS());  // setState, toPNG, help, toolbar
     if (url.pathname === '/stemcell-widgets.wasm') return send('application/wasm', WASM());
     if (url.pathname === '/plain/stemcell-widgets.wasm') return send('text/plain', WASM());
     if (url.pathname === '/stemcell-widgets.lean.wasm') return send('application/wasm', LEAN());

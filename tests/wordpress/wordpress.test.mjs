@@ -40,6 +40,10 @@ test('self-closing shortcode, Spanish content from a .json the Author uploaded; 
   const wasm = requests.filter((u) => /stemcell-widgets(\.lean)?\.wasm/.test(u));
   assert.equal(wasm.length, 1);
   assert.match(wasm[0], /\/wp-content\/plugins\/stemcell-widgets\/assets\/stemcell-widgets\.lean\.wasm\?ver=0\.1\.0-/);
+  // The presenter toolbar is in the loader's extras, fetched from the plugin's zip beside the script, versioned too.
+  const extras = requests.filter((u) => /stemcell-widgets\.extras\.js/.test(u));
+  assert.equal(extras.length, 1, requests.join(' '));
+  assert.match(extras[0], /\/wp-content\/plugins\/stemcell-widgets\/assets\/stemcell-widgets\.extras\.js\?ver=0\.1\.0-/);
   // The page chrome speaks the content's language (issue 13): the Spanish full-screen button, naming its widget.
   assert.equal(await page.locator('button', { hasText: 'Pantalla completa' }).count(), 1);
   assert.equal(await page.locator('button', { hasText: 'Full screen' }).count(), 0);
