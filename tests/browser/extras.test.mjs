@@ -23,6 +23,9 @@ const PAGES = {
   // A site that uploaded only the script and the wasm files: no stemcell-widgets.extras.js beside them.
   '/p/missing.html': page(`<div id="w" data-stemcell-widget="risk-chart" data-export ${BOX}></div>
     <div id="p" data-stemcell-widget="cell-diagram" data-present ${BOX}></div><script src="/no-extras/stemcell-widgets.js"></script>`),
+  // A plugin combined the script with others (renamed, elsewhere) and gave data-wasm: the extras are beside the wasm.
+  '/p/combined.html': page(`<div id="w" data-stemcell-widget="risk-chart" data-present ${BOX}></div>
+    <script src="/cache/all-5c2e.js" data-wasm="/b/stemcell-widgets.wasm?ver=5"></script>`),
   // No style attribute in these two: the policies forbid them.
   '/p/csp-self.html': page(`<div id="w" data-stemcell-widget="risk-chart" data-present></div><script src="/b/stemcell-widgets.js"></script>`),
   '/p/csp-nonce.html': page(`<div id="w" data-stemcell-widget="risk-chart" data-present></div>
@@ -41,6 +44,7 @@ before(async () => {
       const csp = url.pathname === '/p/csp-self.html' ? STRICT_CSP : url.pathname === '/p/csp-nonce.html' ? NONCE_CSP : '';
       return send('text/html; charset=utf-8', PAGES[url.pathname], csp ? { 'Content-Security-Policy': csp } : {});
     }
+    if (url.pathname === '/cache/all-5c2e.js') return send('text/javascript', Buffer.concat([Buffer.from('window.__other = 1;\n'), file('stemcell-widgets.js')]));
     const m = /^\/(b|no-extras)\/(stemcell-widgets(\.lean)?\.wasm|stemcell-widgets(\.extras)?\.js)$/.exec(url.pathname);
     if (m && !(m[1] === 'no-extras' && m[4])) return send(/\.wasm$/.test(m[2]) ? 'application/wasm' : 'text/javascript', file(m[2]));
     res.writeHead(404, { 'Content-Type': 'text/plain' }).end('Not found');
@@ -117,6 +121,15 @@ test('data-present: the extras come with the module, and the toolbar is there wh
   await pg.locator('#w .scw-bar button', { hasText: 'Next' }).click();
   await settle(pg);
   assert.ok((await pg.evaluate(() => StemCellWidgets.get(document.querySelector('#w')).state())).selected, 'Next stepped');
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+test('a combined, renamed script given data-wasm finds the extras beside the wasm (with its ?ver=)', async () => {
+  const { page: pg, errors, context } = await open('/p/combined.html');
+  await waitReady(pg, '#w');
+  assert.deepEqual(extrasRequests(), ['/b/stemcell-widgets.extras.js?ver=5']);
+  assert.equal(await pg.locator('#w .scw-bar button', { hasText: 'Next' }).count(), 1);
   assert.deepEqual(errors, []);
   await context.close();
 });
