@@ -14,7 +14,7 @@ for f in dist/stemcell-widgets.js dist/stemcell-widgets.lean.wasm dist/stemcell-
 done
 three=$((BR[dist/stemcell-widgets.js] + BR[dist/stemcell-widgets.lean.wasm]))
 expl=$((BR[dist/stemcell-widgets.js] + BR[dist/stemcell-widgets.wasm]))
-printf '%-28s %10s %10d  (budget 153600, %d%%)\n' "page, three widgets" "" "$three" $((three * 100 / 153600))
-printf '%-28s %10s %10d  (%d%% of the budget)\n' "page with an explainer" "" "$expl" $((expl * 100 / 153600))
+printf '%-28s %10s %10d  (target <= 150000, %d%%)\n' "page, three widgets" "" "$three" $((three * 100 / 150000))
+printf '%-28s %10s %10d  (%d%% of the target)\n' "page with an explainer" "" "$expl" $((expl * 100 / 150000))
 f=dist/stemcell-widgets.extras.js
 printf '%-28s %10d %10d  (fetched on first use, not in the totals)\n' "$(basename "$f")" "$(stat -c%s "$f")" "$(brotli -c -q 11 "$f" | wc -c)"
