@@ -1353,17 +1353,25 @@
       if (lazyObserver && !modulePromise) lazyObserver.observe(el);
       else autoMount(el);
     });
+    // A widget already within 200px of the viewport starts now: the observer reports only after the next
+    // rendering update (5-25 ms later), and the module's download would wait for it.
+    if (lazyObserver && !modulePromise && list.some(function (el) {
+      if (!el.getClientRects().length) return false;  // no box (display: none): the observer would not report it
+      var r = el.getBoundingClientRect();
+      return r.bottom >= -200 && r.top <= innerHeight + 200 && r.right >= -200 && r.left <= innerWidth + 200;
+    })) mountWaiting();
+  }
+  function mountWaiting() {
+    if (!lazyObserver) return;
+    lazyObserver.disconnect();
+    lazyObserver = null;
+    Array.prototype.forEach.call(document.querySelectorAll('[' + ATTR + ']'), autoMount);
   }
 
   function start() {
     if (typeof IntersectionObserver === 'function') {
       lazyObserver = new IntersectionObserver(function (entries) {
-        if (entries.some(function (e) { return e.isIntersecting; })) {
-          lazyObserver.disconnect();
-          var waiting = document.querySelectorAll('[' + ATTR + ']');
-          lazyObserver = null;
-          Array.prototype.forEach.call(waiting, autoMount);
-        }
+        if (entries.some(function (e) { return e.isIntersecting; })) mountWaiting();
       }, {rootMargin: '200px'});
     }
     scan(document);
