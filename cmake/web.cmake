@@ -155,7 +155,9 @@ add_custom_command(TARGET stemcell-widgets-lean POST_BUILD
   COMMENT "Checking the lean module's glue against the page glue; copying stemcell-widgets.lean.wasm to dist/" VERBATIM)
 # The browser tests' bundle: the same, plus the test-only widgets (test-pattern). Never for pages, so it is
 # written to build/web/testing/, not dist/ (tests/browser/lib.mjs serves it as /testing/).
-scw_bundle(stemcell-widgets-testing stemcell-widgets.testing)
+# Without the page bundles' wasm-opt --converge (the same -Oz passes, once): it only shrinks the file (~0.5 KB)
+# and took ~13 of the link's ~30 CPU-s (tools/test.sh builds this bundle every run). "," is an empty pass list.
+scw_bundle(stemcell-widgets-testing stemcell-widgets.testing "SHELL:-s BINARYEN_EXTRA_PASSES=,")
 target_compile_definitions(stemcell-widgets-testing PRIVATE SCW_TEST_WIDGETS=1)
 set_target_properties(stemcell-widgets-testing PROPERTIES RUNTIME_OUTPUT_DIRECTORY "${CMAKE_BINARY_DIR}/testing")
 # For offline use (a lesson opened from a USB stick, file:// pages): one file, the wasm inlined. Browsers do
@@ -170,8 +172,9 @@ add_custom_command(OUTPUT "${OFFLINE_CONTENT_JS}"
   DEPENDS "${CMAKE_SOURCE_DIR}/tools/embed.py" "${CMAKE_SOURCE_DIR}/data/stemcell-explainer.es.json"
   COMMENT "Embedding the Spanish content for the offline bundle" VERBATIM)
 add_custom_target(scw_offline_content DEPENDS "${OFFLINE_CONTENT_JS}")
+# No wasm-opt --converge either (as the testing bundle): a file opened from disk, where ~0.5 KB does not count.
 scw_bundle(stemcell-widgets-offline stemcell-widgets.offline "SHELL:-s SINGLE_FILE=1"
-  "SHELL:--extern-pre-js ${OFFLINE_CONTENT_JS}")
+  "SHELL:--extern-pre-js ${OFFLINE_CONTENT_JS}" "SHELL:-s BINARYEN_EXTRA_PASSES=,")
 add_dependencies(stemcell-widgets-offline scw_offline_content)
 set_property(TARGET stemcell-widgets-offline APPEND PROPERTY LINK_DEPENDS "${OFFLINE_CONTENT_JS}")
 # The offline bundle cannot fetch the loader's extras (file:// pages): they go inside, before the loader.
