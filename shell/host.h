@@ -25,7 +25,7 @@ struct Instance {
   std::string canvas;  // the canvas element id (html5.h selector "#" + canvas)
   std::unique_ptr<Widget> widget;
   std::unique_ptr<ImDrawList> draw;  // the widget draws here each frame (no ImGui context or window)
-  std::shared_ptr<FontSet> fonts;  // shared with every widget drawing at the same pixel scale
+  FontSetRef fonts;  // shared with every widget drawing at the same pixel scale
   InputQueue input;
   InputState input_state;          // what the queue applied for the current frame
   bool keys_sent_down[(int)Key::Count] = {};  // keys whose press went to the widget: their release goes too

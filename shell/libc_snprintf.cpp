@@ -1,9 +1,10 @@
 // libc_snprintf.cpp — snprintf for the web bundle only (cmake/web.cmake), replacing musl's.
 //
 // musl's snprintf goes through vfprintf with float support (fmt_fp, long double arguments: ~7 KB of wasm).
-// Its one caller left in the bundle is nlohmann's lexer, formatting a control character in a parse error
-// message ("<U+%.4X>"); our own code formats numbers with DecimalText (ui/json_writer.h), and the parts of
-// ImGui the bundle keeps (draw lists, the font atlas) format nothing. This one is Emscripten's integer-only vsniprintf: a float conversion
+// No caller is left in the bundle since content/json_reader.cpp replaced nlohmann's lexer (which formatted a
+// control character in its parse error messages, "<U+%.4X>"), so the linker drops it; it stays so that a future
+// snprintf does not bring back musl's float formatting. Our own code formats numbers with DecimalText
+// (ui/json_writer.h), and the parts of ImGui the bundle keeps (draw lists, the font atlas) format nothing. This one is Emscripten's integer-only vsniprintf: a float conversion
 // (%f %e %g %a) would call a null formatter, so such formats write nothing and return -1 (an encoding error
 // for snprintf) instead of trapping.
 #include <cstdarg>

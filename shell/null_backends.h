@@ -17,7 +17,7 @@ class NullRenderer final : public Renderer {
   int draws = 0, font_uploads = 0, last_id = 0, last_vertices = 0;
 
  private:
-  std::map<const FontSet*, std::pair<std::weak_ptr<FontSet>, unsigned long>> uploaded_;  // set -> atlas build
+  std::map<const FontSet*, std::pair<unsigned, unsigned long>> uploaded_;  // set -> its serial, atlas build
 };
 
 class NullPlatform final : public Platform {

@@ -10,14 +10,14 @@ namespace scw {
 bool NullRenderer::Attach(Instance&) { return true; }
 void NullRenderer::Detach(Instance&) {}
 void NullRenderer::PrepareFonts(Instance& inst) {
-  for (auto it = uploaded_.begin(); it != uploaded_.end();) it = it->second.first.expired() ? uploaded_.erase(it) : std::next(it);
+  for (auto it = uploaded_.begin(); it != uploaded_.end();) it = FontSetLive(it->first, it->second.first) ? std::next(it) : uploaded_.erase(it);
   auto found = uploaded_.find(inst.fonts.get());
   if (found != uploaded_.end() && found->second.second == inst.fonts->fonts.builds) return;
   unsigned char* pixels;
   int w, h;
   inst.fonts->atlas->GetTexDataAsAlpha8(&pixels, &w, &h);  // what a GPU renderer would upload
   inst.fonts->atlas->SetTexID((ImTextureID)(intptr_t)1);
-  uploaded_[inst.fonts.get()] = {inst.fonts, inst.fonts->fonts.builds};
+  uploaded_[inst.fonts.get()] = {inst.fonts->serial, inst.fonts->fonts.builds};
   ++font_uploads;
 }
 

@@ -206,14 +206,14 @@ void WebGl2Renderer::PrepareFonts(Instance& inst) {
   if (!EnsureContext()) return;
   // Textures of font sets no widget uses any more.
   for (auto it = font_textures_.begin(); it != font_textures_.end();) {
-    if (!it->second.set.expired()) { ++it; continue; }
+    if (FontSetLive(it->first, it->second.serial)) { ++it; continue; }
     glDeleteTextures(1, &it->second.texture);
     it = font_textures_.erase(it);
   }
   FontTexture& ft = font_textures_[inst.fonts.get()];
   const ImFontAtlas* atlas = inst.fonts->atlas;
   if (!atlas->TexPixelsAlpha8) return;  // nothing built (no glyphs): draw shapes only
-  if (!ft.texture || ft.builds != inst.fonts->fonts.builds) {  // new, or rebuilt with more glyphs
+  if (!ft.texture || ft.builds != inst.fonts->fonts.builds || ft.serial != inst.fonts->serial) {  // new, or rebuilt
     if (ft.texture) glDeleteTextures(1, &ft.texture);
     const unsigned char* pixels = atlas->TexPixelsAlpha8;
     const int w = atlas->TexWidth, h = atlas->TexHeight;
@@ -224,7 +224,7 @@ void WebGl2Renderer::PrepareFonts(Instance& inst) {
     glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_WRAP_S, GL_CLAMP_TO_EDGE);
     glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_WRAP_T, GL_CLAMP_TO_EDGE);
     glTexImage2D(GL_TEXTURE_2D, 0, GL_R8, w, h, 0, GL_RED, GL_UNSIGNED_BYTE, pixels);
-    ft.set = inst.fonts;
+    ft.serial = inst.fonts->serial;
     ft.builds = inst.fonts->fonts.builds;
   }
   inst.fonts->atlas->SetTexID((ImTextureID)(intptr_t)ft.texture);

@@ -30,7 +30,7 @@ class WebGl2Renderer final : public Renderer {
 
  private:
   struct FontTexture {
-    std::weak_ptr<FontSet> set;
+    unsigned serial = 0;  // of the set it was made for (FontSetLive)
     unsigned texture = 0;
     unsigned long builds = 0;  // the atlas build it holds
   };

@@ -81,7 +81,7 @@ std::vector<std::string> CellDiagramWidget::TourOrder() const {
   std::vector<std::string> out;
   if (!loaded_) return out;
   const auto& cells = doc_.cell_types;
-  std::vector<bool> has_parent(cells.size(), false), seen(cells.size(), false);
+  std::vector<char> has_parent(cells.size(), 0), seen(cells.size(), 0);  // not vector<bool> (its code in the wasm)
   auto index = [&](const std::string& id) {
     for (size_t i = 0; i < cells.size(); ++i) if (cells[i].id == id) return (int)i;
     return -1;

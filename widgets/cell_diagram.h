@@ -133,8 +133,8 @@ class CellDiagramWidget final : public ContentWidget {
   // Input (cell_diagram_input.cpp): reads this frame's input against layout_, the rectangles drawn.
   void Input(const FrameContext& ctx);
   void ScrollInput(const FrameContext& ctx);
-  std::vector<NavItem> NavItems(std::vector<bool>* scrolls) const;
-  void NavInput(const std::vector<NavItem>& items, const std::vector<bool>& scrolls, bool tapped, ImVec2 tap,
+  std::vector<NavItem> NavItems(std::vector<char>* scrolls) const;
+  void NavInput(const std::vector<NavItem>& items, const std::vector<char>& scrolls, bool tapped, ImVec2 tap,
                 bool keys);
   void ApplySelection(const std::string& before, bool closed, const FrameContext& ctx);
   void KeepInView(const std::string& before, const std::string& cursor_before, bool keys, float scale);

@@ -36,7 +36,7 @@ void CellDiagramWidget::ScrollInput(const FrameContext& ctx) {
 
 // The items in reading order (chips, then cells row by row) at their boxes on screen now; `scrolls` says which
 // move with the view.
-std::vector<NavItem> CellDiagramWidget::NavItems(std::vector<bool>* scrolls) const {
+std::vector<NavItem> CellDiagramWidget::NavItems(std::vector<char>* scrolls) const {
   const Layout& L = layout_;
   const bool chips_scroll = L.ChipsScroll();
   std::vector<NavItem> items;
@@ -53,7 +53,7 @@ std::vector<NavItem> CellDiagramWidget::NavItems(std::vector<bool>* scrolls) con
 
 // Taps on items (not through the sheet), then keys: Left/Right step through the reading order so they reach
 // every item; Up/Down move spatially between layers; Home/End, Enter/Space and Escape as everywhere.
-void CellDiagramWidget::NavInput(const std::vector<NavItem>& items, const std::vector<bool>& scrolls, bool tapped,
+void CellDiagramWidget::NavInput(const std::vector<NavItem>& items, const std::vector<char>& scrolls, bool tapped,
                                  ImVec2 tap, bool keys) {
   std::vector<NavItem> tap_items;
   for (size_t i = 0; i < items.size(); ++i) {
@@ -131,7 +131,7 @@ void CellDiagramWidget::Input(const FrameContext& ctx) {
   if (tapped && L0.panel.w > 0 && L0.panel.Contains(tap.x, tap.y)) tapped = false;  // reading, not selecting
   ScrollInput(ctx);
 
-  std::vector<bool> scrolls;
+  std::vector<char> scrolls;  // not vector<bool>: its push_back alone is ~1 KB of wasm
   const std::vector<NavItem> items = NavItems(&scrolls);
   const std::string before = nav_.selected();
   const std::string cursor_before = nav_.cursor_id();

@@ -3,6 +3,8 @@
 
 #include <algorithm>
 
+#include "ui/json_writer.h"
+
 namespace scw {
 
 namespace {
@@ -90,7 +92,24 @@ dom::Node ContentWidget::SourcesList(const std::vector<std::string>& ids) const 
 std::string ShownValue(const nlohmann::json& v) {
   if (v.is_object()) return "an object";
   if (v.is_array()) return "a list";
-  std::string t = v.dump();
+  // Written with JsonWriter, not v.dump(): dump() alone links nlohmann's serializer and its float formatting
+  // (~2 KB brotli). Text is quoted and escaped as JSON; numbers as the content checks show them (DecimalText).
+  std::string t;
+  if (v.is_string()) {
+    JsonWriter w;
+    w.String(v.get_ref<const std::string&>());
+    t = w.Take();
+  } else if (v.is_boolean()) {
+    t = v.get<bool>() ? "true" : "false";
+  } else if (v.is_number_unsigned()) {
+    t = std::to_string(v.get<nlohmann::json::number_unsigned_t>());
+  } else if (v.is_number_integer()) {
+    t = std::to_string(v.get<nlohmann::json::number_integer_t>());
+  } else if (v.is_number_float()) {
+    t = DecimalText(v.get<double>(), 6);
+  } else {
+    t = "null";
+  }
   if (t.size() > 60) t = t.substr(0, 60) + "…";
   return t;
 }

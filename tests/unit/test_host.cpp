@@ -239,7 +239,22 @@ TEST_CASE("widgets at the same pixel scale share one font atlas and one texture;
     CHECK(h.host->Find(a)->fonts.get() != h.host->Find(b)->fonts.get());
     CHECK(h.renderer->font_uploads == 2);
     CHECK(LiveFontSets() == 2);
+    const FontSet* freed = h.host->Find(b)->fonts.get();
+    const unsigned freed_serial = freed->serial;
+    CHECK(FontSetLive(freed, freed_serial));
     h.host->Destroy(b);
+    CHECK(LiveFontSets() == 1);
+    CHECK_FALSE(FontSetLive(freed, freed_serial));  // what tells the renderers to drop its texture
+    // A new set at that scale is another set, even if it lands at the same address: a fresh upload.
+    const int c = h.Make("test-pattern", 300, 200, 3);
+    h.Settle();
+    CHECK(h.host->Find(c)->fonts->serial != freed_serial);
+    CHECK_FALSE(FontSetLive(freed, freed_serial));
+    CHECK(h.renderer->font_uploads == 3);
+    FontSetRef copy = h.host->Find(c)->fonts;  // a reference kept elsewhere keeps the set
+    h.host->Destroy(c);
+    CHECK(LiveFontSets() == 2);
+    copy = FontSetRef();
     CHECK(LiveFontSets() == 1);
   }
   CHECK(LiveFontSets() == 0);

@@ -2,6 +2,7 @@
 // and changes nothing, and the "change" event a successful call fires. Uses the embedded default content.
 #include <doctest/doctest.h>
 
+#include "content_widget.h"
 #include "harness.h"
 
 using scw::test::Harness;
@@ -150,4 +151,23 @@ TEST_CASE("setState: an unknown widget id is refused") {
   std::string err;
   CHECK_FALSE(h.host->SetState(42, "{}", &err));
   CHECK(Has(err, "42"));
+}
+
+TEST_CASE("setState errors show the bad value as JSON: text quoted and escaped, numbers, booleans, null; long text cut") {
+  using nlohmann::json;
+  CHECK(scw::ShownValue(json("a \"b\"\n")) == R"("a \"b\"\n")");
+  CHECK(scw::ShownValue(json("Células")) == "\"Células\"");
+  CHECK(scw::ShownValue(json(-42)) == "-42");
+  CHECK(scw::ShownValue(json(18446744073709551615ull)) == "18446744073709551615");
+  CHECK(scw::ShownValue(json(2.5)) == "2.5");
+  CHECK(scw::ShownValue(json(true)) == "true");
+  CHECK(scw::ShownValue(json(nullptr)) == "null");
+  CHECK(scw::ShownValue(json::object()) == "an object");
+  CHECK(scw::ShownValue(json::array()) == "a list");
+  const std::string shown = scw::ShownValue(json(std::string(100, 'x')));
+  CHECK(shown == "\"" + std::string(59, 'x') + "…");
+  // Through the API: the value in the message is the one sent.
+  W w("cell-diagram");
+  CHECK(Has(w.Set(R"({"selected":2.5})"), "got 2.5."));
+  CHECK(Has(w.Set(R"({"widget":"tab\there"})"), "is \"tab\\there\" but"));
 }

@@ -22,7 +22,7 @@ namespace {
 // Sets the frame's input (and, for text, the native fonts) for the duration of a test.
 struct Frame {
   InputState in;
-  std::shared_ptr<FontSet> fonts = SharedFonts(1.0f);
+  FontSetRef fonts = SharedFonts(1.0f);
   Frame() {
     fonts->Ensure();
     SetCurrentFonts(&fonts->fonts);

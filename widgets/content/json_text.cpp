@@ -1,6 +1,8 @@
-// json_text.cpp — see json_text.h. A SAX pass builds the document and stops at the first syntax error or
-// at too deep a nesting, so nothing recurses without bound and nothing throws.
+// json_text.cpp — see json_text.h. ReadJson (json_reader.h) builds the document and stops at the first syntax
+// error or at too deep a nesting, so nothing recurses without bound and nothing throws.
 #include "content/json_text.h"
+
+#include "content/json_reader.h"
 
 #include <algorithm>
 #include <cctype>
@@ -10,46 +12,6 @@ namespace scw {
 namespace {
 
 using json = nlohmann::json;
-
-class Builder {
- public:
-  explicit Builder(json* out) : dom_(*out, false) {}
-  bool null() { return dom_.null(); }
-  bool boolean(bool v) { return dom_.boolean(v); }
-  bool number_integer(json::number_integer_t v) { return dom_.number_integer(v); }
-  bool number_unsigned(json::number_unsigned_t v) { return dom_.number_unsigned(v); }
-  bool number_float(json::number_float_t v, const std::string& s) { return dom_.number_float(v, s); }
-  bool string(std::string& v) { return dom_.string(v); }
-  bool binary(json::binary_t& v) { return dom_.binary(v); }
-  bool start_object(std::size_t n) { return Deeper() && dom_.start_object(n); }
-  bool key(std::string& k) { return dom_.key(k); }
-  bool end_object() { --depth_; return dom_.end_object(); }
-  bool start_array(std::size_t n) { return Deeper() && dom_.start_array(n); }
-  bool end_array() { --depth_; return dom_.end_array(); }
-  bool parse_error(std::size_t position, const std::string&, const nlohmann::detail::exception& e) {
-    failed_ = true;
-    position_ = position;
-    const std::string what = e.what();
-    encoding_ = what.find("surrogate") != std::string::npos ? 1 : what.find("UTF-8") != std::string::npos ? 2 : 0;
-    return false;
-  }
-  int encoding() const { return encoding_; }  // 1: a lone \uD800-\uDFFF escape, 2: bytes that are not UTF-8
-
-  bool too_deep() const { return too_deep_; }
-  bool failed() const { return failed_; }
-  size_t position() const { return position_; }
-
- private:
-  bool Deeper() {
-    if (++depth_ > kMaxNesting) { too_deep_ = true; return false; }
-    return true;
-  }
-  nlohmann::detail::json_sax_dom_parser<json> dom_;
-  int depth_ = 0;
-  bool too_deep_ = false, failed_ = false;
-  int encoding_ = 0;
-  size_t position_ = 0;
-};
 
 // Line and column (1-based, columns in characters) of a byte offset.
 void LineColumn(const std::string& text, size_t pos, size_t* line, size_t* col) {
@@ -97,11 +59,10 @@ bool ParseJsonText(const std::string& text, json* out, std::vector<Problem>* pro
                                  " KB; the limit is 1024 KB (1 MB). Split it or remove unused parts."});
     return false;
   }
-  Builder b(out);
-  const bool ok = json::sax_parse(text, &b, json::input_format_t::json, /*strict=*/true);
-  if (ok && !b.failed() && !b.too_deep()) return true;
+  const JsonReadResult b = ReadJson(text, kMaxNesting, out);
+  if (b.error == JsonReadError::kNone) return true;
   *out = json();
-  if (b.too_deep()) {
+  if (b.error == JsonReadError::kTooDeep) {
     problems->push_back({"", "The document nests more than " + std::to_string(kMaxNesting) +
                                  " levels of { } and [ ]; the content format needs far fewer. Flatten it."});
     return false;
@@ -110,10 +71,10 @@ bool ParseJsonText(const std::string& text, json* out, std::vector<Problem>* pro
   // Find that token in the text: a quoted string, a bare word or number, or one punctuation character.
   std::string tok;
   size_t at = 0;
-  if (b.position() > text.size() || text.empty()) {
+  if (b.position > text.size() || text.empty()) {
     tok = "<end of input>";
   } else {
-    size_t end_ = b.position() > 0 ? b.position() - 1 : 0;
+    size_t end_ = b.position > 0 ? b.position - 1 : 0;
     auto word = [](char ch) { return std::isalnum((unsigned char)ch) || ch == '.' || ch == '-' || ch == '+' || ch == '_'; };
     at = end_;
     if (text[end_] == '"' && end_ > 0) {  // a whole string token: back to its opening quote
@@ -128,9 +89,9 @@ bool ParseJsonText(const std::string& text, json* out, std::vector<Problem>* pro
   }
   size_t line, col;
   LineColumn(text, tok == "<end of input>" ? text.size() : at, &line, &col);
-  if (b.encoding()) {  // an encoding problem, not a syntax one: say so (the token advice would mislead)
+  if (b.error != JsonReadError::kSyntax) {  // an encoding problem, not a syntax one: say so (the token advice would mislead)
     problems->push_back({"", "This text cannot be read: at line " + std::to_string(line) + ", column " + std::to_string(col) +
-                                 (b.encoding() == 1
+                                 (b.error == JsonReadError::kSurrogate
                                       ? ", a \\u escape names half of a character (a lone surrogate \\uD800–\\uDFFF without its pair). "
                                         "Write the character itself, or both halves of the pair."
                                       : ", there are bytes that are not UTF-8. Save the file as UTF-8.")});

@@ -244,29 +244,38 @@ bool FontSet::Ensure() {
 }
 
 namespace {
-std::map<float, std::weak_ptr<FontSet>>& Cache() {
-  static std::map<float, std::weak_ptr<FontSet>> cache;
-  return cache;
+std::map<float, FontSet*>& Cache() {  // the live sets by quantised scale; never destroyed (a set may outlive it)
+  static auto* cache = new std::map<float, FontSet*>();
+  return *cache;
 }
 }  // namespace
 
-std::shared_ptr<FontSet> SharedFonts(float scale) {
-  const float q = Fonts::Quantise(scale);
-  auto& cache = Cache();
-  if (auto existing = cache[q].lock()) return existing;
-  auto set = std::make_shared<FontSet>();
-  set->scale = q;  // rasterised on first use (Fonts::Ensure), not here: a resize often follows creation
-  cache[q] = set;
-  return set;
+void FontSetRef::Release() {
+  if (p_ && --p_->refs == 0) {
+    Cache().erase(p_->scale);
+    delete p_;
+  }
+  p_ = nullptr;
 }
 
-size_t LiveFontSets() {
-  size_t n = 0;
-  for (auto it = Cache().begin(); it != Cache().end();) {
-    if (it->second.expired()) it = Cache().erase(it);
-    else { ++n; ++it; }
+FontSetRef SharedFonts(float scale) {
+  static unsigned serial = 0;
+  const float q = Fonts::Quantise(scale);
+  FontSet*& set = Cache()[q];
+  if (!set) {
+    set = new FontSet();
+    set->scale = q;  // rasterised on first use (Fonts::Ensure), not here: a resize often follows creation
+    set->serial = ++serial;
   }
-  return n;
+  return FontSetRef(set);
 }
+
+bool FontSetLive(const FontSet* set, unsigned serial) {
+  for (const auto& e : Cache())
+    if (e.second == set && set->serial == serial) return true;
+  return false;
+}
+
+size_t LiveFontSets() { return Cache().size(); }
 
 }  // namespace scw

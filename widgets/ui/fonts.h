@@ -3,6 +3,7 @@
 #include <cstddef>
 #include <memory>
 #include <string>
+#include <utility>
 #include <vector>
 
 struct ImFontAtlas;
@@ -69,6 +70,8 @@ struct FontSet {
   // What ImDrawLists drawing with this atlas share (white pixel and baked-line UVs, circle segments, flags).
   // There is no ImGui context: this takes the place of the context's own shared data.
   ImDrawListSharedData* draw_data = nullptr;  // owned
+  unsigned serial = 0;  // unique per set made (FontSetLive)
+  int refs = 0;         // FontSetRefs to it
   // Rasterises the atlas if needed (Fonts::Ensure) and brings draw_data up to date. True if it rebuilt.
   bool Ensure();
   FontSet();
@@ -76,9 +79,33 @@ struct FontSet {
   FontSet(const FontSet&) = delete;
   FontSet& operator=(const FontSet&) = delete;
 };
+// A counted reference to one of the page's font sets (SharedFonts): the set is freed with its last reference.
+// Not std::shared_ptr/weak_ptr: libc++'s control block is built with RTTI, which kept libc++abi's type_info
+// classes in the wasm (~2.5 KB of code) though the bundle has no RTTI of its own.
+class FontSetRef {
+ public:
+  FontSetRef() = default;
+  FontSetRef(const FontSetRef& o) : p_(o.p_) { if (p_) ++p_->refs; }
+  FontSetRef(FontSetRef&& o) noexcept : p_(o.p_) { o.p_ = nullptr; }
+  FontSetRef& operator=(FontSetRef o) noexcept { std::swap(p_, o.p_); return *this; }
+  ~FontSetRef() { Release(); }
+  FontSet* get() const { return p_; }
+  FontSet* operator->() const { return p_; }
+  explicit operator bool() const { return p_ != nullptr; }
+
+ private:
+  friend FontSetRef SharedFonts(float scale);
+  explicit FontSetRef(FontSet* p) : p_(p) { ++p_->refs; }
+  void Release();
+  FontSet* p_ = nullptr;
+};
+
 // The page's font set for `scale` (quantised), freed when no widget holds it. Rasterise with
 // set->fonts.Ensure(set->atlas, set->scale) before drawing (a no-op once built).
-std::shared_ptr<FontSet> SharedFonts(float scale);
+FontSetRef SharedFonts(float scale);
+// Whether the set made with `serial` at `set` still exists (renderers drop the textures of freed sets; an
+// address alone could have been reused by a newer set).
+bool FontSetLive(const FontSet* set, unsigned serial);
 size_t LiveFontSets();  // how many sets exist now (tests)
 
 // Design sizes in CSS px at scale 1 (the phone floor is 12 px).
