@@ -18,6 +18,7 @@ using content::CellType;
 // Content and view state
 
 void CellDiagramWidget::OnContent() {
+  ++content_rev_;
   emph_.assign(doc_.cell_types.size(), 1.0f);
   if (!therapy_.empty() && !doc_.FindTherapy(therapy_)) therapy_.clear();
   if (!nav_.selected().empty() && !doc_.FindCell(nav_.selected())) nav_.Clear();
@@ -176,13 +177,23 @@ CellDiagramWidget::Detail CellDiagramWidget::DetailLayout(const Layout& L, const
 // ---------------------------------------------------------------------------------------------------------------
 // Frame: input → layout → draw
 
+void CellDiagramWidget::EnsureLayout(const FrameContext& ctx) {
+  const LayoutKey key{CurrentFontsKey(), content_rev_, !nav_.selected().empty(), ctx.width, ctx.height, ctx.scale};
+  if (key == layout_key_) return;
+  std::swap(layout_, other_layout_);
+  std::swap(layout_key_, other_key_);
+  if (key == layout_key_) return;  // the other selection state's layout, kept from before
+  layout_ = ComputeLayout(doc_, key.selected, ctx.width, ctx.height, ctx.scale);
+  layout_key_ = key;
+}
+
 void CellDiagramWidget::Frame(const FrameContext& ctx) {
   ctx.draw->AddRectFilled(ImVec2(0, 0), ImVec2(ctx.width, ctx.height), ctx.theme->background);
   last_px_ = ctx.px;
   if (!loaded_) return;
   if (ctx.width != last_w_ || ctx.height != last_h_) { last_w_ = ctx.width; last_h_ = ctx.height; }
 
-  layout_ = ComputeLayout(doc_, !nav_.selected().empty(), ctx.width, ctx.height, ctx.scale);
+  EnsureLayout(ctx);
   Input(ctx);  // hit-tests this layout; lays out again when the selection opened or closed the sheet
   detail_layout_ = DetailLayout(layout_, *ctx.theme, ctx.scale);
   ScrollDetail(detail_layout_, ctx.focused, ctx.scale, ctx.px);

@@ -152,7 +152,23 @@ class CellDiagramWidget final : public ContentWidget {
   void DrawFooter(const FrameContext& ctx, bool scrolls) const;
   void DrawPanel(const FrameContext& ctx, const Detail& d) const;
 
+  // layout_ for these inputs (the selection only opens or closes the sheet): a frame with the same inputs (a hover,
+  // a click on another cell) keeps it instead of laying out again; the other state's layout is kept beside it.
+  struct LayoutKey {
+    FontsKey fonts;
+    unsigned content = 0;
+    bool selected = false;
+    float w = -1, h = -1, scale = 0;
+    bool operator==(const LayoutKey& o) const {
+      return fonts == o.fonts && content == o.content && selected == o.selected && w == o.w && h == o.h && scale == o.scale;
+    }
+  };
+  void EnsureLayout(const FrameContext& ctx);
+
   Layout layout_;
+  Layout other_layout_;
+  LayoutKey layout_key_, other_key_;
+  unsigned content_rev_ = 0;  // counts OnContent(): a new document (or language) lays out again
   Detail detail_layout_;
   ItemNav nav_;
   ScrollView main_;           // the diagram's view (narrow: with chips, legend and footer)

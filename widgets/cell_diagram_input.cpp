@@ -94,7 +94,7 @@ void CellDiagramWidget::ApplySelection(const std::string& before, bool closed, c
     MarkChanged();
   }
   if (nav_.selected() != before) {
-    layout_ = ComputeLayout(doc_, !nav_.selected().empty(), ctx.width, ctx.height, ctx.scale);
+    EnsureLayout(ctx);
     main_.SetExtent(layout_.view, layout_.content_h);
   }
 }

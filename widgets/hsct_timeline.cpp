@@ -105,6 +105,7 @@ std::string HsctTimelineWidget::DayText(double day, const std::string& lang) { r
 // ---- state changes ------------------------------------------------------------------------------------
 
 void HsctTimelineWidget::OnContent() {
+  ++content_rev_;
   ts_ = ScaleFor(doc_);
   if (view_.variant >= (int)doc_.variants.size()) view_.variant = 0;
   view_.day = std::max(ts_.dmin, std::min(ts_.dmax - 1, view_.day));

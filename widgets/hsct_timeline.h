@@ -185,6 +185,7 @@ class HsctTimelineWidget final : public ContentWidget {
   // Frame steps (hsct_timeline_input.cpp): time, layout, pointer, keys, the detail panel.
   void Advance(float dt);
   void Relayout();
+  void LayoutNow(bool vertical);
   void KeepMarkerVisible();
   void KeepCursorRowVisible();  // short wide canvases (panel_side): the keyboard's row scrolled into view
   void HandleScroll(const FrameContext& ctx);
@@ -207,7 +208,27 @@ class HsctTimelineWidget final : public ContentWidget {
 
   View view_;
   TimeScale ts_;
+  // layout_ for these inputs: Relayout() runs after every input step, and a frame (a hover, a key that moves the
+  // cursor only) mostly asks again for the layout it has; the last other one (wide against vertical, before a
+  // selection) is kept beside it.
+  struct LayoutKey {
+    FontsKey fonts;
+    unsigned content = 0;
+    double dmin = 0, dmax = 0, day = 0;
+    int variant = -1;
+    std::string selected;
+    float scroll = 0, w = -1, h = -1, scale = 0;
+    bool vertical = false;
+    bool operator==(const LayoutKey& o) const {
+      return fonts == o.fonts && content == o.content && dmin == o.dmin && dmax == o.dmax && day == o.day &&
+             variant == o.variant && selected == o.selected && scroll == o.scroll && w == o.w && h == o.h &&
+             scale == o.scale && vertical == o.vertical;
+    }
+  };
   Layout layout_;
+  Layout other_layout_;
+  LayoutKey layout_key_, other_key_;
+  unsigned content_rev_ = 0;  // counts OnContent(): a new document (or language) lays out again
   Detail detail_;
   float px_ = 1;
   float width_ = 0, height_ = 0, scale_ = 1;  // this frame's canvas and UI scale (for relayouts)

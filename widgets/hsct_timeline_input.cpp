@@ -23,8 +23,8 @@ void HsctTimelineWidget::Frame(const FrameContext& ctx) {
   // 403 px): the vertical layout, which scrolls, keeps both readable.
   // Too short: the horizontal panel would not hold its title and two lines of text.
   if (!IsVertical(ctx.width, ctx.px)) {
-    const Layout wide = ComputeLayout(doc_, ts_, view_, ctx.width, ctx.height, ctx.scale, false);
-    vertical_ = wide.panel.h < MinPanelHeight(wide.panel_pad > 0 ? wide.panel_pad : 14 * ctx.scale);
+    LayoutNow(false);  // the wide layout (kept: Relayout() below finds it again when it is the one used)
+    vertical_ = layout_.panel.h < MinPanelHeight(layout_.panel_pad > 0 ? layout_.panel_pad : 14 * ctx.scale);
   } else {
     vertical_ = true;
   }
@@ -75,9 +75,21 @@ void HsctTimelineWidget::Advance(float dt) {
 }
 
 // The layout for the current view; the plot's scroll view learns its extent (and clamps to it).
+// layout_ = ComputeLayout() for the current view, unless it (or the layout kept beside it) is for the same inputs.
+void HsctTimelineWidget::LayoutNow(bool vertical) {
+  const LayoutKey key{CurrentFontsKey(), content_rev_, ts_.dmin, ts_.dmax, view_.day, view_.variant, view_.selected,
+                      view_.scroll, width_, height_, scale_, vertical};
+  if (key == layout_key_) return;
+  std::swap(layout_, other_layout_);
+  std::swap(layout_key_, other_key_);
+  if (key == layout_key_) return;
+  layout_ = ComputeLayout(doc_, ts_, view_, width_, height_, scale_, vertical);
+  layout_key_ = key;
+}
+
 void HsctTimelineWidget::Relayout() {
   view_.scroll = plot_scroll_.offset();
-  layout_ = ComputeLayout(doc_, ts_, view_, width_, height_, scale_, vertical_);
+  LayoutNow(vertical_);
   plot_scroll_.SetExtent(layout_.scroll_view, layout_.content_h);
   view_.scroll = layout_.scroll;
 }

@@ -115,6 +115,7 @@ std::string RiskChartWidget::LevelWordFor(const Cell& c) const {
 
 
 void RiskChartWidget::OnContent() {
+  ++content_rev_;
   anim_.Finish();
   anim_from_.clear();
   chart_.Reset();

@@ -17,6 +17,7 @@
 #include "ui/motion.h"
 #include "ui/scroll_view.h"
 #include "ui/segmented.h"
+#include "ui/text_layout.h"
 
 namespace scw {
 
@@ -180,7 +181,23 @@ class RiskChartWidget final : public ContentWidget {
   View view_ = View::ByRisk;
   ItemNav nav_;
   ScrollView panel_;                  // the detail panel's content
+  // layout_ for these inputs: a frame with the same ones (a hover, a click on another cell) keeps it instead of
+  // laying out again; the other selection state's (or view's) layout is kept beside it.
+  struct LayoutKey {
+    FontsKey fonts;
+    unsigned content = 0;
+    View view = View::ByRisk;
+    bool selected = false;
+    float w = -1, h = -1, scale = 0;
+    bool operator==(const LayoutKey& o) const {
+      return fonts == o.fonts && content == o.content && view == o.view && selected == o.selected && w == o.w &&
+             h == o.h && scale == o.scale;
+    }
+  };
   Layout layout_;
+  Layout other_layout_;
+  LayoutKey layout_key_, other_key_;
+  unsigned content_rev_ = 0;          // counts OnContent(): a new document (or language) lays out again
   Rect visible_body_;
   float last_px_ = 1;
   ScrollView chart_;                  // the chart's body (visible_body_)

@@ -60,7 +60,15 @@ void RiskChartWidget::EnsureVisible(const std::string& id) {
 // This frame's layout, and the part of the body not under the detail sheet (where the chart scrolls).
 void RiskChartWidget::Relayout(const FrameContext& ctx) {
   const float s = ctx.scale;
-  layout_ = ComputeLayout(doc_, view_, !nav_.selected().empty(), ctx.width, ctx.height, s);
+  const LayoutKey key{CurrentFontsKey(), content_rev_, view_, !nav_.selected().empty(), ctx.width, ctx.height, s};
+  if (!(key == layout_key_)) {
+    std::swap(layout_, other_layout_);
+    std::swap(layout_key_, other_key_);
+    if (!(key == layout_key_)) {
+      layout_ = ComputeLayout(doc_, view_, key.selected, ctx.width, ctx.height, s);
+      layout_key_ = key;
+    }
+  }
   visible_body_ = layout_.body;
   if (!layout_.panel_side && !nav_.selected().empty())
     visible_body_.h = std::max(0.0f, std::min(visible_body_.h, layout_.panel.y - 8 * s - visible_body_.y));

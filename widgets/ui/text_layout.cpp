@@ -1,6 +1,8 @@
 // text_layout.cpp — see text_layout.h.
 #include "ui/text_layout.h"
 
+#include <cstring>
+#include <unordered_map>
 #include <vector>
 
 #include <imgui.h>
@@ -79,35 +81,76 @@ void WrapParagraph(FontRole role, const std::string& para, float width, std::vec
 }
 }  // namespace
 
-std::vector<std::string> WrapLines(FontRole role, const std::string& text, float width) {
-  std::vector<std::string> lines;
+FontsKey CurrentFontsKey() {
   const Fonts& f = CurrentFonts();
-  if (!f.Get(role) || text.empty()) return lines;
-  width = width > 1 ? width : 1;
-  size_t from = 0;
-  while (from < text.size()) {  // explicit line breaks are kept
-    size_t nl = text.find('\n', from);
-    if (nl == std::string::npos) nl = text.size();
-    WrapParagraph(role, text.substr(from, nl - from), width, &lines);
-    if (nl == text.size()) break;
-    from = nl + 1;
-  }
-  if (g_wrap_observer) g_wrap_observer(role, text, width, lines);
-  return lines;
+  return FontsKey{&f, f.built_scale, f.built_generation};
 }
+
+namespace {
+// Wrapped texts by (fonts key, role, width, text): the widgets lay out and draw the same texts frame after frame
+// (detail panels, labels, a hover frame's relayout), and wrapping measures every piece of every word.
+std::unordered_map<std::string, std::vector<std::string>>& WrapCache() {
+  static std::unordered_map<std::string, std::vector<std::string>> cache;
+  return cache;
+}
+size_t g_wraps_measured = 0;
+constexpr size_t kWrapCacheMax = 2048;  // texts; the cache starts again when full (a page's widgets use a few hundred)
+
+const std::vector<std::string>& WrapCached(FontRole role, const std::string& text, float width) {
+  static const std::vector<std::string> none;
+  const Fonts& f = CurrentFonts();
+  if (!f.Get(role) || text.empty()) return none;
+  width = width > 1 ? width : 1;
+  const FontsKey fk = CurrentFontsKey();
+  static std::string key;  // reused: no allocation for the key once it has grown
+  const int r = (int)role;
+  const float size = f.Size(role);
+  key.assign(reinterpret_cast<const char*>(&fk.fonts), sizeof fk.fonts);
+  key.append(reinterpret_cast<const char*>(&fk.scale), sizeof fk.scale);
+  key.append(reinterpret_cast<const char*>(&size), sizeof size);
+  key.append(reinterpret_cast<const char*>(&fk.generation), sizeof fk.generation);
+  key.append(reinterpret_cast<const char*>(&r), sizeof r);
+  key.append(reinterpret_cast<const char*>(&width), sizeof width);
+  key.append(text);
+  auto& cache = WrapCache();
+  auto it = cache.find(key);
+  if (it == cache.end()) {
+    if (cache.size() >= kWrapCacheMax) cache.clear();
+    ++g_wraps_measured;
+    std::vector<std::string> lines;
+    size_t from = 0;
+    while (from < text.size()) {  // explicit line breaks are kept
+      size_t nl = text.find('\n', from);
+      if (nl == std::string::npos) nl = text.size();
+      WrapParagraph(role, text.substr(from, nl - from), width, &lines);
+      if (nl == text.size()) break;
+      from = nl + 1;
+    }
+    it = cache.emplace(key, std::move(lines)).first;
+  }
+  if (g_wrap_observer) g_wrap_observer(role, text, width, it->second);
+  return it->second;
+}
+}  // namespace
+
+std::vector<std::string> WrapLines(FontRole role, const std::string& text, float width) {
+  return WrapCached(role, text, width);
+}
+
+size_t WrapsMeasured() { return g_wraps_measured; }
 
 void SetWrapObserver(WrapObserver observer) { g_wrap_observer = observer; }
 
 float WrappedHeight(FontRole role, const std::string& text, float width) {
   const float lh = CurrentFonts().Size(role) * kLineSpacing;
-  return (float)WrapLines(role, text, width).size() * lh;
+  return (float)WrapCached(role, text, width).size() * lh;
 }
 
 float DrawWrapped(ImDrawList* dl, FontRole role, ImVec2 pos, Color color, const std::string& text, float width,
                   float clip_top, float clip_bottom) {
   const float size = CurrentFonts().Size(role);
   const float lh = size * kLineSpacing;
-  const auto lines = WrapLines(role, text, width);
+  const auto& lines = WrapCached(role, text, width);
   float y = pos.y;
   for (const auto& line : lines) {
     if (y + lh >= clip_top && y <= clip_bottom) DrawText(dl, role, ImVec2(pos.x, y + (lh - size) / 2), color, line);

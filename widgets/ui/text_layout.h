@@ -27,7 +27,21 @@ void DrawBlocks(ImDrawList* dl, const std::vector<TextBlock>& blocks, ImVec2 pos
 std::string Ellipsize(FontRole role, const std::string& text, float width);
 // Splits text into lines that fit `width`: breaks at spaces and after a hyphen or slash inside a word, so words
 // wrap whole; only a word wider than the whole line is cut (on lines of its own). '\n' starts a new line.
+// The result is remembered (per fonts key, role, width and text; at most a few thousand texts), so a text wrapped
+// every frame (a detail panel, a label) is measured once.
 std::vector<std::string> WrapLines(FontRole role, const std::string& text, float width);
+// Tests: how many texts were wrapped afresh (not found in that cache) since the start.
+size_t WrapsMeasured();
+// What text measuring depends on: the current fonts' (quantised) scale and glyph set. Two measurements under an
+// equal key give the same widths, so a layout cached under a key stays valid while CurrentFontsKey() equals it.
+struct FontsKey {
+  const void* fonts = nullptr;  // the Fonts (its address only tells sets apart; scale and glyph set decide widths)
+  float scale = -1;
+  unsigned long generation = 0;
+  bool operator==(const FontsKey& o) const { return fonts == o.fonts && scale == o.scale && generation == o.generation; }
+  bool operator!=(const FontsKey& o) const { return !(*this == o); }
+};
+FontsKey CurrentFontsKey();
 // Tests: sees every WrapLines call (its text, width and lines); nullptr turns it off.
 using WrapObserver = void (*)(FontRole role, const std::string& text, float width, const std::vector<std::string>& lines);
 void SetWrapObserver(WrapObserver observer);
