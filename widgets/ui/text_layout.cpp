@@ -2,7 +2,7 @@
 #include "ui/text_layout.h"
 
 #include <cstring>
-#include <unordered_map>
+#include <cstdint>
 #include <vector>
 
 #include <imgui.h>
@@ -88,13 +88,27 @@ FontsKey CurrentFontsKey() {
 
 namespace {
 // Wrapped texts by (fonts key, role, width, text): the widgets lay out and draw the same texts frame after frame
-// (detail panels, labels, a hover frame's relayout), and wrapping measures every piece of every word.
-std::unordered_map<std::string, std::vector<std::string>>& WrapCache() {
-  static std::unordered_map<std::string, std::vector<std::string>> cache;
-  return cache;
+// (detail panels, labels, a hover frame's relayout), and wrapping measures every piece of every word. An
+// open-addressing table (linear probing, emptied when half full) rather than std::unordered_map, whose
+// instantiation cost ~1 KB brotli of wasm for the same work.
+struct WrapSlot {
+  std::string key;
+  std::vector<std::string> lines;
+  bool used = false;
+};
+constexpr size_t kWrapSlots = 4096;  // a power of two; at most half are used (2,048 texts: a page uses a few hundred)
+std::vector<WrapSlot>& WrapCache() {
+  static std::vector<WrapSlot> slots(kWrapSlots);
+  return slots;
 }
+size_t g_wrap_entries = 0;
 size_t g_wraps_measured = 0;
-constexpr size_t kWrapCacheMax = 2048;  // texts; the cache starts again when full (a page's widgets use a few hundred)
+
+size_t KeyHash(const std::string& key) {  // FNV-1a
+  uint32_t h = 2166136261u;
+  for (unsigned char c : key) h = (h ^ c) * 16777619u;
+  return h;
+}
 
 const std::vector<std::string>& WrapCached(FontRole role, const std::string& text, float width) {
   static const std::vector<std::string> none;
@@ -112,24 +126,32 @@ const std::vector<std::string>& WrapCached(FontRole role, const std::string& tex
   key.append(reinterpret_cast<const char*>(&r), sizeof r);
   key.append(reinterpret_cast<const char*>(&width), sizeof width);
   key.append(text);
-  auto& cache = WrapCache();
-  auto it = cache.find(key);
-  if (it == cache.end()) {
-    if (cache.size() >= kWrapCacheMax) cache.clear();
+  std::vector<WrapSlot>& slots = WrapCache();
+  size_t i = KeyHash(key) & (kWrapSlots - 1);
+  while (slots[i].used && slots[i].key != key) i = (i + 1) & (kWrapSlots - 1);
+  if (!slots[i].used && g_wrap_entries >= kWrapSlots / 2) {  // full: start again
+    for (auto& s : slots) s = WrapSlot();
+    g_wrap_entries = 0;
+    i = KeyHash(key) & (kWrapSlots - 1);
+  }
+  WrapSlot& slot = slots[i];
+  if (!slot.used) {
+    ++g_wrap_entries;
     ++g_wraps_measured;
-    std::vector<std::string> lines;
+    slot.lines.clear();
     size_t from = 0;
     while (from < text.size()) {  // explicit line breaks are kept
       size_t nl = text.find('\n', from);
       if (nl == std::string::npos) nl = text.size();
-      WrapParagraph(role, text.substr(from, nl - from), width, &lines);
+      WrapParagraph(role, text.substr(from, nl - from), width, &slot.lines);
       if (nl == text.size()) break;
       from = nl + 1;
     }
-    it = cache.emplace(key, std::move(lines)).first;
+    slot.key = key;
+    slot.used = true;
   }
-  if (g_wrap_observer) g_wrap_observer(role, text, width, it->second);
-  return it->second;
+  if (g_wrap_observer) g_wrap_observer(role, text, width, slot.lines);
+  return slot.lines;
 }
 }  // namespace
 
