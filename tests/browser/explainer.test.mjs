@@ -5,7 +5,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import AxeBuilder from '@axe-core/playwright';
-import { startServer, launch, settle, artifact, openWidgetPage, widgetState, regionPixels, changedShare, watchErrors } from './lib.mjs';
+import { startServer, launch, settle, artifact, openWidgetPage, widgetState, regionPixels, changedShare, watchErrors, resizeTo } from './lib.mjs';
 
 const SEL = '#ex';
 let server, base, browser;
@@ -31,11 +31,21 @@ async function tabPoint(page, tab) {
   return [box.x + item.box.x + item.box.w / 2, box.y + item.box.y + item.box.h / 2];
 }
 
+// One page resized through the four sizes (all at dpr 1) instead of a fresh page each: before each size the
+// reader's choices are cleared, and the state (all but the layout and the geometry) must then equal the freshly
+// loaded page's, so each size starts as a fresh page would.
+const fresh = (st) => JSON.stringify(Object.fromEntries(Object.entries(st).filter(([k]) => !['layout', 'items', 'views'].includes(k))));
 test('screenshots at 375, 1280 and 1920 px: tabs, two columns, three columns', async () => {
-  for (const [name, width, height, layout] of [['phone', 375, 740, 'tabs'], ['desktop', 1280, 720, 'two'],
-    ['projector', 1920, 1080, 'two'], ['wide', 1920, 720, 'three']]) {
-    const { page, errors, context } = await open({ width, height });
+  const SIZES = [['phone', 375, 740, 'tabs'], ['desktop', 1280, 720, 'two'], ['projector', 1920, 1080, 'two'], ['wide', 1920, 720, 'three']];
+  const { page, errors, context } = await open({ width: SIZES[0][1], height: SIZES[0][2] });
+  const initial = fresh(await widgetState(page, SEL));
+  for (const [name, width, height, layout] of SIZES) {
+    if (name !== SIZES[0][0]) {
+      assert.ok((await setState(page, { therapy: null, risk: null, cell: null, tab: 'cells' })).state);
+      await resizeTo(page, { width, height });
+    }
     const st = await widgetState(page, SEL);
+    assert.equal(fresh(st), initial, `${name}: starts as a fresh page`);
     assert.equal(st.widget, 'explainer');
     assert.equal(st.layout, layout, `${name}: ${st.layout}`);
     assert.deepEqual(st.tabs, ['cells', 'timeline', 'risks']);
@@ -52,11 +62,11 @@ test('screenshots at 375, 1280 and 1920 px: tabs, two columns, three columns', a
       }
     }
     assert.deepEqual(errors, []);
-    await context.close();
   }
-  const { page, context } = await open({ width: 1920, height: 720, colorScheme: 'dark' });
-  await page.screenshot({ path: artifact('explainer-wide-dark.png') });
   await context.close();
+  const dark = await open({ width: 1920, height: 720, colorScheme: 'dark' });
+  await dark.page.screenshot({ path: artifact('explainer-wide-dark.png') });
+  await dark.context.close();
 });
 
 test('a therapy chosen in the cell diagram changes the timeline\'s and the risk chart\'s state and pixels', async () => {

@@ -164,3 +164,12 @@ export async function assertSelectionDraws(page, sel, id, act, { min = 0.01 } = 
   if (!(all > min)) throw new Error(`selecting ${id} changed ${(all * 100).toFixed(1)}% of the canvas`);
   return { own, all };
 }
+
+// Resizes the page's viewport (cheaper than a fresh context and page load when the device scale factor stays
+// the same) and waits for the widgets to take the new size: two animation frames, so the ResizeObserver (which
+// runs in the rendering update after the resize) has passed the new size to the module, then settle().
+export async function resizeTo(page, { width, height }) {
+  await page.setViewportSize({ width, height });
+  await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(() => r()))));
+  await settle(page);
+}

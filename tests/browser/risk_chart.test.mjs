@@ -4,7 +4,7 @@ import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
 import AxeBuilder from '@axe-core/playwright';
-import { startServer, launch, watchErrors, COUNT_RAF, waitReady, settle, artifact, centre, ROOT, openWidgetPage, widgetState, itemPoint as itemPointOf, assertSelectionDraws, idleFor } from './lib.mjs';
+import { startServer, launch, watchErrors, COUNT_RAF, waitReady, settle, artifact, centre, ROOT, openWidgetPage, widgetState, itemPoint as itemPointOf, assertSelectionDraws, idleFor, resizeTo } from './lib.mjs';
 
 const DATA = JSON.parse(fs.readFileSync(path.join(ROOT, 'data', 'stemcell-explainer.en.json'), 'utf8'));
 const LEVEL_WORD = { none: 'levelNone', low: 'levelLow', moderate: 'levelModerate', high: 'levelHigh', unknown: 'levelUnknown' };
@@ -30,8 +30,16 @@ test('risk chart renders the default content at phone, desktop and projector siz
     { name: 'desktop', width: 1280, height: 720, dpr: 1, layout: 'grid', panel: 'side' },
     { name: 'projector', width: 1920, height: 1080, dpr: 1, layout: 'grid', panel: 'side' },
   ];
+  // Desktop and projector share dpr 1: one page, resized, with the selection and view set back between them.
+  let shared = null;
   for (const sz of sizes) {
-    const { page, errors, context } = await open(sz);
+    const reuse = shared && sz.dpr === shared.dpr;
+    if (shared && !reuse) { await shared.context.close(); shared = null; }
+    if (reuse) {
+      await shared.page.evaluate(async (s) => { await StemCellWidgets.get(document.querySelector(s)).setState({ selected: null, view: 'by-risk' }); }, SEL);
+      await resizeTo(shared.page, sz);
+    } else shared = { ...(await open(sz)), dpr: sz.dpr };
+    const { page, errors } = shared;
     const st = await state(page);
     assert.equal(st.widget, 'risk-chart');
     assert.equal(st.view, 'by-risk');
@@ -55,8 +63,8 @@ test('risk chart renders the default content at phone, desktop and projector siz
     assert.equal((await state(page)).selected, target, 'the selection survives a view switch');
     await page.screenshot({ path: artifact(`risk-chart-${sz.name}-by-therapy.png`) });
     assert.deepEqual(errors, []);
-    await context.close();
   }
+  await shared.context.close();
 });
 
 test('risk chart in dark mode', async () => {
@@ -222,27 +230,36 @@ test('the view switch animates briefly; with reduced motion a selection or a swi
 // screenshots of the combinations (the native tests check the whole grid of them). `zoom` 2 = the browser at
 // 200%: half the CSS size at devicePixelRatio 2.
 test('readable at text scale 1–2 and 200% zoom, in English and Spanish; es and en grids fit 1280×720 without scrolling', async () => {
-  const combos = [
+  const combos = [  // grouped by zoom: one page each
     { name: 'desktop-es', width: 1280, height: 720, zoom: 1, lang: 'es', textScale: 1, fits: true },
     { name: 'desktop-en', width: 1280, height: 720, zoom: 1, lang: 'en', textScale: 1, fits: true },
     { name: 'desktop-es-text2', width: 1280, height: 720, zoom: 1, lang: 'es', textScale: 2 },
     { name: 'projector-es-text1.5', width: 1920, height: 1080, zoom: 1, lang: 'es', textScale: 1.5 },
-    { name: 'projector-en-text2-zoom2', width: 1920, height: 1080, zoom: 2, lang: 'en', textScale: 2 },
     { name: 'column-es-text1.5', width: 650, height: 480, zoom: 1, lang: 'es', textScale: 1.5 },
     { name: 'phone-es-text2', width: 375, height: 640, zoom: 1, lang: 'es', textScale: 2 },
+    { name: 'projector-en-text2-zoom2', width: 1920, height: 1080, zoom: 2, lang: 'en', textScale: 2 },
     { name: 'phone-en-text1.5-zoom2', width: 375, height: 640, zoom: 2, lang: 'en', textScale: 1.5 },
   ];
+  // One page per zoom (device scale factor), resized for each combination, the previous widget destroyed and a
+  // new one mounted in a new element: the same mount() a fresh page runs, without a page load each time.
+  let page = null, errors = null, context = null, zoom = null;
   for (const c of combos) {
     const vw = Math.round(c.width / c.zoom), vh = Math.round(c.height / c.zoom);
-    const context = await browser.newContext({ viewport: { width: vw, height: vh }, deviceScaleFactor: c.zoom });
-    const page = await context.newPage();
-    const errors = watchErrors(page);
-    await page.goto(base + '/tests/empty.html');
+    if (zoom !== c.zoom) {
+      await context?.close();
+      context = await browser.newContext({ viewport: { width: vw, height: vh }, deviceScaleFactor: c.zoom });
+      page = await context.newPage();
+      errors = watchErrors(page);
+      await page.goto(base + '/tests/empty.html');
+      await page.evaluate(() => { document.body.style.margin = '0'; document.querySelector('main').remove(); });
+      zoom = c.zoom;
+    } else {
+      await page.evaluate(() => { window.handle.destroy(); document.getElementById('mounted').remove(); window.handle = null; });
+      await page.setViewportSize({ width: vw, height: vh });
+    }
     // A widget narrower than 560 CSS px gets at least 440 px of height from the loader: the same here.
     const height = vw < 560 ? Math.max(440, vh) : vh;
     await page.evaluate(async ({ lang, textScale, height }) => {
-      document.body.style.margin = '0';
-      document.querySelector('main').remove();
       const el = document.createElement('div');
       el.id = 'mounted';
       el.style.cssText = `width:100vw;height:${height}px`;
@@ -262,6 +279,6 @@ test('readable at text scale 1–2 and 200% zoom, in English and Spanish; es and
     assert.equal((await widgetState(page, '#mounted')).selected, 'treatment-related-death/auto-hsct', c.name);
     await page.screenshot({ path: artifact(`risk-chart-readable-${c.name}-selected.png`), fullPage: true });
     assert.deepEqual(errors, [], c.name);
-    await context.close();
   }
+  await context.close();
 });
