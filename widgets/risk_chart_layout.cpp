@@ -5,6 +5,7 @@
 
 #include "risk_chart_parts.h"
 #include "ui/close_button.h"
+#include "ui/sort.h"
 #include "ui/text_layout.h"
 
 namespace scw {
@@ -434,7 +435,7 @@ void FullSheet(const Plan& f, Layout& L) {
   if (!L.list || L.panel_side || L.cells.empty() || f.W / f.s >= 300) return;
   std::vector<float> hs;
   for (const auto& c : L.cells) hs.push_back(c.box.h);
-  std::nth_element(hs.begin(), hs.begin() + hs.size() / 2, hs.end());
+  StableSortSmall(hs.begin(), hs.end(), [](float a, float b) { return a < b; });  // tens of cards
   const float room = L.panel.y - 8 * f.s - L.body.y;  // what of the list shows above the sheet
   if (room >= 2 * hs[hs.size() / 2] + 4 * f.s) return;  // two cards of the usual height
   L.panel = Rect{L.panel.x, L.chart.y, L.panel.w, L.panel.y + L.panel.h - L.chart.y};
