@@ -1,6 +1,7 @@
 // Fonts: the atlas built from glyph bitmaps (the browser's path), the code points content adds, right-to-left
 // detection and the host's fallback to the text version for right-to-left content.
 #include <doctest/doctest.h>
+#include <cmath>
 
 #include <filesystem>
 #include <fstream>
@@ -81,6 +82,20 @@ TEST_CASE("an atlas from glyph bitmaps holds the base set and the code points th
   const int wx = (int)(set.draw_data->TexUvWhitePixel.x * atlas->TexWidth);
   const int wy = (int)(set.draw_data->TexUvWhitePixel.y * atlas->TexHeight);
   CHECK(atlas->TexPixelsAlpha8[wy * atlas->TexWidth + wx] == 0xFF);
+  // The baked lines thick anti-aliased lines sample: row n (at TexUvLines[n]) holds n white texels between its
+  // UVs' ends, with one clear texel inside each end.
+  for (int n : {0, 1, 2, 7, IM_DRAWLIST_TEX_LINES_WIDTH_MAX}) {
+    const ImVec4 uv = atlas->TexUvLines[n];
+    const int y = (int)(uv.y * atlas->TexHeight);
+    const int x0 = (int)std::lround(uv.x * atlas->TexWidth), x1 = (int)std::lround(uv.z * atlas->TexWidth);
+    CHECK_MESSAGE(x1 - x0 == n + 2, "line ", n);
+    const unsigned char* row = atlas->TexPixelsAlpha8 + y * atlas->TexWidth;
+    int white = 0;
+    for (int x = x0; x < x1; ++x) white += row[x] == 0xFF;
+    CHECK_MESSAGE(white == n, "line ", n);
+    CHECK(row[x0] == 0x00);
+    CHECK(row[x1 - 1] == 0x00);
+  }
   SetCurrentFonts(&set.fonts);
   CHECK(MeasureText(FontRole::Body, "Кровь").x == doctest::Approx(5 * body->FontSize * 0.5f));
   SetCurrentFonts(nullptr);

@@ -74,6 +74,40 @@ void BuildInter(ImFontAtlas* atlas, float q, Fonts* f) {
 }
 #endif
 
+// What ImFontAtlasBuildFinish does for this atlas (ImGui's white block, its baked lines, the glyphs, the lookup
+// tables), without a call to it: it renders ImGui's mouse-cursor pixel art when asked, so calling it kept that
+// art (3.3 KB of data) in the wasm although ImFontAtlasFlags_NoMouseCursors is set (the block is then 2×2).
+void FinishBitmapAtlas(ImFontAtlas* atlas) {
+  unsigned char* px = atlas->TexPixelsAlpha8;
+  const int w = atlas->TexWidth;
+  const ImFontAtlasCustomRect* white = atlas->GetCustomRectByIndex(atlas->PackIdMouseCursors);
+  for (int y = 0; y < 2; ++y)
+    for (int x = 0; x < 2; ++x) px[(white->Y + y) * w + white->X + x] = 0xFF;
+  if (!(atlas->Flags & ImFontAtlasFlags_NoBakedLines)) {
+    // Row n holds a line n texels wide, centred with empty texels either side; ImDrawList draws thick
+    // anti-aliased lines by sampling the middle of the row of their width (TexUvLines).
+    const ImFontAtlasCustomRect* r = atlas->GetCustomRectByIndex(atlas->PackIdLines);
+    const ImVec2 k = atlas->TexUvScale;
+    for (int n = 0; n <= IM_DRAWLIST_TEX_LINES_WIDTH_MAX; ++n) {
+      const int left = (r->Width - n) / 2;
+      unsigned char* row = px + (r->Y + n) * w + r->X;
+      for (int i = 0; i < r->Width; ++i) row[i] = i >= left && i < left + n ? 0xFF : 0x00;
+      const float v = (r->Y + n + 0.5f) * k.y;
+      atlas->TexUvLines[n] = ImVec4((r->X + left - 1) * k.x, v, (r->X + left + n + 1) * k.x, v);
+    }
+  }
+  for (const ImFontAtlasCustomRect& r : atlas->CustomRects) {
+    if (!r.Font || !r.GlyphID) continue;
+    ImVec2 uv0, uv1;
+    atlas->CalcCustomRectUV(&r, &uv0, &uv1);
+    r.Font->AddGlyph(nullptr, (ImWchar)r.GlyphID, r.GlyphOffset.x, r.GlyphOffset.y, r.GlyphOffset.x + r.Width,
+                     r.GlyphOffset.y + r.Height, uv0.x, uv0.y, uv1.x, uv1.y, r.GlyphAdvanceX);
+  }
+  for (ImFont* f : atlas->Fonts)
+    if (f->DirtyLookupTables) f->BuildLookupTable();
+  atlas->TexReady = true;
+}
+
 // ImFontBuilderIO for glyphs that arrive as bitmaps: packs every custom rectangle (the glyphs, ImGui's white
 // pixel and baked lines) on shelves, allocates the coverage texture and lets ImGui register the glyphs.
 bool BuildBitmapAtlas(ImFontAtlas* atlas) {
@@ -113,7 +147,7 @@ bool BuildBitmapAtlas(ImFontAtlas* atlas) {
   atlas->TexUvScale = ImVec2(1.0f / tex_w, 1.0f / tex_h);
   atlas->TexPixelsAlpha8 = (unsigned char*)IM_ALLOC((size_t)tex_w * tex_h);
   memset(atlas->TexPixelsAlpha8, 0, (size_t)tex_w * tex_h);
-  ImFontAtlasBuildFinish(atlas);
+  FinishBitmapAtlas(atlas);
   // Shapes sample the white block at the corner shared by its 2×2 texels rather than at one texel's centre:
   // with linear filtering that reads exactly white even where a GPU rounds the coordinate a little.
   const ImFontAtlasCustomRect* white = atlas->GetCustomRectByIndex(atlas->PackIdMouseCursors);
