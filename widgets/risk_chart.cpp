@@ -258,7 +258,7 @@ bool RiskChartWidget::SetState(const nlohmann::json& p, std::string* error) {
   }
   if (view != view_) SetView(view, false);  // the frame ends the transition at once under reduced motion
   if (touched && select != nav_.selected()) {
-    if (select.empty()) { nav_.Clear(); announcement_ = doc_.String("selectHint"); }
+    if (select.empty()) { nav_.Clear(); announcement_ = doc_.String("riskSelectHint"); }
     else { nav_.Select(select); pending_visible_ = select; }
     panel_.Reset();
   }

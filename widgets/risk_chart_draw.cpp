@@ -310,7 +310,7 @@ void RiskChartWidget::Draw(const FrameContext& ctx, const Detail& d) const {
     const Rect& p = L.panel;
     dl->AddRectFilled(p.Min(), p.Max(), th.surface, 10 * s);
     const float ip = 14 * s;
-    DrawWrapped(dl, FontRole::Body, ImVec2(p.x + ip, p.y + 10 * s), th.text_muted, doc_.String("selectHint"), p.w - 2 * ip, p.y, p.y + p.h);
+    DrawWrapped(dl, FontRole::Body, ImVec2(p.x + ip, p.y + 10 * s), th.text_muted, doc_.String("riskSelectHint"), p.w - 2 * ip, p.y, p.y + p.h);
     if (L.legend_in_panel) DrawLegend(ctx);
   }
   // The footer: the disclaimer, always visible (pinned; on a very small canvas, at the end of the chart's content).

@@ -160,7 +160,7 @@ void RiskChartWidget::ApplySelection(const FrameContext& ctx, const std::string&
     MarkChanged();
     panel_.Reset();
     if (nav_.selected().empty()) {
-      announcement_ = doc_.String("selectHint");
+      announcement_ = doc_.String("riskSelectHint");
     } else {
       pending_visible_ = nav_.selected();
       for (const auto& c : layout_.cells)

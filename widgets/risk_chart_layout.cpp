@@ -170,7 +170,7 @@ void LegendInPanel(const Plan& f, Layout& L) {
   const float s = f.s, ip = 14 * s;
   const Rect& p = L.panel;
   std::vector<Layout::LegendItem> items = LegendItems(f);
-  float y = p.y + 10 * s + WrappedHeight(FontRole::Body, f.doc.String("selectHint"), p.w - 2 * ip) + 16 * s;
+  float y = p.y + 10 * s + WrappedHeight(FontRole::Body, f.doc.String("riskSelectHint"), p.w - 2 * ip) + 16 * s;
   for (auto& it : items) {  // one entry a line, its text wrapped beside its mark
     const float mark_w = (it.level == 5 ? 16 * s : kMarkW * s) + 6 * s;
     it.lines = WrapLines(FontRole::Small, it.text, std::max(1.0f, p.w - 2 * ip - mark_w));
@@ -190,7 +190,7 @@ void PlaceRegions(Plan& f, Layout& L) {
   const float s = f.s, W = f.W, pad = f.pad;
   L.footer_lines = WrapLines(FontRole::Small, f.doc.String("disclaimer"), W - 2 * pad);
   const float footer_h = (float)L.footer_lines.size() * f.lhS;
-  const float hint_h = L.panel_side ? 0 : WrappedHeight(FontRole::Body, f.doc.String("selectHint"), W - 2 * pad - 28 * s) + 20 * s;
+  const float hint_h = L.panel_side ? 0 : WrappedHeight(FontRole::Body, f.doc.String("riskSelectHint"), W - 2 * pad - 28 * s) + 20 * s;
   const float pinned_room = f.H - 20 * s - footer_h - f.top_bottom - (L.panel_side ? 0 : hint_h + 8 * s);
   L.footer_in_body = pinned_room < kMinChartH * s;
   L.footer = Rect{pad, f.H - 10 * s - footer_h, W - 2 * pad, footer_h};

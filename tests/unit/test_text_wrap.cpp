@@ -140,3 +140,31 @@ TEST_CASE("text wrap: every widget on a 375 px phone at 200% zoom and text scale
         for (const auto& p : g_problems) FAIL_CHECK(p);
       }
 }
+
+namespace {
+std::vector<std::string> g_texts;
+void Collect(FontRole, const std::string& text, float, const std::vector<std::string>&) { g_texts.push_back(text); }
+}  // namespace
+
+TEST_CASE("the risk chart's empty detail panel asks for a risk level, not for a cell (en, es)") {
+  for (const char* lang : {"en", "es"}) {
+    CAPTURE(std::string(lang));
+    Harness h;
+    const int id = h.Make("risk-chart", 1280, 720, 1);
+    std::string err;
+    REQUIRE(h.host->SetOption(id, "lang", lang, &err));
+    REQUIRE_MESSAGE(h.host->SetData(id, ReadData(lang), &err) == 0, err);
+    g_texts.clear();
+    SetWrapObserver(&Collect);
+    h.Settle();
+    SetWrapObserver(nullptr);
+    const std::string ask = std::string(lang) == "es" ? "Selecciona un nivel para" : "Select a risk level";
+    const std::string cell = std::string(lang) == "es" ? "Selecciona una célula" : "Select a cell";
+    bool asked = false;
+    for (const auto& t : g_texts) {
+      asked = asked || t.rfind(ask, 0) == 0;
+      CHECK_MESSAGE(t.rfind(cell, 0) != 0, t);
+    }
+    CHECK(asked);
+  }
+}

@@ -743,7 +743,7 @@ std::string Nearest(const std::string& word, const std::vector<std::string>& can
 
 const std::vector<std::string>& KnownStringKeys() {
   static const std::vector<std::string> keys = {
-      "disclaimer", "sourcesHeading", "legendHeading", "close", "selectHint", "canBecome", "madeFrom",
+      "disclaimer", "sourcesHeading", "legendHeading", "close", "selectHint", "riskSelectHint", "canBecome", "madeFrom",
       "reprogrammedFrom", "engineeredFrom", "foundIn", "usedIn", "therapyFilter", "allTherapies", "dayLabel", "dayRangeLabel",
       "youAreHere", "play", "pause", "stepBack", "stepForward", "activeRisks", "noActiveRisks", "byRisk",
       "byTherapy", "levelNone", "levelLow", "levelModerate", "levelHigh", "levelUnknown", "population", "source",
