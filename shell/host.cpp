@@ -521,7 +521,9 @@ void Host::DrawInstance(Instance& inst, double now) {
   ctx.input = &inst.input_state;
   SetCurrentFonts(&inst.fonts->fonts);
   SetCurrentInput(&inst.input_state);
+  const double t0 = platform_->Now();
   inst.widget->Frame(ctx);
+  stats_.widget_s += platform_->Now() - t0;
   SetCurrentInput(nullptr);
   SetCurrentFonts(nullptr);
   dl.PopClipRect();

@@ -82,6 +82,7 @@ struct HostStats {
   int instances = 0;
   int context_restores = 0;
   long animation_frames = 0; // frames drawn because an animation was running (not for input or a change)
+  double widget_s = 0;       // time in the widgets' Frame (input, layout, draw list), seconds, all frames
 };
 
 class Host {

@@ -14,7 +14,7 @@ class NullRenderer final : public Renderer {
   void PrepareFonts(Instance& inst) override;
   void Draw(Instance& inst, const ImDrawList& draw) override;
   void ContextRestored() override { uploaded_.clear(); }
-  int draws = 0, font_uploads = 0, last_id = 0, last_vertices = 0;
+  int draws = 0, font_uploads = 0, last_id = 0, last_vertices = 0, last_commands = 0;
 
  private:
   std::map<const FontSet*, std::pair<unsigned, unsigned long>> uploaded_;  // set -> its serial, atlas build

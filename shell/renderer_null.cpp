@@ -24,6 +24,8 @@ void NullRenderer::PrepareFonts(Instance& inst) {
 void NullRenderer::Draw(Instance& inst, const ImDrawList& dl) {
   last_id = inst.id;
   last_vertices = dl.VtxBuffer.Size;
+  last_commands = 0;  // the draw calls a GPU renderer would make
+  for (const ImDrawCmd& c : dl.CmdBuffer) last_commands += c.ElemCount > 0 && !c.UserCallback;
   ++draws;
 }
 

@@ -16,7 +16,7 @@ using namespace scw;
 
 int main(int argc, char** argv) {
   const int frames = argc > 1 ? std::atoi(argv[1]) : 600;
-  std::printf("%-16s %8s %8s %8s %10s\n", "widget", "frames", "median", "p95", "vertices");
+  std::printf("%-16s %8s %8s %8s %10s %10s\n", "widget", "frames", "median", "p95", "vertices", "draw calls");
   for (const auto& kind : WidgetKinds()) {
     auto p = std::make_unique<NullPlatform>();
     auto r = std::make_unique<NullRenderer>();
@@ -32,7 +32,8 @@ int main(int argc, char** argv) {
     std::vector<double> ms = bench::ScriptedFrames(host, *platform, id, frames, 10);  // skip warm-up (atlas)
     std::sort(ms.begin(), ms.end());
     const double median = ms[ms.size() / 2], p95 = ms[(size_t)(ms.size() * 0.95)];
-    std::printf("%-16s %8zu %8.3f %8.3f %10d\n", kind.c_str(), ms.size(), median, p95, renderer->last_vertices);
+    std::printf("%-16s %8zu %8.3f %8.3f %10d %10d\n", kind.c_str(), ms.size(), median, p95, renderer->last_vertices,
+                renderer->last_commands);
   }
   return 0;
 }
