@@ -53,34 +53,37 @@ Color MilestoneColor(const Theme& th) { return InkOn(Mix(th.text, th.background,
 // Draws a pattern clipped to r: each risk lane has its own, so the lanes differ by more than colour.
 void DrawPattern(ImDrawList* dl, const Rect& r, int pattern, Color col, float s) {
   if (r.w <= 0.5f || r.h <= 0.5f) return;
-  dl->PushClipRect(r.Min(), r.Max(), true);
   const float step = 6.0f * s, lw = std::max(1.0f, 1.2f * s);
+  // Clipped on the CPU (AddLineClipped), inside r by half a line width: no clip rectangle, no extra draw call.
+  const Rect in{r.x + lw / 2, r.y + lw / 2, std::max(0.0f, r.w - lw), std::max(0.0f, r.h - lw)};
+  auto line = [&](float x0, float y0, float x1, float y1) { AddLineClipped(dl, ImVec2(x0, y0), ImVec2(x1, y1), in, col, lw); };
   switch (pattern % 6) {
     case 0:  // diagonal /
-      for (float x = r.x - r.h; x < r.x + r.w; x += step) dl->AddLine(ImVec2(x, r.y + r.h), ImVec2(x + r.h, r.y), col, lw);
+      for (float x = r.x - r.h; x < r.x + r.w; x += step) line(x, r.y + r.h, x + r.h, r.y);
       break;
-    case 1:  // dots
-      for (float y = r.y + step / 2; y < r.y + r.h; y += step)
-        for (float x = r.x + step / 2 + (((int)((y - r.y) / step)) % 2) * step / 2; x < r.x + r.w; x += step)
-          dl->AddCircleFilled(ImVec2(x, y), 1.3f * s, col, 6);
+    case 1: {  // dots, whole ones only
+      const float rad = 1.3f * s;
+      for (float y = r.y + step / 2; y + rad <= r.y + r.h; y += step)
+        for (float x = r.x + step / 2 + (((int)((y - r.y) / step)) % 2) * step / 2; x + rad <= r.x + r.w; x += step)
+          dl->AddCircleFilled(ImVec2(x, y), rad, col, 6);
       break;
+    }
     case 2:  // horizontal lines
-      for (float y = r.y + step / 2; y < r.y + r.h; y += step * 0.75f) dl->AddLine(ImVec2(r.x, y), ImVec2(r.x + r.w, y), col, lw);
+      for (float y = r.y + step / 2; y < r.y + r.h; y += step * 0.75f) line(r.x, y, r.x + r.w, y);
       break;
     case 3:  // diagonal backslash
-      for (float x = r.x - r.h; x < r.x + r.w; x += step) dl->AddLine(ImVec2(x, r.y), ImVec2(x + r.h, r.y + r.h), col, lw);
+      for (float x = r.x - r.h; x < r.x + r.w; x += step) line(x, r.y, x + r.h, r.y + r.h);
       break;
     case 4:  // cross-hatch
       for (float x = r.x - r.h; x < r.x + r.w; x += step * 1.4f) {
-        dl->AddLine(ImVec2(x, r.y + r.h), ImVec2(x + r.h, r.y), col, lw);
-        dl->AddLine(ImVec2(x, r.y), ImVec2(x + r.h, r.y + r.h), col, lw);
+        line(x, r.y + r.h, x + r.h, r.y);
+        line(x, r.y, x + r.h, r.y + r.h);
       }
       break;
     default:  // vertical lines
-      for (float x = r.x + step / 2; x < r.x + r.w; x += step * 0.75f) dl->AddLine(ImVec2(x, r.y), ImVec2(x, r.y + r.h), col, lw);
+      for (float x = r.x + step / 2; x < r.x + r.w; x += step * 0.75f) line(x, r.y, x, r.y + r.h);
       break;
   }
-  dl->PopClipRect();
 }
 
 void DrawIcon(ImDrawList* dl, const Rect& r, int kind, Color col, float s) {  // 0 prev, 1 play, 2 pause, 3 next

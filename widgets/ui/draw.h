@@ -24,6 +24,9 @@ void SetCurrentFonts(const Fonts* fonts);
 
 ImVec2 MeasureText(FontRole role, const std::string& text, float wrap_width = 0);
 void DrawText(ImDrawList* dl, FontRole role, ImVec2 pos, Color color, const std::string& text, float wrap_width = 0);
+// A line clipped to r on the CPU: the part inside r (nothing when it misses). Patterns and hatching use it instead
+// of a clip rectangle, which would start a new draw command (one more GL draw call) for every patterned shape.
+void AddLineClipped(ImDrawList* dl, ImVec2 a, ImVec2 b, const Rect& r, Color color, float thickness);
 // A focus ring around r (2 CSS px wide, outside the shape), drawn only when visible.
 void DrawFocusRing(ImDrawList* dl, const Rect& r, float rounding, const Theme& theme, float scale);
 
