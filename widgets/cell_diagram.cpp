@@ -195,7 +195,11 @@ void CellDiagramWidget::Frame(const FrameContext& ctx) {
 
   EnsureLayout(ctx);
   Input(ctx);  // hit-tests this layout; lays out again when the selection opened or closed the sheet
-  detail_layout_ = DetailLayout(layout_, *ctx.theme, ctx.scale);
+  const DetailKey dk{layout_key_, nav_.selected(), therapy_, ctx.theme->text, ctx.theme->text_muted};
+  if (!(dk == detail_key_)) {  // the panel's rows change with the selection, the therapy, the layout or the theme
+    detail_layout_ = DetailLayout(layout_, *ctx.theme, ctx.scale);
+    detail_key_ = dk;
+  }
   ScrollDetail(detail_layout_, ctx.focused, ctx.scale, ctx.px);
   const Highlight highlight = HighlightNow();
   Animate(ctx, highlight);

@@ -170,6 +170,16 @@ class CellDiagramWidget final : public ContentWidget {
   LayoutKey layout_key_, other_key_;
   unsigned content_rev_ = 0;  // counts OnContent(): a new document (or language) lays out again
   Detail detail_layout_;
+  // detail_layout_ was laid out for these: a frame with the same ones (a hover, a scroll) keeps it.
+  struct DetailKey {
+    LayoutKey layout;
+    std::string selected, therapy;
+    Color text = 0, muted = 0;
+    bool operator==(const DetailKey& o) const {
+      return layout == o.layout && selected == o.selected && therapy == o.therapy && text == o.text && muted == o.muted;
+    }
+  };
+  DetailKey detail_key_;
   ItemNav nav_;
   ScrollView main_;           // the diagram's view (narrow: with chips, legend and footer)
   ScrollView detail_;         // the side panel or bottom sheet

@@ -5,7 +5,6 @@
 #include <algorithm>
 #include <cmath>
 #include <cstdio>
-#include <map>
 
 #include <imgui.h>
 
@@ -20,11 +19,11 @@ using content::Level;
 
 // Chart labels: UI strings of the document (built-in English otherwise).
 std::string Local(const content::Document& d, const std::string& key) {
-  static const std::map<std::string, const char*> keys = {{"ci95", "ci95Label"}, {"range", "rangeLabel"}, {"iqr", "iqrLabel"},
-                                                          {"figures", "figuresHint"}, {"figureOne", "figureOne"},
-                                                          {"figureMany", "figureMany"}};
-  auto it = keys.find(key);
-  return d.String(it == keys.end() ? key : it->second);
+  static const char* const keys[][2] = {{"ci95", "ci95Label"}, {"range", "rangeLabel"}, {"iqr", "iqrLabel"},
+                                        {"figures", "figuresHint"}};  // a plain table: a std::map costs ~1 KB of code
+  for (const auto& k : keys)
+    if (key == k[0]) return d.String(k[1]);
+  return d.String(key);
 }
 
 // As many decimals as the figure has (up to 2, as the data gives them: "12", "0.35", "20.8"), in the document's
@@ -121,6 +120,8 @@ void RiskChartWidget::OnContent() {
   chart_.Reset();
   panel_.Reset();
   panel_for_.clear();
+  detail_ = Detail{};  // its pointers were into the old document
+  detail_key_ = DetailKey{};
   // Keep the selection when the new content still has that cell (Frame drops it otherwise via ItemNav).
   announcement_.clear();
 }
@@ -135,17 +136,22 @@ void RiskChartWidget::Frame(const FrameContext& ctx) {
   Relayout(ctx);
   Input(ctx);  // hit-tests this layout; lays out again for a new selection or view
   Animate(ctx);
-  const Detail detail = DetailLayout(*ctx.theme, ctx.scale);
-  ScrollDetail(ctx, detail);
-  shown_ = DetailShown{};
-  if (detail.level && !detail.items.empty()) {
-    const DetailItem& t = detail.items.front();  // the risk's name
-    shown_ = {true, detail.view, Rect{detail.view.x, detail.view.y + t.before * ctx.scale, t.width, ItemHeight(t, ctx.scale)},
-              detail.content_h, detail.items.size(), {}};
-    for (const auto& it : detail.items)
-      if (it.kind == DetailItem::Text) shown_.texts.push_back(it.text);
+  const Theme& th = *ctx.theme;
+  const DetailKey dk{layout_key_, nav_.selected(), th.text, th.text_muted, th.border};
+  if (!(dk == detail_key_)) {  // the panel changes with the selection, the layout or the theme, not on a hover
+    detail_ = DetailLayout(th, ctx.scale);
+    detail_key_ = dk;
+    shown_ = DetailShown{};
+    if (detail_.level && !detail_.items.empty()) {
+      const DetailItem& t = detail_.items.front();  // the risk's name
+      shown_ = {true, detail_.view, Rect{detail_.view.x, detail_.view.y + t.before * ctx.scale, t.width, ItemHeight(t, ctx.scale)},
+                detail_.content_h, detail_.items.size(), {}};
+      for (const auto& it : detail_.items)
+        if (it.kind == DetailItem::Text) shown_.texts.push_back(it.text);
+    }
   }
-  Draw(ctx, detail);
+  ScrollDetail(ctx, detail_);
+  Draw(ctx, detail_);
 }
 
 void RiskChartWidget::State(JsonWriter& j) const {

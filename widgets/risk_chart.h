@@ -207,6 +207,17 @@ class RiskChartWidget final : public ContentWidget {
   std::string panel_for_;             // the selection the detail panel was last laid out for
   std::string announcement_;
   DetailShown shown_;
+  // The detail panel as laid out for these (DetailLayout): a frame with the same ones (a hover, a scroll) keeps it.
+  struct DetailKey {
+    LayoutKey layout;
+    std::string selected;
+    Color text = 0, muted = 0, border = 0;
+    bool operator==(const DetailKey& o) const {
+      return layout == o.layout && selected == o.selected && text == o.text && muted == o.muted && border == o.border;
+    }
+  };
+  DetailKey detail_key_;
+  Detail detail_;
 };
 
 }  // namespace scw

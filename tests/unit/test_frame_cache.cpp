@@ -5,7 +5,9 @@
 
 #include <doctest/doctest.h>
 
+#include "cell_diagram.h"
 #include "harness.h"
+#include "risk_chart.h"
 #include "ui/text_layout.h"
 
 using namespace scw;
@@ -102,4 +104,71 @@ TEST_CASE("frame cache: a kept layout is the one a fresh widget lays out (select
     h.Settle();
     same(1280, 720, "es", "1.5");
   }
+}
+
+// The detail panels are kept between frames too (their rows, texts and colours): a kept panel must follow every
+// input it is built from — the selection, the therapy filter, the theme, the language — and a hover keeps it.
+TEST_CASE("frame cache: the kept detail panels follow the selection, the therapy, the theme and the language") {
+  Harness h;
+  std::string err;
+  const int cd = h.Make("cell-diagram", 1920, 1080);
+  const int rc = h.Make("risk-chart", 1920, 1080);
+  for (int id : {cd, rc}) REQUIRE(h.host->SetData(id, "", &err) == 0);
+  h.Settle();
+  const auto& cell = *static_cast<const CellDiagramWidget*>(h.host->Find(cd)->widget.get());
+  const auto& risk = *static_cast<const RiskChartWidget*>(h.host->Find(rc)->widget.get());
+  auto rows = [&] {
+    std::vector<std::pair<std::string, Color>> r;
+    for (const auto& row : cell.last_detail().rows) r.emplace_back(row.block.text, row.block.color);
+    return r;
+  };
+  content::Document doc, doc_es;
+  REQUIRE(content::Load(nlohmann::json::parse(ExplainerData("en")), "en", &doc).ok);
+  REQUIRE(content::Load(nlohmann::json::parse(ExplainerData("es")), "es", &doc_es).ok);
+
+  // Selection: the panel shows the selected cell, then another one.
+  REQUIRE(h.host->SetState(cd, R"({"selected":"hsc"})", &err));
+  REQUIRE(h.host->SetState(rc, R"({"selected":"gvhd/allo-hsct"})", &err));
+  h.Settle();
+  REQUIRE(!rows().empty());
+  CHECK(rows()[0].first == doc.FindCell("hsc")->name);
+  CHECK(risk.last_detail().texts.at(0) == doc.FindRisk("gvhd")->name);
+  const auto light = rows();
+  const Color light_text = rows()[0].second;
+  for (int i = 0; i < 6; ++i) {  // hovers keep both panels as they were
+    h.host->MouseMove(cd, 100.0f + 200 * i, 500);
+    h.host->MouseMove(rc, 100.0f + 200 * i, 500);
+    h.Settle();
+  }
+  CHECK(rows() == light);
+  REQUIRE(h.host->SetState(cd, R"({"selected":"msc"})", &err));
+  REQUIRE(h.host->SetState(rc, R"({"selected":"infection/allo-hsct"})", &err));
+  h.Settle();
+  CHECK(rows()[0].first == doc.FindCell("msc")->name);
+  CHECK(risk.last_detail().texts.at(0) == doc.FindRisk("infection")->name);
+
+  // The therapy filter (nothing selected): the panel names the therapy.
+  REQUIRE(h.host->SetState(cd, R"({"selected":null,"therapy":"allo-hsct"})", &err));
+  h.Settle();
+  bool therapy_named = false;
+  for (const auto& r : rows()) therapy_named |= r.first == doc.FindTherapy("allo-hsct")->name;
+  CHECK(therapy_named);
+
+  // The theme: the same rows in the new theme's colours.
+  REQUIRE(h.host->SetState(cd, R"({"selected":"hsc","therapy":null})", &err));
+  h.Settle();
+  CHECK(rows() == light);
+  REQUIRE(h.host->SetOption(cd, "theme", "dark", &err));
+  h.Settle();
+  CHECK(rows()[0].first == doc.FindCell("hsc")->name);
+  CHECK(rows()[0].second != light_text);
+
+  // The language: the panels in Spanish.
+  for (int id : {cd, rc}) {
+    REQUIRE(h.host->SetOption(id, "lang", "es", &err));
+    REQUIRE(h.host->SetData(id, ExplainerData("es"), &err) == 0);
+  }
+  h.Settle();
+  CHECK(rows()[0].first == doc_es.FindCell("hsc")->name);
+  CHECK(risk.last_detail().texts.at(0) == doc_es.FindRisk("infection")->name);
 }
