@@ -72,9 +72,9 @@ bool IsLangKey(const std::string& s) {
   return true;
 }
 
-std::string Quoted(const std::vector<std::string>& v) {
+std::string Quoted(Names v) {
   std::string out;
-  for (size_t i = 0; i < v.size(); ++i) out += (i ? (i + 1 == v.size() ? " or " : ", ") : "") + ("\"" + v[i] + "\"");
+  for (size_t i = 0; i < v.size(); ++i) out += (i ? (i + 1 == v.size() ? " or " : ", ") : "") + ("\"" + std::string(v[i]) + "\"");
   return out;
 }
 
@@ -106,13 +106,13 @@ class Checker {
   }
 
   // Object with known keys: warns about the unknown ones (with the nearest known key).
-  bool Object(const json& j, const std::string& path, const std::vector<std::string>& known) {
+  bool Object(const json& j, const std::string& path, Names known) {
     if (!j.is_object()) {
       Error(path, "expected an object { … }, got " + Describe(j));
       return false;
     }
     for (auto it = j.begin(); it != j.end(); ++it) {
-      if (std::find(known.begin(), known.end(), it.key()) != known.end()) continue;
+      if (known.Contains(it.key())) continue;
       if (warnings_ >= kMaxReported) { ++warnings_; continue; }  // counted only: no message, no search
       const std::string& key = it.key();
       std::string msg = "unknown key " + Clip(key) + " (ignored)";
@@ -265,11 +265,11 @@ class Checker {
     return r;
   }
 
-  std::string Enum(const json* j, const std::string& path, const std::vector<std::string>& values, std::string dflt) {
+  std::string Enum(const json* j, const std::string& path, Names values, std::string dflt) {
     if (!j) return dflt;
     if (j->is_string()) {
       const std::string v = j->get<std::string>();
-      if (std::find(values.begin(), values.end(), v) != values.end()) return v;
+      if (values.Contains(v)) return v;
       const std::string near = Nearest(v, values);
       Error(path, "expected one of " + Quoted(values) + ", got \"" + v + "\"" + (near.empty() ? "" : "; did you mean \"" + near + "\"?"));
       return dflt;
@@ -345,14 +345,14 @@ class IdSet {
   std::map<std::string, std::string> seen_;
 };
 
-const std::vector<std::string> kTopKeys = {"$schema", "version", "lang", "title", "strings", "theme", "cellTypes",
+const char* const kTopKeys[] = {"$schema", "version", "lang", "title", "strings", "theme", "cellTypes",
                                            "therapies", "timeline", "risks", "sources"};
-const std::vector<std::string> kCategories = {"pluripotent", "adult", "induced", "stromal", "derived", "mature"};
-const std::vector<std::string> kGlyphs = {"stem", "progenitor", "disc", "fragment", "lobed", "monocyte", "lymphocyte",
+const char* const kCategories[] = {"pluripotent", "adult", "induced", "stromal", "derived", "mature"};
+const char* const kGlyphs[] = {"stem", "progenitor", "disc", "fragment", "lobed", "monocyte", "lymphocyte",
                                           "spindle", "islet", "embryo", "skin", "generic"};
-const std::vector<std::string> kLevels = {"none", "low", "moderate", "high", "unknown"};
-const std::vector<std::string> kIntervalKinds = {"ci95", "range", "iqr"};
-const std::vector<std::string> kThemeModes = {"auto", "light", "dark", "high-contrast"};
+const char* const kLevels[] = {"none", "low", "moderate", "high", "unknown"};
+const char* const kIntervalKinds[] = {"ci95", "range", "iqr"};
+const char* const kThemeModes[] = {"auto", "light", "dark", "high-contrast"};
 
 Level ToLevel(const std::string& s) {
   if (s == "none") return Level::None;
@@ -442,7 +442,7 @@ void ReadCells(Checker& c, const json& j, const std::string& path, Document* d, 
 }
 
 void ReadTherapies(Checker& c, const json& j, const std::string& path, Document* d, IdSet& ids) {
-  static const std::vector<std::string> kTherapyStatuses = {"approved", "standard-care", "in-trials", "experimental"};
+  static const char* const kTherapyStatuses[] = {"approved", "standard-care", "in-trials", "experimental"};
   if (!c.List(j, path)) return;
   for (size_t i = 0; i < j.size(); ++i) {
     const std::string p = path + "/" + std::to_string(i);
@@ -712,7 +712,7 @@ std::string PointerKey(const std::string& key) {
   return out;
 }
 
-std::string Nearest(const std::string& word, const std::vector<std::string>& candidates) {
+std::string Nearest(const std::string& word, Names candidates) {
   auto lower = [](std::string s) {
     std::transform(s.begin(), s.end(), s.begin(), [](unsigned char ch) { return (char)std::tolower(ch); });
     return s;
@@ -720,7 +720,8 @@ std::string Nearest(const std::string& word, const std::vector<std::string>& can
   const std::string w = lower(word);
   std::string best;
   size_t best_d = std::string::npos;
-  for (const auto& cand : candidates) {
+  for (size_t k = 0; k < candidates.size(); ++k) {
+    const char* cand = candidates[k];
     const std::string c = lower(cand);
     // Optimal string alignment distance: like Levenshtein, and a swap of two neighbours ("nmae") is one edit.
     std::vector<size_t> prev2(c.size() + 1), prev(c.size() + 1), cur(c.size() + 1);
@@ -742,7 +743,7 @@ std::string Nearest(const std::string& word, const std::vector<std::string>& can
 }
 
 const std::vector<std::string>& KnownStringKeys() {
-  static const std::vector<std::string> keys = {
+  static const char* const names[] = {
       "disclaimer", "sourcesHeading", "legendHeading", "close", "selectHint", "riskSelectHint", "canBecome", "madeFrom",
       "reprogrammedFrom", "engineeredFrom", "foundIn", "usedIn", "therapyFilter", "allTherapies", "dayLabel", "dayRangeLabel",
       "youAreHere", "play", "pause", "stepBack", "stepForward", "activeRisks", "noActiveRisks", "byRisk",
@@ -757,6 +758,7 @@ const std::vector<std::string>& KnownStringKeys() {
       "positionOf", "selectedState", "notUsedIn", "fullScreen", "exitFullScreen", "keyboardButton", "keyboardTitle", "saveImage", "previousStep", "nextStep", "kind_cell-diagram", "kind_hsct-timeline", "kind_risk-chart", "kind_explainer", "canvasLabel", "roleDescription", "contentError", "errorHowToFix", "errorMore", "imageSource", "help_arrows", "help_cells", "help_timeline", "help_homeEnd", "help_enter", "help_escape", "help_pages", "help_help", "help_tab",
       // the explainer
       "tabCells", "tabTimeline", "tabRisks", "notOnTimeline"};
+  static const std::vector<std::string> keys(std::begin(names), std::end(names));  // built in a loop: less code
   return keys;
 }
 

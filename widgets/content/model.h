@@ -6,6 +6,7 @@
 // The format is specified in docs/DATA-FORMAT-SPEC.md and data/schema.json.
 #pragma once
 #include <map>
+#include <initializer_list>
 #include <string>
 #include <vector>
 
@@ -127,10 +128,33 @@ struct Document {
 // Returns ok = false when there is any error; warnings alone keep ok = true.
 LoadResult Load(const nlohmann::json& doc, const std::string& lang, Document* out);
 
+// A list of names to check a word against, without copying them: a call site's literals ({"id", "name"}: they stay
+// in read-only data, no strings are built) or a vector of strings. A parameter type only: a Names made from a
+// braced list must not outlive the call it is passed to.
+class Names {
+ public:
+  Names(std::initializer_list<const char*> l) : lit_(l.begin()), n_(l.size()) {}
+  template <size_t N>
+  Names(const char* const (&a)[N]) : lit_(a), n_(N) {}
+  Names(const std::vector<std::string>& v) : vec_(&v), n_(v.size()) {}
+  size_t size() const { return n_; }
+  const char* operator[](size_t i) const { return vec_ ? (*vec_)[i].c_str() : lit_[i]; }
+  bool Contains(const std::string& s) const {
+    for (size_t i = 0; i < n_; ++i)
+      if (s == (*this)[i]) return true;
+    return false;
+  }
+
+ private:
+  const char* const* lit_ = nullptr;
+  const std::vector<std::string>* vec_ = nullptr;
+  size_t n_ = 0;
+};
+
 // The UI string keys the format knows (docs/DATA-FORMAT-SPEC.md).
 const std::vector<std::string>& KnownStringKeys();
 // The nearest of `candidates` to `word` by edit distance, or "" when none is close.
-std::string Nearest(const std::string& word, const std::vector<std::string>& candidates);
+std::string Nearest(const std::string& word, Names candidates);
 // JSON Pointer escaping of one key ("~" -> "~0", "/" -> "~1").
 std::string PointerKey(const std::string& key);
 
