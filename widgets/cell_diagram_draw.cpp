@@ -36,25 +36,25 @@ void Ellipse(ImDrawList* dl, ImVec2 c, float a, float b, float angle, Color fill
 void DrawGlyph(ImDrawList* dl, const std::string& glyph, ImVec2 c, float g, const Palette& p, float s) {
   const float lw = std::max(1.0f, 1.4f * s);
   auto cell = [&](float rad) {
-    dl->AddCircleFilled(c, rad, p.light, 32);
-    dl->AddCircle(c, rad, p.stroke, 32, lw);
+    dl->AddCircleFilled(c, rad, p.light, 0);
+    dl->AddCircle(c, rad, p.stroke, 0, lw);
   };
   auto at = [&](float fx, float fy) { return ImVec2(c.x + fx * g, c.y + fy * g); };
   if (glyph == "stem") {
     cell(g);
-    dl->AddCircleFilled(at(0.05f, 0.03f), 0.6f * g, p.dark, 28);
-    dl->AddCircleFilled(at(0.2f, -0.12f), 0.13f * g, p.light, 12);
+    dl->AddCircleFilled(at(0.05f, 0.03f), 0.6f * g, p.dark, 0);
+    dl->AddCircleFilled(at(0.2f, -0.12f), 0.13f * g, p.light, 0);
   } else if (glyph == "progenitor") {
     cell(g);
-    dl->AddCircleFilled(at(-0.18f, 0.02f), 0.46f * g, p.dark, 24);
-    dl->AddCircleFilled(at(0.5f, -0.28f), 0.1f * g, p.dark, 10);
-    dl->AddCircleFilled(at(0.52f, 0.22f), 0.1f * g, p.dark, 10);
-    dl->AddCircleFilled(at(0.3f, 0.55f), 0.08f * g, p.dark, 10);
+    dl->AddCircleFilled(at(-0.18f, 0.02f), 0.46f * g, p.dark, 0);
+    dl->AddCircleFilled(at(0.5f, -0.28f), 0.1f * g, p.dark, 0);
+    dl->AddCircleFilled(at(0.52f, 0.22f), 0.1f * g, p.dark, 0);
+    dl->AddCircleFilled(at(0.3f, 0.55f), 0.08f * g, p.dark, 0);
   } else if (glyph == "disc") {  // red cell: biconcave disc, lighter centre
-    dl->AddCircleFilled(c, g, p.dark, 32);
-    dl->AddCircleFilled(c, 0.5f * g, p.light, 24);
-    dl->AddCircle(c, 0.5f * g, p.stroke, 24, lw * 0.8f);
-    dl->AddCircle(c, g, p.stroke, 32, lw);
+    dl->AddCircleFilled(c, g, p.dark, 0);
+    dl->AddCircleFilled(c, 0.5f * g, p.light, 0);
+    dl->AddCircle(c, 0.5f * g, p.stroke, 0, lw * 0.8f);
+    dl->AddCircle(c, g, p.stroke, 0, lw);
   } else if (glyph == "fragment") {  // platelets: small irregular pieces
     const float offs[3][2] = {{-0.45f, -0.25f}, {0.4f, -0.35f}, {0.05f, 0.42f}};
     const float radii[3] = {0.36f, 0.3f, 0.34f};
@@ -72,7 +72,7 @@ void DrawGlyph(ImDrawList* dl, const std::string& glyph, ImVec2 c, float g, cons
     cell(g);
     const ImVec2 lobes[3] = {at(-0.38f, 0.12f), at(0.0f, -0.2f), at(0.38f, 0.12f)};
     dl->AddPolyline(lobes, 3, p.dark, 0, 0.16f * g);
-    for (const auto& l : lobes) dl->AddCircleFilled(l, 0.25f * g, p.dark, 16);
+    for (const auto& l : lobes) dl->AddCircleFilled(l, 0.25f * g, p.dark, 0);
   } else if (glyph == "monocyte") {  // kidney-shaped nucleus
     cell(g);
     ImVec2 pts[24];
@@ -90,7 +90,7 @@ void DrawGlyph(ImDrawList* dl, const std::string& glyph, ImVec2 c, float g, cons
     }
   } else if (glyph == "lymphocyte") {  // large round nucleus
     cell(g);
-    dl->AddCircleFilled(at(0.06f, 0.04f), 0.74f * g, p.dark, 28);
+    dl->AddCircleFilled(at(0.06f, 0.04f), 0.74f * g, p.dark, 0);
   } else if (glyph == "spindle") {  // MSC / fibroblast: elongated
     Ellipse(dl, c, 1.1f * g, 0.42f * g, -0.5f, p.light, p.stroke, lw, 32);
     Ellipse(dl, c, 0.34f * g, 0.2f * g, -0.5f, p.dark, p.dark, 0, 20);
@@ -98,20 +98,20 @@ void DrawGlyph(ImDrawList* dl, const std::string& glyph, ImVec2 c, float g, cons
     const float offs[5][2] = {{0, 0}, {-0.5f, -0.32f}, {0.5f, -0.32f}, {-0.42f, 0.5f}, {0.42f, 0.5f}};
     for (int k = 4; k >= 0; --k) {
       const ImVec2 q = at(offs[k][0], offs[k][1]);
-      dl->AddCircleFilled(q, 0.4f * g, p.light, 18);
-      dl->AddCircle(q, 0.4f * g, p.stroke, 18, lw * 0.9f);
-      dl->AddCircleFilled(ImVec2(q.x - 0.1f * g, q.y - 0.06f * g), 0.07f * g, p.dark, 8);
-      dl->AddCircleFilled(ImVec2(q.x + 0.12f * g, q.y + 0.08f * g), 0.07f * g, p.dark, 8);
+      dl->AddCircleFilled(q, 0.4f * g, p.light, 0);
+      dl->AddCircle(q, 0.4f * g, p.stroke, 0, lw * 0.9f);
+      dl->AddCircleFilled(ImVec2(q.x - 0.1f * g, q.y - 0.06f * g), 0.07f * g, p.dark, 0);
+      dl->AddCircleFilled(ImVec2(q.x + 0.12f * g, q.y + 0.08f * g), 0.07f * g, p.dark, 0);
     }
   } else if (glyph == "embryo") {  // blastocyst: a ring of cells with an inner cell mass
-    dl->AddCircleFilled(c, g, p.light, 32);
+    dl->AddCircleFilled(c, g, p.light, 0);
     for (int i = 0; i < 12; ++i) {
       const float t = 2 * kPi * i / 12;
-      dl->AddCircleFilled(ImVec2(c.x + 0.86f * g * std::cos(t), c.y + 0.86f * g * std::sin(t)), 0.17f * g, p.dark, 10);
+      dl->AddCircleFilled(ImVec2(c.x + 0.86f * g * std::cos(t), c.y + 0.86f * g * std::sin(t)), 0.17f * g, p.dark, 0);
     }
-    dl->AddCircleFilled(at(0.0f, -0.42f), 0.3f * g, p.dark, 16);
-    dl->AddCircleFilled(at(-0.25f, -0.3f), 0.22f * g, p.dark, 12);
-    dl->AddCircleFilled(at(0.25f, -0.3f), 0.22f * g, p.dark, 12);
+    dl->AddCircleFilled(at(0.0f, -0.42f), 0.3f * g, p.dark, 0);
+    dl->AddCircleFilled(at(-0.25f, -0.3f), 0.22f * g, p.dark, 0);
+    dl->AddCircleFilled(at(0.25f, -0.3f), 0.22f * g, p.dark, 0);
   } else if (glyph == "skin") {  // flat squamous cell
     const ImVec2 pts[6] = {at(-1.05f, 0.05f), at(-0.55f, -0.38f), at(0.55f, -0.42f),
                            at(1.05f, -0.02f), at(0.55f, 0.4f),    at(-0.55f, 0.42f)};
@@ -120,7 +120,7 @@ void DrawGlyph(ImDrawList* dl, const std::string& glyph, ImVec2 c, float g, cons
     Ellipse(dl, c, 0.3f * g, 0.14f * g, 0, p.dark, p.dark, 0, 16);
   } else {  // generic
     cell(g);
-    dl->AddCircleFilled(c, 0.36f * g, p.dark, 20);
+    dl->AddCircleFilled(c, 0.36f * g, p.dark, 0);
   }
 }
 
@@ -129,16 +129,16 @@ void DrawBacking(ImDrawList* dl, Shape shape, ImVec2 c, float r, Color fill, Col
   const float w = 2.0f * s;
   switch (shape) {
     case kDoubleCircle:
-      dl->AddCircleFilled(c, r, fill, 40);
-      dl->AddCircle(c, r, stroke, 40, 1.6f * s);
-      dl->AddCircle(c, r - 3.5f * s, stroke, 40, 1.2f * s);
+      dl->AddCircleFilled(c, r, fill, 0);
+      dl->AddCircle(c, r, stroke, 0, 1.6f * s);
+      dl->AddCircle(c, r - 3.5f * s, stroke, 0, 1.2f * s);
       break;
     case kCircle:
-      dl->AddCircleFilled(c, r, fill, 40);
-      dl->AddCircle(c, r, stroke, 40, 2.6f * s);
+      dl->AddCircleFilled(c, r, fill, 0);
+      dl->AddCircle(c, r, stroke, 0, 2.6f * s);
       break;
     case kDashedCircle: {
-      dl->AddCircleFilled(c, r, fill, 40);
+      dl->AddCircleFilled(c, r, fill, 0);
       const int dashes = 14;
       for (int i = 0; i < dashes; ++i) {
         const float a0 = 2 * kPi * i / dashes, a1 = a0 + kPi / dashes;

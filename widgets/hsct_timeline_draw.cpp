@@ -65,7 +65,7 @@ void DrawPattern(ImDrawList* dl, const Rect& r, int pattern, Color col, float s)
       const float rad = 1.3f * s;
       for (float y = r.y + step / 2; y + rad <= r.y + r.h; y += step)
         for (float x = r.x + step / 2 + (((int)((y - r.y) / step)) % 2) * step / 2; x + rad <= r.x + r.w; x += step)
-          dl->AddCircleFilled(ImVec2(x, y), rad, col, 6);
+          dl->AddCircleFilled(ImVec2(x, y), rad, col, 0);
       break;
     }
     case 2:  // horizontal lines
@@ -357,16 +357,16 @@ void HsctTimelineWidget::DrawMarker(const FrameContext& ctx) const {
       const Rect tg{std::max(2.0f * s, ax - 10 * s - tw), m - thh / 2, tw, thh};
       dl->AddRectFilled(tg.Min(), tg.Max(), th.text, 5 * s);
       DrawText(dl, FontRole::Strong, ImVec2(tg.x + 7 * s, tg.y + 4 * s), th.background, tag);
-      dl->AddCircleFilled(ImVec2(ax, m), 6 * s, th.text, 20);
-      dl->AddCircleFilled(ImVec2(ax, m), 3 * s, th.background, 20);
+      dl->AddCircleFilled(ImVec2(ax, m), 6 * s, th.text, 0);
+      dl->AddCircleFilled(ImVec2(ax, m), 3 * s, th.background, 0);
     } else {
       const float top = L.phase_row.y - 4 * s, ay = L.axis.y + 8 * s;
       dl->AddLine(ImVec2(m, top), ImVec2(m, ay), th.text, 2 * s);
       const Rect tg{std::max(L.axis_a - 8 * s, std::min(m - tw / 2, L.axis_b - tw + 8 * s)), ay + 4 * s, tw, thh};
       dl->AddRectFilled(tg.Min(), tg.Max(), th.text, 5 * s);
       DrawText(dl, FontRole::Strong, ImVec2(tg.x + 7 * s, tg.y + 4 * s), th.background, tag);
-      dl->AddCircleFilled(ImVec2(m, ay), 6 * s, th.text, 20);
-      dl->AddCircleFilled(ImVec2(m, ay), 3 * s, th.background, 20);
+      dl->AddCircleFilled(ImVec2(m, ay), 6 * s, th.text, 0);
+      dl->AddCircleFilled(ImVec2(m, ay), 3 * s, th.background, 0);
       // the readout in the gutter
       DrawText(dl, FontRole::Small, ImVec2(L.day_readout.x, L.day_readout.y), th.text_muted, Ellipsize(FontRole::Small, doc_.String("youAreHere"), L.day_readout.w));
       DrawText(dl, FontRole::Title, ImVec2(L.day_readout.x, L.day_readout.y + sm), th.text, Ellipsize(FontRole::Title, tag, L.day_readout.w));

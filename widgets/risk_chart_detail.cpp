@@ -28,8 +28,8 @@ void DrawInterval(ImDrawList* dl, const Theme& th, const content::Document& doc,
   dl->AddLine(ImVec2(x1, cy - 6 * s), ImVec2(x1, cy + 6 * s), th.text, 2 * s);
   const float t = (float)((f.value - f.lo) / (f.hi - f.lo));
   const float vx = x0 + (x1 - x0) * std::max(0.0f, std::min(1.0f, t));
-  dl->AddCircleFilled(ImVec2(vx, cy), 5.5f * s, th.accent, 20);
-  dl->AddCircle(ImVec2(vx, cy), 5.5f * s, th.surface, 20, 1.5f * s);
+  dl->AddCircleFilled(ImVec2(vx, cy), 5.5f * s, th.accent, 0);
+  dl->AddCircle(ImVec2(vx, cy), 5.5f * s, th.surface, 0, 1.5f * s);
   DrawText(dl, FontRole::Small, ImVec2(x0 - lw / 2, cy + 9 * s), th.text_muted, lo);
   DrawText(dl, FontRole::Small, ImVec2(x1 - hw / 2, cy + 9 * s), th.text_muted, hi);
 }

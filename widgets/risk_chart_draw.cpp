@@ -52,8 +52,8 @@ void DrawLevelMark(ImDrawList* dl, const Theme& th, Level l, float x, float y, f
   const float r = 4.6f * s, step = 12.4f * s;
   for (int i = 0; i < 3; ++i) {
     const ImVec2 c(x + 4.6f * s + 0.2f * s + i * step, y + kMarkH * s / 2);
-    if (i < n) dl->AddCircleFilled(c, r, th.text, 20);
-    else dl->AddCircle(c, r - 0.7f * s, th.text_muted, 20, 1.4f * s);
+    if (i < n) dl->AddCircleFilled(c, r, th.text, 0);
+    else dl->AddCircle(c, r - 0.7f * s, th.text_muted, 0, 1.4f * s);
   }
 }
 
@@ -63,7 +63,7 @@ void DrawFigureGlyph(ImDrawList* dl, const Theme& th, float x, float cy, float s
   dl->AddLine(ImVec2(x, cy), ImVec2(x + w, cy), th.text, 1.4f * s);
   dl->AddLine(ImVec2(x, cy - 4 * s), ImVec2(x, cy + 4 * s), th.text, 1.4f * s);
   dl->AddLine(ImVec2(x + w, cy - 4 * s), ImVec2(x + w, cy + 4 * s), th.text, 1.4f * s);
-  dl->AddCircleFilled(ImVec2(x + w * 0.45f, cy), 2.8f * s, th.text, 12);
+  dl->AddCircleFilled(ImVec2(x + w * 0.45f, cy), 2.8f * s, th.text, 0);
 }
 
 namespace {
