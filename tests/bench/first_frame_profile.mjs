@@ -2,7 +2,7 @@
 // first_frame.mjs). A benchmark aid: it prints figures and never fails. Median over 5 cold loads of:
 // the script and wasm fetches (resource timing), the wasm compile + instantiate, when the lazy-start observer
 // fired, and the time inside the browser calls the module makes (glyph rasterising with measureText / fillText /
-// getImageData, shader compile/link, texture upload, the canvas copy), measured by wrapping those calls before any
+// getImageData, shader compile/link, texture upload, canvas resizes, the canvas copy), measured by wrapping those calls before any
 // page script runs. With --cpu it also prints a sampled CPU profile of one load (top self times).
 //   node tests/bench/first_frame_profile.mjs [--cpu] [--dist DIR]
 import path from 'node:path';
@@ -50,6 +50,16 @@ const INSTRUMENT = () => {
   wrap(C2, 'drawImage', 'copy: drawImage');
   if (window.ImageBitmapRenderingContext) wrap(ImageBitmapRenderingContext.prototype, 'transferFromImageBitmap', 'copy: transferFromImageBitmap');
   if (window.OffscreenCanvas) wrap(OffscreenCanvas.prototype, 'transferToImageBitmap', 'copy: transferToImageBitmap');
+  // Resizing a canvas with a context reallocates its drawing buffer (for the shared WebGL canvas: in the GPU process).
+  const wrapSize = (proto, key) => {
+    for (const prop of ['width', 'height']) {
+      const d = Object.getOwnPropertyDescriptor(proto, prop);
+      if (!d || !d.set) continue;
+      Object.defineProperty(proto, prop, { ...d, set(v) { const t0 = now(); d.set.call(this, v); add(key, t0); } });
+    }
+  };
+  if (window.OffscreenCanvas) wrapSize(OffscreenCanvas.prototype, 'resize: OffscreenCanvas');
+  wrapSize(HTMLCanvasElement.prototype, 'resize: canvas');
   wrap(HTMLCanvasElement.prototype, 'getContext', 'getContext');
   if (window.OffscreenCanvas) wrap(OffscreenCanvas.prototype, 'getContext', 'getContext');
   const G = WebGL2RenderingContext.prototype;
