@@ -346,10 +346,10 @@ class IdSet {
 };
 
 const char* const kTopKeys[] = {"$schema", "version", "lang", "title", "strings", "theme", "cellTypes",
-                                           "therapies", "timeline", "risks", "sources"};
+                                "therapies", "timeline", "risks", "sources"};
 const char* const kCategories[] = {"pluripotent", "adult", "induced", "stromal", "derived", "mature"};
 const char* const kGlyphs[] = {"stem", "progenitor", "disc", "fragment", "lobed", "monocyte", "lymphocyte",
-                                          "spindle", "islet", "embryo", "skin", "generic"};
+                               "spindle", "islet", "embryo", "skin", "generic"};
 const char* const kLevels[] = {"none", "low", "moderate", "high", "unknown"};
 const char* const kIntervalKinds[] = {"ci95", "range", "iqr"};
 const char* const kThemeModes[] = {"auto", "light", "dark", "high-contrast"};
