@@ -128,17 +128,32 @@ int Host::SetData(int id, const std::string& json_text, std::string* error) {
   Instance* inst = Find(id);
   if (!inst) { *error = "No widget with id " + std::to_string(id) + "."; return -1; }
   LoadResult r;
-  nlohmann::json doc;
   std::string text = json_text;
   if (text.empty()) text = DefaultContentText();  // no data given: the bundle's own English content
   if (text.empty()) text = "{}";
-  if (!ParseJsonText(text, &doc, &r.problems)) {
+  // The same text as a widget's accepted document (the built-in content in three widgets): its parse is shared.
+  // Only widgets hold documents: once none shows one, nothing of it is kept.
+  DocRef doc;
+  for (const auto& kv : instances_)
+    if (kv.second->doc && kv.second->doc->text.size() == text.size() && kv.second->doc->text == text) {
+      doc = kv.second->doc;
+      break;
+    }
+  if (!doc) {
+    ParsedDocument* fresh = new ParsedDocument;
+    DocRef held(fresh);  // freed at the end of this call unless a widget takes it
+    ++stats_.parses;
+    if (ParseJsonText(text, &fresh->json, &r.problems)) {
+      fresh->text = std::move(text);
+      doc = std::move(held);
+    }
+  }
+  if (!doc) {
     r.ok = false;
   } else {
-    r = inst->widget->SetContent(doc, inst->lang);
+    r = inst->widget->SetContent(doc->json, inst->lang);
     if (r.ok) {
-      inst->doc = std::move(doc);
-      inst->has_doc = true;
+      inst->doc = doc;
       ApplyTheme(*inst);
       AfterContent(*inst);
     }
@@ -173,8 +188,8 @@ bool Host::SetOption(int id, const std::string& key, const std::string& value, s
     if (value.empty() || value.size() > 16) { *error = "lang must be a language code like \"en\" or \"es\"."; return false; }
     const bool changed = inst->lang != value;
     inst->lang = value;
-    if (changed && inst->has_doc) {
-      EmitProblems(id, inst->widget->SetContent(inst->doc, inst->lang));
+    if (changed && inst->doc) {
+      EmitProblems(id, inst->widget->SetContent(inst->doc->json, inst->lang));
       AfterContent(*inst);
     }
   } else if (key == "textScale") {
@@ -293,7 +308,7 @@ void NoteStrings(const nlohmann::json& j) {
 
 void Host::AfterContent(Instance& inst) {
   // Every string of the document may be drawn (names, UI strings in its language): the atlases must hold them.
-  NoteStrings(inst.doc);
+  NoteStrings(inst.doc->json);
   // What the reader sees is the DOM's text in the chosen language; the canvas has no bidirectional layout yet.
   const bool rtl = HasRightToLeft(dom::ToJson(inst.widget->Dom()));
   if (rtl != inst.text_fallback) {

@@ -8,6 +8,7 @@
 #include <map>
 #include <memory>
 #include <string>
+#include <utility>
 
 #include "input_queue.h"
 #include "scheduler.h"
@@ -19,6 +20,28 @@
 struct ImDrawList;
 
 namespace scw {
+
+// A document's text and its parse, shared by the widgets given the same text (three widgets of one page: one
+// parse) and freed with the last one holding it. A counted handle, as FontSetRef (std::shared_ptr: ~1 KB of wasm).
+struct ParsedDocument {
+  std::string text;
+  nlohmann::json json;
+  int refs = 0;
+};
+class DocRef {
+ public:
+  DocRef() = default;
+  explicit DocRef(ParsedDocument* p) : p_(p) { if (p_) ++p_->refs; }
+  DocRef(const DocRef& o) : p_(o.p_) { if (p_) ++p_->refs; }
+  DocRef(DocRef&& o) noexcept : p_(o.p_) { o.p_ = nullptr; }
+  DocRef& operator=(DocRef o) noexcept { std::swap(p_, o.p_); return *this; }
+  ~DocRef() { if (p_ && --p_->refs == 0) delete p_; }
+  const ParsedDocument* operator->() const { return p_; }
+  explicit operator bool() const { return p_ != nullptr; }
+
+ private:
+  ParsedDocument* p_ = nullptr;
+};
 
 struct Instance {
   int id = 0;
@@ -44,8 +67,7 @@ struct Instance {
   bool gpu = true;                                // false: no WebGL2; the page shows the parallel DOM instead
   bool text_fallback = false;                     // the content needs right-to-left layout: the page shows the DOM
   std::string lang;                // "" = the document's own language
-  nlohmann::json doc;              // the last accepted document, re-applied when the language changes
-  bool has_doc = false;
+  DocRef doc;                      // the last accepted document, re-applied when the language changes
   bool reduced_motion = false;
   bool focused = false, focus_from_pointer = false;
   bool pointer_captured = false;  // primary button went down on this canvas and is not yet up
@@ -83,6 +105,7 @@ struct HostStats {
   int context_restores = 0;
   long animation_frames = 0; // frames drawn because an animation was running (not for input or a change)
   double widget_s = 0;       // time in the widgets' Frame (input, layout, draw list), seconds, all frames
+  long parses = 0;           // documents parsed (a text already parsed for another widget is not parsed again)
 };
 
 class Host {

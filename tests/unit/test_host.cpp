@@ -332,3 +332,36 @@ TEST_CASE("a key's release reaches the widget that took its press, so the key's 
     CHECK_MESSAGE(h.State(id)["selected"].is_null(), "Escape cleared nothing in round ", round);
   }
 }
+
+// Three widgets given the same text (the built-in content, or one data-src) share one parse; a different text is
+// parsed; once no widget holds a document, nothing of it is kept (the next one is parsed again).
+TEST_CASE("widgets given the same document text share one parse, and each still shows its own part") {
+  Harness h;
+  std::string err;
+  const int a = h.Make("cell-diagram", 800, 600), b = h.Make("hsct-timeline", 800, 600), c = h.Make("risk-chart", 800, 600);
+  const long before = h.host->stats().parses;
+  for (int id : {a, b, c}) REQUIRE(h.host->SetData(id, "", &err) == 0);
+  CHECK(h.host->stats().parses == before + 1);
+  h.Settle();
+  CHECK(h.State(a)["widget"] == "cell-diagram");
+  CHECK(h.State(b)["widget"] == "hsct-timeline");
+  CHECK(h.State(c)["widget"] == "risk-chart");
+  CHECK(h.host->Dom(a) != h.host->Dom(b));
+  // Another text: parsed; the first one, still held by the other two, is not parsed again for them.
+  REQUIRE(h.host->SetData(a, scw::test::ExplainerData("es"), &err) == 0);
+  CHECK(h.host->stats().parses == before + 2);
+  REQUIRE(h.host->SetOption(b, "lang", "es", &err));  // re-applies its kept document: no parse
+  CHECK(h.host->stats().parses == before + 2);
+  // A text that does not parse is refused and shares nothing.
+  CHECK(h.host->SetData(c, "{\"cellTypes\": [", &err) > 0);
+  CHECK(h.host->stats().parses == before + 3);
+  // c still shows the built-in content (a refused document changes nothing), so it is still shared...
+  REQUIRE(h.host->SetData(c, "", &err) == 0);
+  CHECK(h.host->stats().parses == before + 3);
+  // ...until no widget holds it: then nothing of it is kept, and the next widget given it parses it anew.
+  h.host->Destroy(b);
+  h.host->Destroy(c);
+  const int d = h.Make("risk-chart", 800, 600);
+  REQUIRE(h.host->SetData(d, "", &err) == 0);
+  CHECK(h.host->stats().parses == before + 4);
+}
