@@ -4,7 +4,7 @@
 #                             figures, not tests) before the summary line.
 # After setup, two lanes run at once on the machine's cores (each stage's output goes to test-artifacts/logs/):
 #   web lane:    web build -> node tests (Chromium, schema)          the longer one: the critical path
-#   native lane: native build -> ctest -> fuzz build + 30 s run -> (once the web build is there) WordPress;
+#   native lane: native build -> ctest -> fuzz build + 10 s run -> (once the web build is there) WordPress;
 #                its two builds at a lower CPU priority (nice), so they take the cores the web lane leaves idle
 #                (the tests themselves at the normal priority: some check that work takes bounded time).
 # The results are then printed stage by stage, in that order, with each stage's time.
@@ -48,7 +48,7 @@ native_lane() {
       >"$LOG_DIR/native-build.log" 2>&1; then
     timed ctest ctest --preset native -j"$(nproc)" -V >"$LOG_DIR/ctest.log" 2>&1   # -V: each file's doctest summary
   fi
-  [ -x tools/fuzz.sh ] && SCW_FUZZ_BUILD_NICE=10 timed fuzz bash tools/fuzz.sh 30 >"$LOG_DIR/fuzz.log" 2>&1
+  [ -x tools/fuzz.sh ] && SCW_FUZZ_BUILD_NICE=10 timed fuzz bash tools/fuzz.sh 10 >"$LOG_DIR/fuzz.log" 2>&1
   while [ ! -f "$ST/web.ok" ] && [ ! -f "$ST/web.done" ]; do sleep 1; done   # the plugin zip comes from the web build
   [ -f "$ST/web.ok" ] && timed wordpress bash tests/wordpress/run.sh --test-reporter=tap >"$LOG_DIR/wordpress.log" 2>&1
 }
@@ -109,7 +109,7 @@ if [ "$WEB_OK" = 1 ]; then
 else fail_stage "WordPress (no bundle)" web-build.log; fi
 
 if [ -x tools/fuzz.sh ]; then
-  stage "fuzz (build + 30 s run)"
+  stage "fuzz (build + 10 s run)"
   took fuzz
   if [ "$(rc_of fuzz)" = 0 ]; then PASSED=$((PASSED + 1)); tail -n 3 "$LOG_DIR/fuzz.log"
   else fail_stage "fuzz" fuzz.log; tail -n 40 "$LOG_DIR/fuzz.log"; fi

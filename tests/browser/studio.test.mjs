@@ -333,13 +333,13 @@ test('studio: axe finds no serious or critical violation; screenshots at 375, 12
     if (name !== SIZES[0][0]) { await resizeTo(page, { width, height }); await idle(page); }
     await page.screenshot({ path: artifact(`studio-${name}-${width}.png`) });
     if (name === 'desktop') {
-      const results = await new AxeBuilder({ page }).analyze();
+      const results = await new AxeBuilder({ page }).options({ resultTypes: ['violations'] }).analyze();
       const bad = results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
       assert.deepEqual(bad.map((v) => `${v.id}: ${v.help} (${v.nodes.length}: ${v.nodes.slice(0, 3).map((x) => x.target.join(' ')).join(' | ')})`), []);
       await page.click('#tab-text');
       await page.screenshot({ path: artifact(`studio-text-${width}.png`) });
       // Only the tabs and the JSON text panel changed since the whole-page run above: check those.
-      const text = await new AxeBuilder({ page }).include('#tablist').include('#panel-text').analyze();
+      const text = await new AxeBuilder({ page }).options({ resultTypes: ['violations'] }).include('#tablist').include('#panel-text').analyze();
       const badText = text.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
       assert.deepEqual(badText.map((v) => `${v.id}: ${v.help} (${v.nodes.slice(0, 3).map((x) => x.target.join(' ')).join(' | ')})`), []);
     }
