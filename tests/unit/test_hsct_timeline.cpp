@@ -511,7 +511,8 @@ TEST_CASE("hsct-timeline: missing or bad timeline section -> a clear error, prev
 // ---- the split's seams: the variant switch (SegmentedControl), the detail panel's layout, the scrolled plot ----
 
 TEST_CASE("hsct-timeline: the variant switch is hit where it is drawn, at every size, and its labels fit") {
-  for (auto [w, hgt] : {std::pair<float, float>{320, 480}, {375, 640}, {1280, 720}, {1920, 1080}}) {
+  for (const auto& size : {std::pair<float, float>{320, 480}, {375, 640}, {1280, 720}, {1920, 1080}}) {
+    const float w = size.first, hgt = size.second;  // not a structured binding: INFO's lambda captures them
     INFO(w << "x" << hgt);
     scw::test::Harness h;
     const int id = Load(h, w, hgt);
