@@ -1,7 +1,7 @@
 // bench_frames — frame CPU time of each widget kind during a scripted interaction at 1920×1080, headless
 // (ImGui + widget + draw lists; no GPU). Prints median and p95 in ms per kind. A benchmark, not a test:
 // it prints figures and never fails on time. Target (WIDGET-BAR.md): p95 ≤ 2 ms.
-//   build/native/tests/bench_frames [frames-per-kind]
+//   build/native/tests/bench_frames [frames-per-kind] [kind]   (kind: only that widget, e.g. for a profiler)
 #include <algorithm>
 #include <chrono>
 #include <cstdio>
@@ -21,6 +21,7 @@ int main(int argc, char** argv) {
   std::printf("%-16s %8s %8s %8s %10s %10s %9s %12s\n", "widget", "frames", "median", "p95", "vertices", "draw calls",
               "set data", "first frame");
   for (const auto& kind : WidgetKinds()) {
+    if (argc > 2 && kind != argv[2]) continue;
     auto p = std::make_unique<NullPlatform>();
     auto r = std::make_unique<NullRenderer>();
     NullPlatform* platform = p.get();
