@@ -54,6 +54,8 @@ TEST_CASE("nesting deeper than 32 is refused without recursion") {
   ok += std::string(32, ']');
   CHECK(ErrorOf(ok).empty());
   CHECK(ErrorOf("[" + ok + "]").find("32 levels") != std::string::npos);
+  // Where: the 33rd bracket, on its line and column, so a site owner can find it in a long document.
+  CHECK(ErrorOf("{\n  \"a\": " + std::string(40, '[')).find("(at line 2, column 39)") != std::string::npos);
 }
 
 TEST_CASE("documents over 1 MB are refused") {

@@ -44,6 +44,12 @@ class Reader {
     result_.position = pos_;
     return kError;
   }
+  // One { or [ more than the limit: where it is (just past it), for the message's line and column.
+  bool TooDeep() {
+    result_.error = JsonReadError::kTooDeep;
+    result_.position = pos_;
+    return false;
+  }
   // A token where another was needed: an error just past it (a lexer error is already recorded).
   bool Unexpected(Tok t) {
     if (t != kError) Fail(JsonReadError::kSyntax);
@@ -198,7 +204,7 @@ class Reader {
   bool Value(json& dst, Tok t, int depth) {
     switch (t) {
       case kBeginObject: {
-        if (++depth > max_depth_) { result_.error = JsonReadError::kTooDeep; return false; }
+        if (++depth > max_depth_) return TooDeep();
         dst = json::object();
         json::object_t& obj = *dst.get_ptr<json::object_t*>();
         t = Next();
@@ -215,7 +221,7 @@ class Reader {
         }
       }
       case kBeginArray: {
-        if (++depth > max_depth_) { result_.error = JsonReadError::kTooDeep; return false; }
+        if (++depth > max_depth_) return TooDeep();
         dst = json::array();
         json::array_t& arr = *dst.get_ptr<json::array_t*>();
         t = Next();

@@ -62,16 +62,14 @@ bool ParseJsonText(const std::string& text, json* out, std::vector<Problem>* pro
   const JsonReadResult b = ReadJson(text, kMaxNesting, out);
   if (b.error == JsonReadError::kNone) return true;
   *out = json();
-  if (b.error == JsonReadError::kTooDeep) {
-    problems->push_back({"", "The document nests more than " + std::to_string(kMaxNesting) +
-                                 " levels of { } and [ ]; the content format needs far fewer. Flatten it."});
-    return false;
-  }
-  // The parser stops just after the token that broke the document (one past the end at end of input).
-  // Find that token in the text: a quoted string, a bare word or number, or one punctuation character.
+  // Where the parser stopped: just after the token that broke the document (one past the end at end of input),
+  // or just after the first { or [ too many. Find that token in the text: a quoted string, a bare word or number,
+  // or one punctuation character.
   std::string tok;
   size_t at = 0;
-  if (b.position > text.size() || text.empty()) {
+  if (b.error == JsonReadError::kTooDeep) {
+    at = b.position > 0 ? b.position - 1 : 0;
+  } else if (b.position > text.size() || text.empty()) {
     tok = "<end of input>";
   } else {
     size_t end_ = b.position > 0 ? b.position - 1 : 0;
@@ -89,15 +87,21 @@ bool ParseJsonText(const std::string& text, json* out, std::vector<Problem>* pro
   }
   size_t line, col;
   LineColumn(text, tok == "<end of input>" ? text.size() : at, &line, &col);
+  const std::string where = "at line " + std::to_string(line) + ", column " + std::to_string(col);
+  if (b.error == JsonReadError::kTooDeep) {
+    problems->push_back({"", "The document nests more than " + std::to_string(kMaxNesting) + " levels of { } and [ ] (" +
+                                 where + "); the content format needs far fewer. Flatten it."});
+    return false;
+  }
   if (b.error != JsonReadError::kSyntax) {  // an encoding problem, not a syntax one: say so (the token advice would mislead)
-    problems->push_back({"", "This text cannot be read: at line " + std::to_string(line) + ", column " + std::to_string(col) +
+    problems->push_back({"", "This text cannot be read: " + where +
                                  (b.error == JsonReadError::kSurrogate
                                       ? ", a \\u escape names half of a character (a lone surrogate \\uD800–\\uDFFF without its pair). "
                                         "Write the character itself, or both halves of the pair."
                                       : ", there are bytes that are not UTF-8. Save the file as UTF-8.")});
     return false;
   }
-  std::string msg = "This is not valid JSON: at line " + std::to_string(line) + ", column " + std::to_string(col) +
+  std::string msg = "This is not valid JSON: " + where +
                     ", unexpected " + (tok == "<end of input>" ? std::string("end of the document") : "'" + Printable(tok) + "'") +
                     "." + Hint(text, at, tok);
   problems->push_back({"", msg});
