@@ -48,6 +48,9 @@ EM_JS(int, scw_gl_create_shared, (), {
   return handle;
 });
 
+// A fence, then a flush: ANGLE submits the commands so far to the GPU now (a flush alone may keep them).
+EM_JS(void, scw_gl_submit, (), { GLctx.deleteSync(GLctx.fenceSync(GLctx.SYNC_GPU_COMMANDS_COMPLETE, 0)); GLctx.flush(); });
+
 EM_JS(int, scw_gl_is_lost, (), { return Module['scwGl'] && Module['scwGl']['lost'] ? 1 : 0; });
 
 // Sizes the shared canvas for a w×h frame. The OffscreenCanvas takes exactly the frame's size (its whole drawing
@@ -92,19 +95,22 @@ EM_JS(void, scw_gl_forget, (const char* canvas_id), {
 });
 
 
-// The atlas is single-channel (coverage): the texture's red channel scales the vertex colour's alpha.
+// The atlas is single-channel (coverage): the texture's red channel scales the vertex colour's alpha. No
+// uniforms: a_scale (2 / width, 2 / height) is a constant vertex attribute (glVertexAttrib2f; its array is never
+// enabled) and u_tex samples unit 0, where a sampler starts; so nothing asks the GPU process for uniform locations
+// (Emscripten's uniform table: round trips that wait for the link).
 const char* kVertexShader = R"(#version 300 es
 precision highp float;
 layout (location = 0) in vec2 a_pos;
 layout (location = 1) in vec2 a_uv;
 layout (location = 2) in vec4 a_col;
-uniform vec2 u_scale;
+layout (location = 3) in vec2 a_scale;
 out vec2 v_uv;
 out vec4 v_col;
 void main() {
   v_uv = a_uv;
   v_col = a_col;
-  gl_Position = vec4(a_pos.x * u_scale.x - 1.0, 1.0 - a_pos.y * u_scale.y, 0.0, 1.0);
+  gl_Position = vec4(a_pos.x * a_scale.x - 1.0, 1.0 - a_pos.y * a_scale.y, 0.0, 1.0);
 })";
 const char* kFragmentShader = R"(#version 300 es
 precision mediump float;
@@ -123,6 +129,19 @@ GLuint Compile(GLenum type, const char* src) {
   glShaderSource(sh, 1, &src, nullptr);
   glCompileShader(sh);
   return sh;
+}
+
+// A linearly filtered single-channel texture (the atlases' format), left bound.
+GLuint NewTexture(int w, int h, const void* pixels) {
+  GLuint t = 0;
+  glGenTextures(1, &t);
+  glBindTexture(GL_TEXTURE_2D, t);
+  glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_MIN_FILTER, GL_LINEAR);
+  glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_MAG_FILTER, GL_LINEAR);
+  glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_WRAP_S, GL_CLAMP_TO_EDGE);
+  glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_WRAP_T, GL_CLAMP_TO_EDGE);
+  glTexImage2D(GL_TEXTURE_2D, 0, GL_R8, w, h, 0, GL_RED, GL_UNSIGNED_BYTE, pixels);
+  return t;
 }
 
 }  // namespace
@@ -146,6 +165,7 @@ void WebGl2Renderer::CreateObjects() {
   glBindAttribLocation(prog, 0, "a_pos");
   glBindAttribLocation(prog, 1, "a_uv");
   glBindAttribLocation(prog, 2, "a_col");
+  glBindAttribLocation(prog, 3, "a_scale");
   glLinkProgram(prog);
   glDeleteShader(vs);
   glDeleteShader(fs);
@@ -156,7 +176,6 @@ void WebGl2Renderer::CreateObjects() {
     return;
   }
   gl_.program = prog;
-  gl_.u_scale = glGetUniformLocation(prog, "u_scale");
   glGenVertexArrays(1, &gl_.vao);
   glGenBuffers(1, &gl_.vbo);
   glGenBuffers(1, &gl_.ibo);
@@ -169,7 +188,6 @@ void WebGl2Renderer::CreateObjects() {
   BindVertexOffset(0);
   // Fixed state: nobody else draws with this context.
   glUseProgram(prog);
-  glUniform1i(glGetUniformLocation(prog, "u_tex"), 0);
   glActiveTexture(GL_TEXTURE0);
   glEnable(GL_BLEND);
   glBlendEquation(GL_FUNC_ADD);
@@ -177,6 +195,19 @@ void WebGl2Renderer::CreateObjects() {
   glDisable(GL_CULL_FACE);
   glDisable(GL_DEPTH_TEST);
   glPixelStorei(GL_UNPACK_ALIGNMENT, 1);
+  // Warm-up: SwiftShader-like drivers compile the program's pipeline at its first draw, tens of ms. One tiny
+  // triangle now, fenced and flushed so it is submitted at once, lets the GPU process do that while the content
+  // is parsed and the glyphs drawn, instead of inside the first frame's copy.
+  static const ImDrawVert v[3] = {{{0, 0}, {0, 0}, 0}, {{1, 0}, {0, 0}, 0}, {{0, 1}, {0, 0}, 0}};
+  static const ImDrawIdx idx[3] = {0, 1, 2};
+  static const unsigned char texel = 0;
+  const GLuint tex = NewTexture(1, 1, &texel);
+  glVertexAttrib2f(3, 1.0f, 1.0f);  // a quarter of the canvas: some pixels are shaded
+  glBufferData(GL_ARRAY_BUFFER, sizeof(v), v, GL_STREAM_DRAW);
+  glBufferData(GL_ELEMENT_ARRAY_BUFFER, sizeof(idx), idx, GL_STREAM_DRAW);
+  glDrawElements(GL_TRIANGLES, 3, sizeof(ImDrawIdx) == 2 ? GL_UNSIGNED_SHORT : GL_UNSIGNED_INT, nullptr);
+  scw_gl_submit();
+  glDeleteTextures(1, &tex);
 }
 
 // Vertex attributes start at `first` vertex: draw lists over 64K vertices use 16-bit indices relative to a
@@ -215,15 +246,7 @@ void WebGl2Renderer::PrepareFonts(Instance& inst) {
   if (!atlas->TexPixelsAlpha8) return;  // nothing built (no glyphs): draw shapes only
   if (!ft.texture || ft.builds != inst.fonts->fonts.builds || ft.serial != inst.fonts->serial) {  // new, or rebuilt
     if (ft.texture) glDeleteTextures(1, &ft.texture);
-    const unsigned char* pixels = atlas->TexPixelsAlpha8;
-    const int w = atlas->TexWidth, h = atlas->TexHeight;
-    glGenTextures(1, &ft.texture);
-    glBindTexture(GL_TEXTURE_2D, ft.texture);
-    glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_MIN_FILTER, GL_LINEAR);
-    glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_MAG_FILTER, GL_LINEAR);
-    glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_WRAP_S, GL_CLAMP_TO_EDGE);
-    glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_WRAP_T, GL_CLAMP_TO_EDGE);
-    glTexImage2D(GL_TEXTURE_2D, 0, GL_R8, w, h, 0, GL_RED, GL_UNSIGNED_BYTE, pixels);
+    ft.texture = NewTexture(atlas->TexWidth, atlas->TexHeight, atlas->TexPixelsAlpha8);
     ft.serial = inst.fonts->serial;
     ft.builds = inst.fonts->fonts.builds;
   }
@@ -242,7 +265,7 @@ void WebGl2Renderer::Draw(Instance& inst, const ImDrawList& dl) {
   glClear(GL_COLOR_BUFFER_BIT);
   if (dl.VtxBuffer.Size > 0 && dl.IdxBuffer.Size > 0) {
     glEnable(GL_SCISSOR_TEST);
-    glUniform2f(gl_.u_scale, 2.0f / (float)w, 2.0f / (float)h);
+    glVertexAttrib2f(3, 2.0f / (float)w, 2.0f / (float)h);
     glBindVertexArray(gl_.vao);
     glBindBuffer(GL_ARRAY_BUFFER, gl_.vbo);
     glBufferData(GL_ARRAY_BUFFER, (GLsizeiptr)dl.VtxBuffer.Size * sizeof(ImDrawVert), dl.VtxBuffer.Data, GL_STREAM_DRAW);

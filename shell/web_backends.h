@@ -36,7 +36,6 @@ class WebGl2Renderer final : public Renderer {
   };
   struct GlObjects {
     unsigned program = 0, vao = 0, vbo = 0, ibo = 0;
-    int u_scale = -1;
     unsigned vtx_offset = 0;  // the first vertex the attribute pointers start at
   };
   bool EnsureContext();

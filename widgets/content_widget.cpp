@@ -47,8 +47,8 @@ LoadResult ContentWidget::SetContent(const nlohmann::json& json, const std::stri
   }
   if (r.ok && !HasSection(d)) {
     r.ok = false;
-    r.problems.insert(r.problems.begin(), Problem{SectionPath(), std::string("this widget needs ") + SectionHint() +
-                                                                     " here; the document has none. See docs/DATA.md.", false});
+    PutFirst(r.problems, Problem{SectionPath(), std::string("this widget needs ") + SectionHint() +
+                                                     " here; the document has none. See docs/DATA.md.", false});
   }
   if (!r.ok) return r;  // keep showing the previous content, if any
   doc_ = std::move(d);

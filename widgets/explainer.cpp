@@ -122,10 +122,9 @@ LoadResult ExplainerWidget::SetContent(const nlohmann::json& json_doc, const std
                                  d.has_risks && !d.risks.empty() && d.has_therapies && !d.therapies.empty()};
   if (r.ok && !pres[0] && !pres[1] && !pres[2]) {
     r.ok = false;
-    r.problems.insert(r.problems.begin(),
-                      Problem{"", "the explainer needs at least one of: cell types (cellTypes), a timeline with a "
-                                  "variant (timeline), or risks with the therapies they compare (risks and therapies). "
-                                  "See docs/DATA.md.", false});
+    PutFirst(r.problems, Problem{"", "the explainer needs at least one of: cell types (cellTypes), a timeline with a "
+                                     "variant (timeline), or risks with the therapies they compare (risks and therapies). "
+                                     "See docs/DATA.md.", false});
   }
   if (!r.ok) return r;  // every section counts here: each feeds a view (keep showing the previous content)
   for (int v = 0; v < kViewCount; ++v) {

@@ -6,6 +6,7 @@
 #pragma once
 #include <memory>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include <nlohmann/json.hpp>
@@ -29,6 +30,12 @@ struct Problem {
   std::string message;  // e.g. "expected two numbers like [-7, -1], got \"a week\""
   bool warning = false; // warnings do not stop the widget from drawing
 };
+
+// Puts `p` before the problems already in `ps` (vector::insert's instantiation was ~0.8 KB of wasm).
+inline void PutFirst(std::vector<Problem>& ps, Problem p) {
+  ps.push_back(std::move(p));
+  for (size_t i = ps.size() - 1; i > 0; --i) std::swap(ps[i], ps[i - 1]);
+}
 
 struct LoadResult {
   bool ok = true;                 // false: the widget keeps its previous content (or shows nothing new)

@@ -129,6 +129,40 @@ test('a lost WebGL context is restored and every widget redrawn', async () => {
   await context.close();
 });
 
+// The first draw of a pipeline costs SwiftShader-like drivers tens of ms (compiling it): the renderer draws one
+// small triangle as it makes its context and fences it, so the GPU process compiles while the content is read,
+// not in the first frame's copy (see ARCHITECTURE.md, the first frame). Again after a context loss.
+test('the renderer submits a fenced warm-up draw when it makes its context, before the first frame', async () => {
+  const context = await browser.newContext({ viewport: { width: 1000, height: 900 } });
+  const page = await context.newPage();
+  await page.addInitScript(() => {
+    const log = window.__glLog = [];
+    const G = WebGL2RenderingContext.prototype;
+    for (const [name, tag] of [['drawElements', 'draw'], ['fenceSync', 'fence'], ['clear', 'clear'], ['flush', 'flush']]) {
+      const f = G[name];
+      G[name] = function (...a) { log.push(tag); return f.apply(this, a); };
+    }
+  });
+  const errors = watchErrors(page);
+  await page.goto(base + '/tests/two.html');
+  await waitReady(page, '[data-stemcell-widget]');
+  const first = await page.evaluate(() => window.__glLog.slice());
+  const clear = first.indexOf('clear');
+  assert.ok(clear > 0, `a frame was cleared: ${first.join(' ')}`);
+  assert.deepEqual(first.slice(0, clear), ['draw', 'fence', 'flush'], 'one draw, fenced and flushed, before the first frame');
+  await page.evaluate(() => new Promise((resolve) => {
+    window.__glLog.length = 0;
+    const ext = StemCellWidgets.debug.loseContext();
+    requestAnimationFrame(() => requestAnimationFrame(() => { ext.restoreContext(); resolve(); }));
+  }));
+  await page.waitForFunction(() => StemCellWidgets.debug.stats().contextRestores === 1, null, { timeout: 10000 });
+  await settle(page);
+  const again = await page.evaluate(() => window.__glLog.slice());
+  assert.deepEqual(again.slice(0, again.indexOf('clear')), ['draw', 'fence', 'flush'], 'the restored context is warmed up too');
+  assert.deepEqual(errors.filter((e) => !/WebGL: CONTEXT_LOST_WEBGL/.test(e)), []);
+  await context.close();
+});
+
 test('the strict-CSP page works with no violation', async () => {
   const { page, errors, context } = await open('/csp.html');
   await waitReady(page, '[data-stemcell-widget]');
