@@ -195,14 +195,14 @@ void WebGl2Renderer::CreateObjects() {
   glDisable(GL_CULL_FACE);
   glDisable(GL_DEPTH_TEST);
   glPixelStorei(GL_UNPACK_ALIGNMENT, 1);
-  // Warm-up: SwiftShader-like drivers compile the program's pipeline at its first draw, tens of ms. One tiny
+  // Warm-up: SwiftShader-like drivers compile the program's pipeline at its first draw, tens of ms. One small
   // triangle now, fenced and flushed so it is submitted at once, lets the GPU process do that while the content
   // is parsed and the glyphs drawn, instead of inside the first frame's copy.
   static const ImDrawVert v[3] = {{{0, 0}, {0, 0}, 0}, {{1, 0}, {0, 0}, 0}, {{0, 1}, {0, 0}, 0}};
   static const ImDrawIdx idx[3] = {0, 1, 2};
   static const unsigned char texel = 0;
   const GLuint tex = NewTexture(1, 1, &texel);
-  glVertexAttrib2f(3, 1.0f, 1.0f);  // a quarter of the canvas: some pixels are shaded
+  glVertexAttrib2f(3, 1.0f, 1.0f);  // an eighth of the canvas: pixels are shaded (its colour is transparent)
   glBufferData(GL_ARRAY_BUFFER, sizeof(v), v, GL_STREAM_DRAW);
   glBufferData(GL_ELEMENT_ARRAY_BUFFER, sizeof(idx), idx, GL_STREAM_DRAW);
   glDrawElements(GL_TRIANGLES, 3, sizeof(ImDrawIdx) == 2 ? GL_UNSIGNED_SHORT : GL_UNSIGNED_INT, nullptr);
