@@ -48,6 +48,26 @@ bool ParseThemeMode(const std::string& v, ThemeMode* m) {
 }
 }  // namespace
 
+int LeadingBackdrop(const ImDrawList& dl, int w, int h, ImU32* colour) {
+  if (dl.CmdBuffer.Size == 0 || dl.IdxBuffer.Size < 6 || dl.VtxBuffer.Size < 4 || !dl._Data) return 0;
+  const ImDrawCmd& cmd = dl.CmdBuffer[0];
+  if (cmd.UserCallback || cmd.ElemCount < 6 || cmd.IdxOffset != 0 || cmd.VtxOffset != 0) return 0;
+  if (cmd.ClipRect.x > 0 || cmd.ClipRect.y > 0 || cmd.ClipRect.z < (float)w || cmd.ClipRect.w < (float)h) return 0;
+  static const ImDrawIdx kRect[6] = {0, 1, 2, 0, 2, 3};  // ImDrawList::PrimRect: corners a, b, c, d clockwise
+  for (int k = 0; k < 6; ++k)
+    if (dl.IdxBuffer.Data[k] != kRect[k]) return 0;
+  const ImDrawVert* v = dl.VtxBuffer.Data;
+  const ImVec2 white = dl._Data->TexUvWhitePixel;
+  for (int k = 0; k < 4; ++k)
+    if (v[k].col != v[0].col || v[k].uv.x != white.x || v[k].uv.y != white.y) return 0;
+  if (((v[0].col >> IM_COL32_A_SHIFT) & 0xFF) != 0xFF) return 0;
+  if (v[0].pos.x > 0 || v[0].pos.y > 0 || v[2].pos.x < (float)w || v[2].pos.y < (float)h) return 0;
+  if (v[1].pos.x != v[2].pos.x || v[1].pos.y != v[0].pos.y || v[3].pos.x != v[0].pos.x || v[3].pos.y != v[2].pos.y)
+    return 0;
+  *colour = v[0].col;
+  return 6;
+}
+
 Host* GlobalHost() { return g_host; }
 void SetGlobalHost(Host* host) { g_host = host; }
 

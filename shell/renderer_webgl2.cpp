@@ -258,7 +258,10 @@ void WebGl2Renderer::Draw(Instance& inst, const ImDrawList& dl) {
   const int w = inst.view.fb_w, h = inst.view.fb_h;
   if (w <= 0 || h <= 0) return;
   scw_gl_reserve(w, h);
-  const Color bg = inst.theme.background;
+  // The frame's own backdrop, when it starts with one, is the clear: SwiftShader fills a clear far faster than it
+  // shades the same pixels (about two thirds of a timeline frame's fragments were that rectangle).
+  ImU32 bg = inst.theme.background;
+  const int skip = LeadingBackdrop(dl, w, h, &bg);
   glViewport(0, 0, w, h);
   glDisable(GL_SCISSOR_TEST);
   glClearColor((bg & 0xFF) / 255.0f, ((bg >> 8) & 0xFF) / 255.0f, ((bg >> 16) & 0xFF) / 255.0f, 1.0f);
@@ -272,8 +275,10 @@ void WebGl2Renderer::Draw(Instance& inst, const ImDrawList& dl) {
     glBufferData(GL_ELEMENT_ARRAY_BUFFER, (GLsizeiptr)dl.IdxBuffer.Size * sizeof(ImDrawIdx), dl.IdxBuffer.Data, GL_STREAM_DRAW);
     if (gl_.vtx_offset != 0) BindVertexOffset(0);
     GLuint bound_tex = 0;
-    for (const ImDrawCmd& cmd : dl.CmdBuffer) {
-      if (cmd.UserCallback || cmd.ElemCount == 0) continue;
+    for (int ci = 0; ci < dl.CmdBuffer.Size; ++ci) {
+      const ImDrawCmd& cmd = dl.CmdBuffer[ci];
+      const unsigned first = cmd.IdxOffset + (ci == 0 ? skip : 0), count = cmd.ElemCount - (ci == 0 ? skip : 0);
+      if (cmd.UserCallback || count == 0) continue;
       const float x0 = cmd.ClipRect.x < 0 ? 0 : cmd.ClipRect.x, y0 = cmd.ClipRect.y < 0 ? 0 : cmd.ClipRect.y;
       const float x1 = cmd.ClipRect.z > w ? (float)w : cmd.ClipRect.z, y1 = cmd.ClipRect.w > h ? (float)h : cmd.ClipRect.w;
       if (x1 <= x0 || y1 <= y0) continue;
@@ -281,8 +286,8 @@ void WebGl2Renderer::Draw(Instance& inst, const ImDrawList& dl) {
       const GLuint tex = (GLuint)(intptr_t)cmd.TextureId;
       if (tex != bound_tex) { glBindTexture(GL_TEXTURE_2D, tex); bound_tex = tex; }
       if (cmd.VtxOffset != gl_.vtx_offset) BindVertexOffset(cmd.VtxOffset);
-      glDrawElements(GL_TRIANGLES, (GLsizei)cmd.ElemCount, sizeof(ImDrawIdx) == 2 ? GL_UNSIGNED_SHORT : GL_UNSIGNED_INT,
-                     (void*)(size_t)(cmd.IdxOffset * sizeof(ImDrawIdx)));
+      glDrawElements(GL_TRIANGLES, (GLsizei)count, sizeof(ImDrawIdx) == 2 ? GL_UNSIGNED_SHORT : GL_UNSIGNED_INT,
+                     (void*)(size_t)(first * sizeof(ImDrawIdx)));
     }
   }
   const double t0 = emscripten_get_now();

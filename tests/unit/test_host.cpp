@@ -365,3 +365,68 @@ TEST_CASE("widgets given the same document text share one parse, and each still 
   REQUIRE(h.host->SetData(d, "", &err) == 0);
   CHECK(h.host->stats().parses == before + 4);
 }
+
+// The WebGL2 renderer clears to a frame's leading backdrop and skips those 6 indices (shell/renderer_webgl2.cpp):
+// every widget's frame must start with it, in its theme's background, or the software renderers shade the
+// whole canvas twice; and nothing else may be taken for it (a rounded, translucent, partial or textured fill).
+TEST_CASE("each widget's frame starts with an opaque backdrop in its background colour, and only that is one") {
+  for (const char* kind : {"cell-diagram", "hsct-timeline", "risk-chart", "explainer", "test-pattern"}) {
+    for (const char* theme : {"light", "dark", "high-contrast"}) {
+      for (float dpr : {1.0f, 2.0f}) {
+        CAPTURE(kind);
+        CAPTURE(theme);
+        CAPTURE(dpr);
+        Harness h;
+        const int id = h.Make(kind, 375, 600, dpr);
+        std::string err;
+        REQUIRE(h.host->SetOption(id, "theme", theme, &err));
+        if (std::string(kind) != "test-pattern") REQUIRE(h.host->SetData(id, "", &err) == 0);
+        h.Settle();
+        const Instance* inst = h.host->Find(id);
+        REQUIRE(inst->frames > 0);
+        ImU32 colour = 0;
+        CHECK(LeadingBackdrop(*inst->draw, inst->view.fb_w, inst->view.fb_h, &colour) == 6);
+        CHECK(colour == inst->theme.background);
+        // The same frame seen as larger than it is: the rectangle no longer covers it.
+        CHECK(LeadingBackdrop(*inst->draw, inst->view.fb_w + 1, inst->view.fb_h, &colour) == 0);
+      }
+    }
+  }
+  Harness h;
+  const int id = h.Make("test-pattern", 200, 100);
+  h.Settle();
+  ImDrawList dl(h.host->Find(id)->draw->_Data);
+  auto fresh = [&] {
+    dl._ResetForNewFrame();
+    dl.PushTextureID(h.host->Find(id)->draw->CmdBuffer[0].TextureId);
+    dl.PushClipRect(ImVec2(0, 0), ImVec2(200, 100));
+  };
+  ImU32 colour = 0;
+  fresh();
+  CHECK(LeadingBackdrop(dl, 200, 100, &colour) == 0);  // nothing drawn
+  fresh();
+  dl.AddRectFilled(ImVec2(0, 0), ImVec2(200, 100), IM_COL32(10, 20, 30, 255));
+  dl.AddRectFilled(ImVec2(5, 5), ImVec2(50, 50), IM_COL32(200, 0, 0, 255));
+  CHECK(LeadingBackdrop(dl, 200, 100, &colour) == 6);
+  CHECK(colour == IM_COL32(10, 20, 30, 255));
+  fresh();
+  dl.AddRectFilled(ImVec2(0, 0), ImVec2(200, 100), IM_COL32(10, 20, 30, 254));  // translucent: shows what is under
+  CHECK(LeadingBackdrop(dl, 200, 100, &colour) == 0);
+  fresh();
+  dl.AddRectFilled(ImVec2(0, 0), ImVec2(200, 100), IM_COL32(10, 20, 30, 255), 8.0f);  // rounded corners
+  CHECK(LeadingBackdrop(dl, 200, 100, &colour) == 0);
+  fresh();
+  dl.AddRectFilled(ImVec2(0, 1), ImVec2(200, 100), IM_COL32(10, 20, 30, 255));  // one row short
+  CHECK(LeadingBackdrop(dl, 200, 100, &colour) == 0);
+  fresh();
+  dl.AddRectFilledMultiColor(ImVec2(0, 0), ImVec2(200, 100), IM_COL32(0, 0, 0, 255), IM_COL32(255, 255, 255, 255),
+                             IM_COL32(0, 0, 0, 255), IM_COL32(255, 255, 255, 255));  // a gradient
+  CHECK(LeadingBackdrop(dl, 200, 100, &colour) == 0);
+  fresh();
+  dl.AddImage(dl._CmdHeader.TextureId, ImVec2(0, 0), ImVec2(200, 100));  // a textured quad (not the white pixel)
+  CHECK(LeadingBackdrop(dl, 200, 100, &colour) == 0);
+  fresh();
+  dl.PushClipRect(ImVec2(0, 0), ImVec2(100, 100));  // clipped to half: the clear would paint the other half
+  dl.AddRectFilled(ImVec2(0, 0), ImVec2(200, 100), IM_COL32(10, 20, 30, 255));
+  CHECK(LeadingBackdrop(dl, 200, 100, &colour) == 0);
+}
