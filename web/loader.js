@@ -43,19 +43,17 @@
   var lazyObserver = null;
 
   // ---- environment ------------------------------------------------------------------------------------
-  function webgl2Available() {
-    try {
-      var c = document.createElement('canvas');
-      return !!(window.WebGL2RenderingContext && c.getContext('webgl2'));
-    } catch (e) { return false; }
-  }
   function supportProblem() {
     if (typeof WebAssembly !== 'object') return 'This browser cannot run WebAssembly (it may be switched off, e.g. by a lockdown or security mode), so the interactive widget cannot start.';
     if (!factory) return 'The widget script did not load completely.';
     return null;
   }
-  var HAS_WEBGL2 = null;  // without WebGL2 the widgets still load and show their content as readable HTML
-  function canDraw() { if (HAS_WEBGL2 === null) HAS_WEBGL2 = webgl2Available(); return HAS_WEBGL2; }
+  // Without WebGL2 the widgets still load and show their content as readable HTML. Whether the browser gives a
+  // WebGL2 context is known when the first module makes its own (at the first widget's scw_create): until then
+  // a browser with the API is taken at its word. A trial context made earlier only to ask cost 12-20 ms of the
+  // first frame, and a browser may still refuse the real one (a blocklisted GPU).
+  var HAS_WEBGL2 = null;
+  function canDraw() { return HAS_WEBGL2 === null ? typeof WebGL2RenderingContext === 'function' : HAS_WEBGL2; }
 
   // ---- the parallel DOM ----------------------------------------------------------------------------------
   // Built from the widget's tree with createElement/textContent only; any other tag or attribute is dropped.
@@ -870,6 +868,10 @@
       if (!id) { delete mod.scwCanvases[self.canvas.id]; throw WidgetError(lastError(mod), '', null, self); }
       self.id = id;
       mod.scwById.set(id, self);
+      if (!mod.scwGl) {  // no WebGL2 context for this module: the HTML copy is the widget
+        HAS_WEBGL2 = false;
+        self._showText(true);
+      } else if (HAS_WEBGL2 === null) HAS_WEBGL2 = true;
       // The shared WebGL context was lost and not given back: a new canvas would stay blank, so show the text copy.
       if (mod.scwGl && mod.scwGl['lost']) self._showHtmlCopy('The graphics of this page were reset by the browser; the text version is shown instead. Reload the page for the interactive version.');
       self._applyTheme();
@@ -1326,8 +1328,7 @@
     checkOptions(opts);
     var old = handles.get(el);
     if (old) old.destroy();
-    // The module starts loading (fetch and streaming compile, off the main thread) before the handle is built:
-    // building it checks for WebGL2, which creates a context (tens of ms the first time on a page).
+    // The module starts loading (fetch and streaming compile, off the main thread) before the handle is built.
     if (opts.widget) loadModule(opts.widget).catch(function () { /* shown by the handle's own start */ });
     var h = new Handle(el, opts);
     handles.set(el, h);

@@ -180,6 +180,8 @@ test('without WebGL2 the explainer shows its three views as readable HTML', asyn
   await page.addInitScript(() => {
     const get = HTMLCanvasElement.prototype.getContext;
     HTMLCanvasElement.prototype.getContext = function (type, ...rest) { return type === 'webgl2' ? null : get.call(this, type, ...rest); };
+    const off = OffscreenCanvas.prototype.getContext;  // a browser without WebGL2 has it on neither kind of canvas
+    OffscreenCanvas.prototype.getContext = function (type, ...rest) { return type === 'webgl2' ? null : off.call(this, type, ...rest); };
   });
   const errors = watchErrors(page);
   await page.goto(`${base}/tests/explainer.html`);

@@ -362,6 +362,8 @@ test('without WebGL2 each widget shows its content as readable HTML instead of t
   await page.addInitScript(() => {
     const get = HTMLCanvasElement.prototype.getContext;
     HTMLCanvasElement.prototype.getContext = function (type, ...rest) { return type === 'webgl2' ? null : get.call(this, type, ...rest); };
+    const off = OffscreenCanvas.prototype.getContext;  // a browser without WebGL2 has it on neither kind of canvas
+    OffscreenCanvas.prototype.getContext = function (type, ...rest) { return type === 'webgl2' ? null : off.call(this, type, ...rest); };
   });
   const errors = watchErrors(page);
   await page.goto(base + '/index.html');
