@@ -6,7 +6,7 @@
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createServer } from '../../tools/serve.mjs';
-import { launch } from '../browser/lib.mjs';
+import { launch, pollPage } from '../browser/lib.mjs';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
 const argv = process.argv.slice(2);
@@ -37,9 +37,9 @@ async function load(url, init) {
   const context = await browser.newContext({ viewport: { width: 1000, height: 700 } });
   const page = await context.newPage();
   if (init) await page.addInitScript(init);
+  const cdp = await context.newCDPSession(page);
   await page.goto(base + url);
-  await page.waitForFunction(() => window.__firstFrame !== undefined, null, { timeout: 20000 });
-  const t = await page.evaluate(() => window.__firstFrame);
+  const t = await pollPage(cdp, 'window.__firstFrame');  // not waitForFunction: see pollPage
   await context.close();
   return t;
 }

@@ -7,7 +7,7 @@
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createServer } from '../../tools/serve.mjs';
-import { launch } from '../browser/lib.mjs';
+import { launch, pollPage } from '../browser/lib.mjs';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
 const args = process.argv.slice(2);
@@ -73,7 +73,7 @@ async function load(k) {
   const cdp = await context.newCDPSession(page);
   await cdp.send('Performance.enable');
   await page.goto(`${bases[k]}/bench/ours.html`);
-  await page.waitForFunction(() => window.__firstFrame !== undefined, null, { timeout: 20000 });
+  await pollPage(cdp, 'window.__firstFrame');  // not waitForFunction: see pollPage
   // The main thread's CPU time so far (ThreadTime): the page's own work, whatever the machine's load.
   const metrics = Object.fromEntries((await cdp.send('Performance.getMetrics')).metrics.map((m) => [m.name, m.value]));
   const r = await page.evaluate(() => ({ first: window.__firstFrame, prof: window.__prof,

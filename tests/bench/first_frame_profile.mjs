@@ -8,7 +8,7 @@
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createServer } from '../../tools/serve.mjs';
-import { launch } from '../browser/lib.mjs';
+import { launch, pollPage } from '../browser/lib.mjs';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
 const args = process.argv.slice(2);
@@ -102,16 +102,15 @@ const INSTRUMENT = () => {
 async function load(cpu) {
   const context = await browser.newContext({ viewport: { width: 1000, height: 700 } });
   const page = await context.newPage();
-  let cdp = null;
+  const cdp = await context.newCDPSession(page);
   if (cpu) {
-    cdp = await context.newCDPSession(page);
     await cdp.send('Profiler.enable');
     await cdp.send('Profiler.setSamplingInterval', { interval: 100 });
     await cdp.send('Profiler.start');
   }
   await page.addInitScript(INSTRUMENT);
   await page.goto(`${base}/bench/ours.html`);
-  await page.waitForFunction(() => window.__firstFrame !== undefined, null, { timeout: 20000 });
+  await pollPage(cdp, 'window.__firstFrame');  // not waitForFunction: see pollPage
   const r = await page.evaluate(() => {
     const res = {};
     for (const e of performance.getEntriesByType('resource')) {
