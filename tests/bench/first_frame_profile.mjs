@@ -121,7 +121,7 @@ async function load(cpu) {
     return { first: window.__firstFrame, prof: window.__prof, res, dcl: nav.domContentLoadedEventEnd, log: window.__profLog };
   });
   let profile = null;
-  if (cdp) profile = (await cdp.send('Profiler.stop')).profile;
+  if (cpu) profile = (await cdp.send('Profiler.stop')).profile;
   await context.close();
   return { ...r, profile };
 }

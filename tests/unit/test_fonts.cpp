@@ -76,6 +76,17 @@ TEST_CASE("an atlas from glyph bitmaps holds the base set and the code points th
     CHECK(atlas->TexPixelsAlpha8[y * atlas->TexWidth + x] == BoxGlyphs::Shade(cp));
   }
   CHECK(body->FindGlyphNoFallback((ImWchar)0x5D0) == nullptr);  // Hebrew was never noted
+  // A code point the atlas lacks draws as U+FFFD's bitmap, kept under U+007F so that the lookup tables end at the
+  // highest code point noted (U+9020 here), not at U+FFFD.
+  const ImFontGlyph* missing = body->FindGlyph((ImWchar)0x5D0);
+  REQUIRE(missing);
+  CHECK(missing->Codepoint == 0x7F);
+  {
+    const int x = (int)(missing->U0 * set.atlas->TexWidth + 0.5f), y = (int)(missing->V0 * set.atlas->TexHeight + 0.5f);
+    CHECK(set.atlas->TexPixelsAlpha8[y * set.atlas->TexWidth + x] == BoxGlyphs::Shade(0xFFFD));
+  }
+  CHECK(body->FindGlyph((ImWchar)0xFFFD) == missing);
+  CHECK(body->IndexLookup.Size < 0xFFFD);
   CHECK(body->FindGlyphNoFallback((ImWchar)0xDE) == nullptr);   // nor Latin-1 Þ: it comes from content too
   // The white pixel ImGui draws shapes with is white, and text measures with the glyph advances.
   const ImFontAtlas* atlas = set.atlas;
