@@ -53,7 +53,7 @@ Color MilestoneColor(const Theme& th) { return InkOn(Mix(th.text, th.background,
 // Draws a pattern clipped to r: each risk lane has its own, so the lanes differ by more than colour.
 void DrawPattern(ImDrawList* dl, const Rect& r, int pattern, Color col, float s) {
   if (r.w <= 0.5f || r.h <= 0.5f) return;
-  const float step = 6.0f * s, lw = std::max(1.0f, 1.2f * s);
+  const float step = 6.0f * s, lw = PatternStroke(1.2f * s);
   // Clipped on the CPU (AddLineClipped), inside r by half a line width: no clip rectangle, no extra draw call.
   const Rect in{r.x + lw / 2, r.y + lw / 2, std::max(0.0f, r.w - lw), std::max(0.0f, r.h - lw)};
   auto line = [&](float x0, float y0, float x1, float y1) { AddLineClipped(dl, ImVec2(x0, y0), ImVec2(x1, y1), in, col, lw); };

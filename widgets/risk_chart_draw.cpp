@@ -39,7 +39,7 @@ void DashedLine(ImDrawList* dl, ImVec2 a, ImVec2 b, Color c, float thick, float 
 // 0–3 filled pips, or a dashed box with "?" for unknown. Top-left at (x, y); kMarkW × kMarkH design px.
 void DrawLevelMark(ImDrawList* dl, const Theme& th, Level l, float x, float y, float s) {
   if (l == Level::Unknown) {
-    const float w = kMarkW * s, h = kMarkH * s, t = 1.3f * s, d = 3 * s, g = 2.5f * s;
+    const float w = kMarkW * s, h = kMarkH * s, t = PatternStroke(1.3f * s), d = 3 * s, g = 2.5f * s;
     DashedLine(dl, ImVec2(x, y), ImVec2(x + w, y), th.text, t, d, g);
     DashedLine(dl, ImVec2(x, y + h), ImVec2(x + w, y + h), th.text, t, d, g);
     DashedLine(dl, ImVec2(x, y), ImVec2(x, y + h), th.text, t, d, g);
@@ -202,7 +202,7 @@ void RiskChartWidget::DrawCellCard(const FrameContext& ctx, const Cell& c, const
     const Color hatch = WithAlpha(th.border, 0.75f);  // clipped on the CPU: no clip rectangle, no extra draw call
     const Rect in{hz.x + 0.5f * s, hz.y + 0.5f * s, std::max(0.0f, hz.w - 1 * s), std::max(0.0f, hz.h - 1 * s)};
     for (float k = -card.h; k < card.w; k += 9 * s)
-      AddLineClipped(dl, ImVec2(card.x + k, card.y + card.h), ImVec2(card.x + k + card.h, card.y), in, hatch, 1 * s);
+      AddLineClipped(dl, ImVec2(card.x + k, card.y + card.h), ImVec2(card.x + k + card.h, card.y), in, hatch, PatternStroke(1 * s));
   }
   dl->AddRect(card.Min(), card.Max(), th.border, 6 * s, 0, 1 * s);
   if (!layout_.list) return;

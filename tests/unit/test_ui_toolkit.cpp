@@ -312,3 +312,30 @@ TEST_CASE("animation timings: tweens run for their length and not at all with re
   CHECK(Approach(1, 0, 1.0f, false) == 0);
   CHECK(Approach(0, 1, 0.01f, true) == 1);
 }
+
+// Patterns and hatching (the timeline's lanes, the risk chart's unknown cells) are hundreds of short lines a frame:
+// at whole-pixel widths ImDrawList draws each from the atlas's baked line texture (2 triangles), at any other
+// width as anti-aliased geometry (6), which a software GPU and the frame's CPU pay for.
+TEST_CASE("pattern strokes are whole pixels, which ImDrawList draws with 2 triangles a segment") {
+  for (float s : {0.75f, 1.0f, 1.25f, 1.5f, 2.0f, 3.0f}) {
+    for (float w : {1.0f * s, 1.2f * s, 1.3f * s}) {
+      CAPTURE(w);
+      const float p = PatternStroke(w);
+      CHECK(p >= 1.0f);
+      CHECK(p == std::floor(p));
+      CHECK(std::fabs(p - w) <= std::max(0.5f, 1.0f - w));  // the nearest whole width (1 below 1.5)
+    }
+  }
+  Frame f;
+  ImDrawList dl(f.fonts->draw_data);
+  auto indices = [&](float width) {
+    dl._ResetForNewFrame();
+    dl.PushClipRectFullScreen();
+    dl.PushTextureID(f.fonts->atlas->TexID);
+    dl.AddLine(ImVec2(10, 10), ImVec2(60, 40), 0xFFFFFFFF, width);
+    return dl.IdxBuffer.Size;
+  };
+  CHECK(indices(PatternStroke(1.2f)) == 6);
+  CHECK(indices(PatternStroke(1.3f * 2)) == 6);
+  CHECK(indices(1.2f) == 18);  // what the widths were before
+}

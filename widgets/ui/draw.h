@@ -27,6 +27,10 @@ void DrawText(ImDrawList* dl, FontRole role, ImVec2 pos, Color color, const std:
 // A line clipped to r on the CPU: the part inside r (nothing when it misses). Patterns and hatching use it instead
 // of a clip rectangle, which would start a new draw command (one more GL draw call) for every patterned shape.
 void AddLineClipped(ImDrawList* dl, ImVec2 a, ImVec2 b, const Rect& r, Color color, float thickness);
+// A pattern's or hatching's stroke width in whole pixels (at least 1): ImDrawList draws a whole-pixel line from the
+// atlas's baked line texture, 2 triangles a segment, and any other width as geometry, 6 (what a software GPU
+// spends most of its time on in a patterned frame; half a timeline frame's triangles were its lanes' patterns).
+inline float PatternStroke(float w) { return w < 1.5f ? 1.0f : (float)(int)(w + 0.5f); }
 // A focus ring around r (2 CSS px wide, outside the shape), drawn only when visible.
 void DrawFocusRing(ImDrawList* dl, const Rect& r, float rounding, const Theme& theme, float scale);
 
