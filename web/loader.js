@@ -175,7 +175,8 @@
     '.scw-root.scw-focus-ring::after{content:"";position:absolute;inset:0;border:3px solid var(--scw-ring,#0b57d0);' +
       'box-shadow:inset 0 0 0 2px var(--scw-halo,#fff);pointer-events:none;z-index:1}',
     '.scw-keys-float{position:absolute;right:6px;bottom:6px;opacity:0;pointer-events:none}',
-    '.scw-root:focus-within .scw-keys-float{opacity:1;pointer-events:auto}',
+    // Shown with the ring (keyboard focus), not on a click or a tap: on a phone it would cover the panel's corner.
+    '.scw-root.scw-focus-ring .scw-keys-float,.scw-keys-float:focus{opacity:1;pointer-events:auto}',
     '.scw-keys-float:focus-visible{outline:3px solid var(--scw-ring,#0b57d0);outline-offset:2px}',
     '.scw-print-img{display:none}',
     '@media (forced-colors: active){.scw-root.scw-focus-ring::after{border-color:Highlight}.scw-bar button,.scw-keys-float{border:1px solid ButtonText}}',
@@ -594,7 +595,7 @@
     el.appendChild(root);
     this.root = root; this.canvas = canvas; this.live = live; this.errorBox = error;
     if (!this.wantsToolbar) {
-      // No toolbar: the keyboard button shows in the corner while the widget has focus. It is not a Tab stop of
+      // No toolbar: the keyboard button shows in the corner while the widget has keyboard focus. It is not a Tab stop of
       // its own (one Tab stop per widget; from the keyboard "?" opens the list, as the canvas's label says).
       this.keysFloat = document.createElement('button');
       this.keysFloat.type = 'button';

@@ -254,7 +254,7 @@ test('Spanish: lang="es" on the widget and every chrome word translated (data-sr
   // it, or it takes the focus back from the risk chart below.
   await page.waitForFunction(() => !document.querySelector('#timeline dialog').open
     && document.activeElement === document.querySelector('#timeline canvas'));
-  // A widget without a toolbar: its Keyboard button shows in the corner while the widget has focus.
+  // A widget without a toolbar: its Keyboard button shows in the corner while the widget has keyboard focus.
   const float = '#risks .scw-keys-float';
   assert.equal(await page.locator(float).textContent(), 'Teclado');
   assert.equal(await page.evaluate((f) => getComputedStyle(document.querySelector(f)).opacity, float), '0');
@@ -264,6 +264,12 @@ test('Spanish: lang="es" on the widget and every chrome word translated (data-sr
   await page.waitForFunction(() => document.querySelector('#risks dialog')?.open);
   assert.match(await page.locator('#risks dialog h2').textContent(), /^Teclas: tabla de riesgos/);
   await page.keyboard.press('Escape');
+  await page.waitForFunction(() => !document.querySelector('#risks dialog').open);
+  // A click or a tap on the widget (no keyboard): the button stays hidden, off the panel it would cover on a phone.
+  const box = await page.locator('#risks canvas').boundingBox();
+  await page.mouse.click(box.x + box.width / 2, box.y + 20);
+  await page.waitForFunction(() => document.activeElement === document.querySelector('#risks canvas'));
+  assert.equal(await page.evaluate((f) => getComputedStyle(document.querySelector(f)).opacity, float), '0');
   assert.deepEqual(errors, []);
   await context.close();
 });
