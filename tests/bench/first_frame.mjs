@@ -58,5 +58,9 @@ console.log(`  stemcell-widgets (all three widgets)              ${ours3.toFixed
 console.log(`  TimelineJS 3.9.11 (7 events)                      ${theirs.toFixed(0).padStart(6)} ms`);
 console.log(`  ratio ours / TimelineJS, one widget                ${(ours / theirs).toFixed(2).padStart(6)}  (target <= 1.0, stretch 0.5)`);
 console.log(`  ratio ours / TimelineJS, three widgets             ${(ours3 / theirs).toFixed(2).padStart(6)}`);
+// The same ratio taken per pair (each of our loads beside the TimelineJS load after it, in the same seconds of a
+// machine whose speed drifts), then the median: less spread between runs than the ratio of the two medians.
+const paired = median(runs.ours.map((t, i) => t / runs.theirs[i]));
+console.log(`  ratio ours / TimelineJS, one widget, median of the 5 paired ratios ${paired.toFixed(2)}  (${runs.ours.map((t, i) => (t / runs.theirs[i]).toFixed(2)).join(' ')})`);
 await browser.close();
 server.close();
