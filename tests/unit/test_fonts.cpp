@@ -1,6 +1,7 @@
 // Fonts: the atlas built from glyph bitmaps (the browser's path), the code points content adds, right-to-left
 // detection and the host's fallback to the text version for right-to-left content.
 #include <doctest/doctest.h>
+#include <algorithm>
 #include <cmath>
 
 #include <filesystem>
@@ -59,6 +60,11 @@ std::string ReadFile(const std::string& path) {
 TEST_CASE("an atlas from glyph bitmaps holds the base set and the code points the content added") {
   SourceScope scope;
   NoteText("Ελληνικά · Кровь · 造血幹細胞 · año");
+  // A code point beyond 16 bits draws as U+FFFD, which the atlas then holds (and only then: not in the base set).
+  size_t n_ui = 0;
+  const unsigned* ui = UiCodepoints(&n_ui);
+  CHECK(std::find(ui, ui + n_ui, 0xFFFDu) == ui + n_ui);
+  NoteText("an emoji \xF0\x9F\x98\x80 in a name");
   FontSet set;
   set.scale = 1.5f;
   REQUIRE(set.Ensure());

@@ -33,12 +33,20 @@ constexpr FaceSpec kFaces[] = {
     {FontRole::Title, true, kFontTitle},
 };
 
+// U+FFFD, when the atlas has it, is kept under U+007F (DEL, never drawn itself) and made the fonts' fallback:
+// ImGui sizes each font's lookup tables to its highest code point, and U+FFFD made them 65,534 entries (4 fonts ×
+// 384 KB filled on the first frame, ~2-3 ms of wasm and 1.5 MB of memory for Latin content).
+constexpr unsigned kReplacement = 0xFFFD, kReplacementSlot = 0x7F;
+
 // What every atlas from a glyph source holds before any content: printable ASCII and the few other code points
 // the widgets' own strings use (number formats, separators, truncation; see UiCodepoints). Everything else
 // (Latin-1 included) comes from the content's strings through NoteText, so an English page rasterises ~110 code
 // points per face, not the ~250 of Latin-1 and punctuation: the browser draws each one with fillText.
+// U+FFFD, what ImGui draws for a code point beyond 16 bits (an emoji) or for invalid UTF-8, is added only when the
+// content has one (NoteText): few fonts have it, and the browser searched the system's fonts for it at every load,
+// in each weight (measureText 1.5-20 ms a weight here). Without it a missing glyph draws as "?".
 constexpr unsigned kUiExtra[] = {0x00A0, 0x00B7, 0x00D7, 0x2013, 0x2014, 0x2022, 0x2026, 0x2192,
-                                 0x2212, 0x221E, 0x2248, 0x2264, 0x2265, 0xFFFD};
+                                 0x2212, 0x221E, 0x2248, 0x2264, 0x2265};
 
 bool InUiSet(unsigned c) {
   if (c >= 0x20 && c <= 0x7E) return true;
@@ -155,15 +163,10 @@ bool BuildBitmapAtlas(ImFontAtlas* atlas) {
   return true;
 }
 
-// U+FFFD, what a code point the atlas lacks draws as, is kept under U+007F (DEL, never drawn itself) and made the
-// fonts' fallback: ImGui sizes each font's lookup tables to its highest code point, and U+FFFD made them 65,534
-// entries (4 fonts × 384 KB filled on the first frame, ~2-3 ms of wasm and 1.5 MB of memory for Latin content).
-constexpr unsigned kReplacement = 0xFFFD, kReplacementSlot = 0x7F;
-
 bool BuildFromSource(ImFontAtlas* atlas, float q, Fonts* f) {
   std::vector<unsigned> cps;
   for (unsigned c = 0x20; c <= 0x7E; ++c) cps.push_back(c);
-  for (unsigned c : kUiExtra) cps.push_back(c);  // U+FFFD among them: what ImGui draws for a code point it lacks
+  for (unsigned c : kUiExtra) cps.push_back(c);
   for (unsigned c : g_extra) cps.push_back(c);
   struct Pending { int rect; size_t offset; int w, h; int face; };
   std::vector<Pending> pending;
@@ -225,8 +228,9 @@ bool NoteText(const std::string& utf8) {
   bool added = false;
   for (size_t i = 0; i < utf8.size();) {
     if ((unsigned char)utf8[i] < 0x80) { ++i; continue; }  // ASCII is always in the atlas
-    const unsigned c = NextCodepoint(utf8, &i);
-    if (c > 0xFFFF || InUiSet(c)) continue;   // ImWchar is 16 bits
+    unsigned c = NextCodepoint(utf8, &i);
+    if (c > 0xFFFF) c = kReplacement;  // ImWchar is 16 bits: ImGui draws U+FFFD for it
+    if (InUiSet(c)) continue;
     if (g_extra.insert(c).second) added = true;
   }
   if (added && g_source) ++g_generation;
