@@ -176,13 +176,13 @@ class Host {
   HostStats stats_;
 };
 
-// The page's single host (created by the wasm entry or by tests).
 // A frame that starts with one opaque, square-cornered rectangle over the whole w×h framebuffer (every widget
 // paints its background so): its colour, and the 6 indices of the first draw command that draw it. A renderer
 // clears to that colour and skips those indices: the same pixels, with the largest fill of the frame (most of a
 // software rasteriser's time) left to the clear. 0 when the frame does not start so.
 int LeadingBackdrop(const ImDrawList& dl, int w, int h, ImU32* colour);
 
+// The page's single host (created by the wasm entry or by tests).
 Host* GlobalHost();
 void SetGlobalHost(Host* host);
 
