@@ -71,7 +71,10 @@ export async function waitReady(page, selector, timeout = 20000) {
     return els.length > 0 && els.every((el) => {
       const h = window.StemCellWidgets && StemCellWidgets.get(el);
       const c = el.querySelector('canvas');
-      return h && c && c.width > 1 && h.state().items !== undefined ? true : h && c && c.width > 1 && h.id > 0;
+      // Started, and its content in (stemcell:ready fired) or its error shown: a widget whose data-src is still being
+      // fetched is not ready yet (toPNG right after would refuse).
+      const settled = h && (h.readyFired || !!el.querySelector('.scw-error:not([hidden])'));
+      return !!(h && c && c.width > 1 && h.id > 0 && settled);
     });
   }, selector, { timeout });
   await settle(page);
