@@ -5,7 +5,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import AxeBuilder from '@axe-core/playwright';
-import { startServer, launch, settle, artifact, openWidgetPage, widgetState, regionPixels, changedShare, watchErrors, resizeTo } from './lib.mjs';
+import { startServer, launch, settle, artifact, openWidgetPage, widgetState, regionPixels, changedShare, watchErrors, resizeTo, NO_WEBGL2 } from './lib.mjs';
 
 const SEL = '#ex';
 let server, base, browser;
@@ -177,12 +177,7 @@ test('the parallel DOM holds the three views under headings; axe finds nothing s
 test('without WebGL2 the explainer shows its three views as readable HTML', async () => {
   const context = await browser.newContext({ viewport: { width: 1000, height: 900 } });
   const page = await context.newPage();
-  await page.addInitScript(() => {
-    const get = HTMLCanvasElement.prototype.getContext;
-    HTMLCanvasElement.prototype.getContext = function (type, ...rest) { return type === 'webgl2' ? null : get.call(this, type, ...rest); };
-    const off = OffscreenCanvas.prototype.getContext;  // a browser without WebGL2 has it on neither kind of canvas
-    OffscreenCanvas.prototype.getContext = function (type, ...rest) { return type === 'webgl2' ? null : off.call(this, type, ...rest); };
-  });
+  await page.addInitScript(NO_WEBGL2);
   const errors = watchErrors(page);
   await page.goto(`${base}/tests/explainer.html`);
   await page.waitForFunction((s) => document.querySelectorAll(s + ' .scw-dom h2').length === 3, SEL, { timeout: 20000 });

@@ -2,7 +2,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import path from 'node:path';
-import { startServer, launch, watchErrors, COUNT_RAF, waitReady, settle, canvasPixels, artifact, centre, ROOT, idleFor } from './lib.mjs';
+import { startServer, launch, watchErrors, COUNT_RAF, waitReady, settle, canvasPixels, artifact, centre, ROOT, idleFor, NO_WEBGL2 } from './lib.mjs';
 
 let server, base, browser;
 before(async () => { ({ server, base } = await startServer()); browser = await launch(); });
@@ -359,12 +359,7 @@ test('offline: the single-file bundle works from a file:// page (no server, no n
 test('without WebGL2 each widget shows its content as readable HTML instead of the canvas', async () => {
   const context = await browser.newContext({ viewport: { width: 1000, height: 900 } });
   const page = await context.newPage();
-  await page.addInitScript(() => {
-    const get = HTMLCanvasElement.prototype.getContext;
-    HTMLCanvasElement.prototype.getContext = function (type, ...rest) { return type === 'webgl2' ? null : get.call(this, type, ...rest); };
-    const off = OffscreenCanvas.prototype.getContext;  // a browser without WebGL2 has it on neither kind of canvas
-    OffscreenCanvas.prototype.getContext = function (type, ...rest) { return type === 'webgl2' ? null : off.call(this, type, ...rest); };
-  });
+  await page.addInitScript(NO_WEBGL2);
   const errors = watchErrors(page);
   await page.goto(base + '/index.html');
   await page.waitForFunction(() => document.querySelectorAll('.scw-dom h2, .scw-dom h3, .scw-dom table').length >= 3, null, { timeout: 20000 });

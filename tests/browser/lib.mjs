@@ -56,6 +56,14 @@ export function watchErrors(page) {
   return errors;
 }
 
+// A browser without WebGL2 (an init script): no webgl2 context from either kind of canvas.
+export const NO_WEBGL2 = () => {
+  for (const C of [HTMLCanvasElement, OffscreenCanvas]) {
+    const get = C.prototype.getContext;
+    C.prototype.getContext = function (type, ...rest) { return type === 'webgl2' ? null : get.call(this, type, ...rest); };
+  }
+};
+
 // Counts animation frames requested by anyone on the page, from before any page script runs.
 export const COUNT_RAF = () => {
   window.__rafRequests = 0;
