@@ -3,7 +3,8 @@
 bundle (dist/stemcell-widgets.js, stemcell-widgets.wasm and stemcell-widgets.lean.wasm, the module for posts
 without an explainer, which the loader finds beside the plugin's data-wasm address, and stemcell-widgets.extras.js,
 which the loader fetches beside itself on first use of the keyboard help, the presenter toolbar, setState or the
-image export) in assets/. The zip's top folder is stemcell-widgets/."""
+image export) in assets/, and the Spanish built-in document (a shortcode or block with lang="es" and no content of
+its own shows it). The zip's top folder is stemcell-widgets/."""
 import os
 import sys
 import zipfile
@@ -13,7 +14,9 @@ plugin = os.path.join(root, 'wordpress', 'stemcell-widgets')
 dist = os.path.join(root, 'dist')
 out = os.path.join(dist, 'stemcell-widgets-wordpress.zip')
 
-assets = ['stemcell-widgets.js', 'stemcell-widgets.wasm', 'stemcell-widgets.lean.wasm', 'stemcell-widgets.extras.js']
+assets = ['stemcell-widgets.js', 'stemcell-widgets.wasm', 'stemcell-widgets.lean.wasm', 'stemcell-widgets.extras.js',
+          # the built-in content in the languages the bundle does not embed: lang="es" alone shows Spanish
+          'stemcell-explainer.es.json']
 for a in assets:
     if not os.path.isfile(os.path.join(dist, a)):
         sys.exit(f'package-wordpress: dist/{a} is missing (build the web bundle first)')

@@ -63,6 +63,7 @@ $posts = [
   'self-closing-es' => "<!-- wp:paragraph -->\n<p>Riesgos, en español.</p>\n<!-- /wp:paragraph -->\n\n<!-- wp:shortcode -->\n[stemcell widget=\"risk-chart\" src=\"$es_url\" lang=\"es\" theme=\"light\" height=\"600px\" text-scale=\"1.25\" fullscreen=\"true\" present=\"true\"]\n<!-- /wp:shortcode -->",
   'enclosing-inline' => "<!-- wp:shortcode -->\n[stemcell widget=\"risk-chart\"]\n$json\n[/stemcell]\n<!-- /wp:shortcode -->",
   'block' => "<!-- wp:stemcell/widget {\"widget\":\"hsct-timeline\",\"theme\":\"light\",\"align\":\"wide\",\"present\":true} /-->",
+  'lang-only-es' => "<!-- wp:shortcode -->\n[stemcell widget=\"hsct-timeline\" lang=\"es\" present=\"true\"]\n<!-- /wp:shortcode -->",
   'classic' => "A classic post (no blocks).\n\n[stemcell widget=\"risk-chart\"]\n$json\n[/stemcell]\n\nText after the widget.",
 ];
 $out = ['posts' => [], 'name' => $name, 'esUrl' => $es_url];

@@ -111,6 +111,28 @@ test('Twenty Twenty-Three\'s 650 px column at phone width and at the theme\'s ow
   }
 });
 
+// A teacher's shortcode with only lang="es": the plugin points it at its own Spanish built-in document (the bundle
+// embeds the English one); the presenter toolbar is in Spanish and PageDown, as a clicker sends it, steps the
+// timeline without scrolling the page.
+test('lang="es" alone: the Spanish built-in content from the plugin, and PageDown steps it', async () => {
+  const { page, errors, requests, context } = await open(site.posts['lang-only-es']);
+  assert.ok(requests.some((u) => /\/wp-content\/plugins\/stemcell-widgets\/assets\/stemcell-explainer\.es\.json\?ver=/.test(u)), 'the plugin\'s es.json, versioned');
+  assert.match(await domText(page), /Día/);
+  assert.doesNotMatch(await domText(page), /You are here/);
+  const bar = await page.evaluate(() => [...document.querySelectorAll('.scw-bar button')].map((b) => b.textContent));
+  assert.ok(bar.includes('Siguiente'), bar.join(', '));
+  const y = await page.evaluate(() => scrollY);
+  const before = (await handleState(page)).cursor;
+  await page.locator('[data-stemcell-widget] canvas').focus();
+  await page.keyboard.press('PageDown');
+  await page.waitForFunction((b) => JSON.stringify(StemCellWidgets.get(document.querySelector('[data-stemcell-widget]')).state().cursor) !== b,
+    JSON.stringify(before), { timeout: 5000 });
+  assert.equal(await page.evaluate(() => scrollY), y, 'the page did not scroll');
+  assert.deepEqual(await visibleErrors(page), []);
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
 test('the block editor: the Author finds the block, inserts it, and sees its placeholder and sidebar controls', async () => {
   const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
   const page = await context.newPage();

@@ -107,6 +107,15 @@ function stemcell_widgets_attributes( $args ) {
  */
 function stemcell_widgets_html( $attrs, $json = '', $class = '' ) {
 	wp_enqueue_script( 'stemcell-widgets' );
+	// No content of its own in another language (lang="es", no src, no inline JSON): the built-in document in that
+	// language, shipped in assets/. The bundle embeds only the English one, so lang alone showed English content.
+	if ( '' === trim( (string) $json ) && empty( $attrs['data-src'] ) && ! empty( $attrs['data-lang'] ) ) {
+		$base = strtolower( substr( $attrs['data-lang'], 0, strcspn( $attrs['data-lang'], '-' ) ) );
+		$file = 'assets/stemcell-explainer.' . $base . '.json';
+		if ( 'en' !== $base && file_exists( plugin_dir_path( __FILE__ ) . $file ) ) {
+			$attrs['data-src'] = add_query_arg( 'ver', rawurlencode( stemcell_widgets_asset_version() ), plugins_url( $file, __FILE__ ) );
+		}
+	}
 	$html = '<div class="' . esc_attr( trim( 'stemcell-widget ' . $class ) ) . '"';
 	foreach ( $attrs as $name => $value ) {
 		$html .= ' ' . $name . '="' . esc_attr( $value ) . '"';
