@@ -1180,6 +1180,7 @@
 
   // ---- the content's title and language --------------------------------------------------------------------
   function contentTitle(text, lang) {
+    if (!text) return '';  // '' is the built-in content (and a throw is not free)
     try {
       var t = JSON.parse(text).title;
       if (typeof t === 'string') return t;
