@@ -16,8 +16,12 @@ const here = path.dirname(fileURLToPath(import.meta.url));
 export const ROOT = path.resolve(here, '..', '..');
 export const ARTIFACTS = path.join(ROOT, 'test-artifacts');
 
+// The last flag: Chromium 15x (headless too) starts a "WebUI Top Renderer" for the omnibox popup with every new
+// browser context, ~150-500 ms of CPU while the page under test loads (traces); a reader's browser has it running
+// long before a page loads. On a 2-core machine it slowed whatever was measured or tested beside it.
 export const CHROMIUM_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
-  '--disable-background-networking', '--disable-component-update', '--disable-sync', '--enable-unsafe-swiftshader'];
+  '--disable-background-networking', '--disable-component-update', '--disable-sync', '--enable-unsafe-swiftshader',
+  '--disable-features=WebUIOmniboxPopup,WebUIOmniboxAimPopup,WebUIOmniboxFullPopup'];
 
 export async function startServer() {
   const server = createServer([
