@@ -118,9 +118,14 @@ function(scw_bundle target output_name)
     # ~0.6 KB less after brotli (7 instructions is 0.7 KB more, 8 is 3.4 KB more).
     "SHELL:-s BINARYEN_EXTRA_PASSES=--converge,--always-inline-max-function-size=6"
     "SHELL:--extern-post-js ${LOADER_MIN_JS}"
+    # The script's first line, "//# allFunctionsCalledOnLoad" (web/compile-hints.js): Chromium's explicit compile
+    # hint (Chrome 126+; a plain comment elsewhere). V8 compiles the glue's and loader's functions on a background
+    # thread while the script streams, instead of one by one at their first call on the main thread. A/B: main-thread
+    # CPU before the first frame 84 -> 80 and 91 -> 86 ms (less in 14 and 13 of 15 pairs), first frame -2 / -6 ms.
+    "SHELL:--extern-pre-js ${CMAKE_SOURCE_DIR}/web/compile-hints.js"
     -flto $<$<CONFIG:MinSizeRel>:-Oz>
     --no-entry ${ARGN})
-  set_property(TARGET ${target} APPEND PROPERTY LINK_DEPENDS "${LOADER_MIN_JS}")
+  set_property(TARGET ${target} APPEND PROPERTY LINK_DEPENDS "${LOADER_MIN_JS}" "${CMAKE_SOURCE_DIR}/web/compile-hints.js")
   if(SCW_CLOSURE AND EXISTS "${CLOSURE_BIN}")
     target_link_options(${target} PRIVATE "SHELL:--closure 1")
     # emcc reads EM_CLOSURE_COMPILER from the environment; set it for the link step only.

@@ -102,6 +102,12 @@ const errorBox = (pg, sel) => pg.evaluate((s) => {
 }, sel);
 const waitErrors = (pg, n) => pg.waitForFunction((k) => window.__errors.length >= k, n, { timeout: 20000 });
 
+test('the page bundles open with Chromium\'s compile hint (the glue compiled while the script streams)', () => {
+  // Only as the first line is it read (cmake/web.cmake, web/compile-hints.js); every other test runs the bundle with it.
+  for (const f of ['stemcell-widgets.js', 'stemcell-widgets.offline.js'])
+    assert.ok(fs.readFileSync(path.join(DIST, f), 'utf8').startsWith('//# allFunctionsCalledOnLoad\n'), f);
+});
+
 test('the script\'s ?ver= reaches the wasm request', async () => {
   requests.length = 0;
   const { page: pg, errors, context } = await open('/p/ver.html');
