@@ -15,8 +15,11 @@
 
 namespace {
 
-// Rasterises n code points. Writes ascent, descent, then per glyph: advance, x0, y0, w, h into `metrics`
-// (2 + 5n floats). Returns a malloc'd buffer of every glyph's coverage bytes (w*h each, in order), or 0.
+// Rasterises n code points. Writes ascent, descent, the image's width and height, then per glyph: advance, x0, y0,
+// w, h and the glyph's box (x, y) in the image into `metrics` (4 + 7n floats). Returns a malloc'd copy of the
+// canvas's RGBA pixels (width × height × 4 bytes), or 0 (nothing drawn: no glyph has pixels, or no canvas).
+// The coverage is taken from the alpha channel in C++ (BrowserGlyphs::Rasterize): the same loop in JavaScript,
+// run once per face and never warm, took ~4 ms of a first frame; one heap copy and a compiled loop take ~0.5.
 EM_JS(unsigned char*, scw_js_raster_glyphs, (int strong, float px, const unsigned* cps, int n, float* metrics), {
   // The metrics come from the loader (web/loader.js glyphFace): measured once per face at 100 px and scaled,
   // the first ones while the wasm was still loading.
@@ -35,33 +38,30 @@ EM_JS(unsigned char*, scw_js_raster_glyphs, (int strong, float px, const unsigne
   g.font = font;
   var F = HEAPF32, m = metrics >> 2, pad = 1;
   F[m] = ascent; F[m + 1] = descent;
-  var boxes = new Array(n), total = 0, rowW = 2048, x = 0, y = 0, rowH = 0;
+  // Rows of up to 2048 px; the image is as wide as the widest row, so the read takes no empty columns.
+  var boxes = new Array(n), rowW = 2048, x = 0, y = 0, rowH = 0, width = 0;
   for (i = 0; i < n; i++) {
     var e = face[list[i]];
     var l = Math.ceil(e[1] * k), r = Math.ceil(e[2] * k), a = Math.ceil(e[3] * k), d = Math.ceil(e[4] * k);
     var w = l + r > 0 && a + d > 0 ? l + r + 2 * pad : 0, h = w ? a + d + 2 * pad : 0;
     if (x + w > rowW) { x = 0; y += rowH; rowH = 0; }
-    boxes[i] = {ch: chars[i], l: l, a: a, w: w, h: h, x: x, y: y};
-    x += w; if (h > rowH) rowH = h; total += w * h;
-    var o = m + 2 + 5 * i;
+    boxes[i] = {ch: chars[i], l: l, a: a, w: w, x: x, y: y};
+    x += w; if (h > rowH) rowH = h; if (x > width) width = x;
+    var o = m + 4 + 7 * i;
     F[o] = e[0] * k; F[o + 1] = -l - pad; F[o + 2] = ascent - a - pad; F[o + 3] = w; F[o + 4] = h;
+    F[o + 5] = x - w; F[o + 6] = y;
   }
   var height = y + rowH;
-  var out = _malloc(Math.max(1, total));
-  if (!out || height === 0) return out;
-  canvas.width = rowW; canvas.height = height;  // resets the context state
+  F[m + 2] = width; F[m + 3] = height;
+  if (!width || !height) return 0;
+  canvas.width = width; canvas.height = height;  // resets the context state
   g.font = font; g.fillStyle = '#fff'; g.textBaseline = 'alphabetic'; g.textAlign = 'left';
-  g.clearRect(0, 0, rowW, height);
+  g.clearRect(0, 0, width, height);
   for (i = 0; i < n; i++) { var b = boxes[i]; if (b.w) g.fillText(b.ch, b.x + pad + b.l, b.y + pad + b.a); }
-  var img = g.getImageData(0, 0, rowW, height).data, p = out;
-  for (i = 0; i < n; i++) {
-    var q = boxes[i];
-    for (var row = 0; row < q.h; row++) {
-      var s = ((q.y + row) * rowW + q.x) * 4 + 3;
-      for (var col = 0; col < q.w; col++, s += 4) HEAPU8[p++] = img[s];
-    }
-  }
+  var img = g.getImageData(0, 0, width, height).data;
   canvas.width = canvas.height = 1;  // give the memory back
+  var out = _malloc(img.length);
+  if (out) HEAPU8.set(img, out);  // HEAPU8 read after the malloc, which may have grown the memory
   return out;
 });
 
@@ -72,16 +72,19 @@ namespace scw {
 bool BrowserGlyphs::Rasterize(bool strong, float px, const std::vector<unsigned>& cps, float* ascent, float* descent,
                               std::vector<GlyphBitmap>* glyphs, std::vector<unsigned char>* pixels) {
   const int n = (int)cps.size();
-  std::vector<float> metrics(2 + 5 * (size_t)n);
-  unsigned char* data = scw_js_raster_glyphs(strong ? 1 : 0, px, cps.data(), n, metrics.data());
-  if (!data) return false;
+  std::vector<float> metrics(4 + 7 * (size_t)n);
+  metrics[2] = -1;  // the image's width: set when the glyphs were measured and laid out
+  unsigned char* rgba = scw_js_raster_glyphs(strong ? 1 : 0, px, cps.data(), n, metrics.data());
+  const int image_w = (int)metrics[2], image_h = (int)metrics[3];
+  if (image_w < 0) return false;                                 // no glyph metrics or no canvas
+  if (!rgba && image_w > 0 && image_h > 0) return false;         // pixels to copy, and no memory for them
   *ascent = metrics[0];
   *descent = metrics[1];
   glyphs->assign(n, GlyphBitmap());
   size_t offset = 0;
   for (int i = 0; i < n; ++i) {
     GlyphBitmap& g = (*glyphs)[i];
-    const float* m = &metrics[2 + 5 * (size_t)i];
+    const float* m = &metrics[4 + 7 * (size_t)i];
     g.advance = m[0];
     g.x0 = m[1];
     g.y0 = m[2];
@@ -90,8 +93,19 @@ bool BrowserGlyphs::Rasterize(bool strong, float px, const std::vector<unsigned>
     g.offset = offset;
     offset += (size_t)g.w * g.h;
   }
-  pixels->assign(data, data + offset);
-  std::free(data);
+  // Each glyph's coverage is the alpha of its box in the image (the text is drawn in white).
+  pixels->resize(offset);
+  for (int i = 0; i < n && rgba; ++i) {
+    const GlyphBitmap& g = (*glyphs)[i];
+    const float* m = &metrics[4 + 7 * (size_t)i];
+    const int bx = (int)m[5], by = (int)m[6];
+    unsigned char* dst = pixels->data() + g.offset;
+    for (int row = 0; row < g.h; ++row) {
+      const unsigned char* src = rgba + ((size_t)(by + row) * image_w + bx) * 4 + 3;
+      for (int col = 0; col < g.w; ++col, src += 4) *dst++ = *src;
+    }
+  }
+  std::free(rgba);
   return true;
 }
 
