@@ -985,9 +985,12 @@
       self._hideStatus();
       self.contentTitle = contentTitle(text, self.opts.lang);
       self.root.lang = self.opts.lang || contentLang(text) || 'en';
-      self._renderDom();
       self._applyStrings();
-      return self;
+      return self._afterFirstFrame().then(function () {
+        if (self.destroyed) throw destroyedError(self);
+        self._renderDom();
+        return self;
+      });
     }).catch(function (err) {
       if (self.destroyed) throw destroyedError(self);
       if (seq !== self.loadSeq) throw supersededError(self);
@@ -1044,8 +1047,31 @@
       this._showText(!!detail.fallback || !canDraw() || !!this.htmlCopy);
       this._renderDom();
     } else if (type === 'ready') {
-      if (!this.readyFired) { this.readyFired = true; this._dispatch('ready', detail); }
+      var self = this;
+      this._afterFirstFrame().then(function () {
+        if (self.readyFired || self.destroyed) return;
+        self.readyFired = true;
+        self._dispatch('ready', detail);
+      });
     }
+  };
+
+  // The first content's text copy is built once its first frame is on the screen: the frame does not wait for
+  // the copy (~4 ms of DOM for the default timeline), and a screen reader gets it one frame later. 'ready' and
+  // mount() follow the copy, so whoever hears of them finds both the drawing and the copy. Resolves at once when
+  // the copy is the widget (no WebGL2, right-to-left text) or a frame was drawn before.
+  Handle.prototype._afterFirstFrame = function () {
+    var self = this;
+    if (this.framed || this.textShown) return Promise.resolve();
+    if (!this.firstFrame) this.firstFrame = new Promise(function (resolve) {
+      var done = false;
+      var finish = function () { if (!done) { done = true; self.framed = true; resolve(); } };
+      // rAF callbacks run in the order asked: the module's (asked by the content load) draws first; the task
+      // after it runs once that update is done.
+      requestAnimationFrame(function () { setTimeout(finish, 0); });
+      setTimeout(finish, 250);  // a tab in the background gets no animation frames
+    });
+    return this.firstFrame;
   };
 
   Handle.prototype._dispatch = function (name, detail) {

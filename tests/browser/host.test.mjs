@@ -163,6 +163,43 @@ test('the renderer submits a fenced warm-up draw when it makes its context, befo
   await context.close();
 });
 
+test('the first frame is drawn before the text copy is built; stemcell:ready and mount() come with both in place', async () => {
+  const context = await browser.newContext({ viewport: { width: 1000, height: 900 } });
+  const page = await context.newPage();
+  const errors = watchErrors(page);
+  await page.goto(base + '/tests/two.html');
+  await waitReady(page, '[data-stemcell-widget]');
+  const order = await page.evaluate(async () => {
+    const log = [];
+    const copied = () => !!document.querySelector('#late section');
+    // The widget's canvas gets each frame through drawImage (the copy of the shared context's frame).
+    const draw = CanvasRenderingContext2D.prototype.drawImage;
+    CanvasRenderingContext2D.prototype.drawImage = function (...a) {
+      if (this.canvas.closest('#late') && !log.includes('frame')) log.push(copied() ? 'frame (after the copy)' : 'frame');
+      return draw.apply(this, a);
+    };
+    new MutationObserver(() => { if (copied() && !log.includes('copy')) log.push('copy'); })
+      .observe(document.body, { childList: true, subtree: true });
+    document.addEventListener('stemcell:ready', (e) => {
+      if (e.target.id === 'late') log.push(copied() ? 'ready (copy in place)' : 'ready (no copy)');
+    });
+    const el = document.createElement('div');
+    el.id = 'late';
+    el.style.height = '400px';
+    document.body.appendChild(el);
+    await StemCellWidgets.mount(el, { widget: 'hsct-timeline' });
+    log.push(copied() ? 'mount (copy in place)' : 'mount (no copy)');
+    await new Promise((r) => setTimeout(r, 0));  // the observer's last records
+    CanvasRenderingContext2D.prototype.drawImage = draw;
+    return log;
+  });
+  // The copy is seen by the observer (a microtask) and may land after the events of the same task: compare the rest.
+  assert.deepEqual(order.filter((x) => x !== 'copy'), ['frame', 'ready (copy in place)', 'mount (copy in place)']);
+  assert.ok(order.includes('copy'));
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
 test('the strict-CSP page works with no violation', async () => {
   const { page, errors, context } = await open('/csp.html');
   await waitReady(page, '[data-stemcell-widget]');
