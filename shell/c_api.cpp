@@ -92,7 +92,8 @@ SCW_EXPORT int scw_step(int id, int dir) {
   return h && h->Step(id, dir) ? 1 : 0;
 }
 
-// The document's UI strings for the comma-separated `keys`, as a JSON object ({} before content).
+// The document's UI strings for the comma-separated `keys`, as a JSON object ({} before content);
+// "documentTitle" and "documentLang" are the document's title and the language it is shown in.
 SCW_EXPORT const char* scw_strings(int id, const char* keys) {
   scw::Host* h = HostOrError();
   std::vector<std::string> list;

@@ -604,7 +604,10 @@ std::string Host::Strings(int id, const std::vector<std::string>& keys) const {
   j.BeginObject();
   if (inst)
     for (const auto& k : keys) {
-      const std::string v = inst->widget->UiString(k);
+      // "documentTitle" and "documentLang" are the document's title and language, not UI strings.
+      const std::string v = k == "documentTitle" ? inst->widget->DocumentTitle()
+                            : k == "documentLang" ? inst->widget->DocumentLang()
+                                                  : inst->widget->UiString(k);
       if (!v.empty() && v != k) j.Field(k.c_str(), v);
     }
   j.EndObject();

@@ -134,7 +134,8 @@ class Host {
   // Presenter mode: one step through the widget's tour (Widget::Step); false when there is none that way.
   bool Step(int id, int dir);
   // The document's UI strings for `keys` as a JSON object (keys the document and the built-in English lack are
-  // left out; {} before content): the page chrome's words in the widget's language.
+  // left out; {} before content): the page chrome's words in the widget's language. The keys "documentTitle" and
+  // "documentLang" are the document's title in that language and the language itself.
   std::string Strings(int id, const std::vector<std::string>& keys) const;
 
   // Input, in CSS pixels relative to the canvas. Each returns true when the widget used the event

@@ -624,10 +624,13 @@
   Handle.prototype._applyStrings = function () {
     var m = this.mod;
     if (this.id && m && m._scw_strings) {
-      var keys = this.stringKeys = chromeKeys();
+      // With the chrome's words: the document's title (the built-in one's too) and the language it is shown in.
+      var keys = (this.stringKeys = chromeKeys()) + ',documentTitle,documentLang';
       var self = this;
       try { this.strings = JSON.parse(withCString(m, keys, function (p) { return m.UTF8ToString(m._scw_strings(self.id, p)); })) || {}; }
       catch (e) { this.strings = {}; }
+      this.contentTitle = String(this.strings.documentTitle || '');
+      if (this.strings.documentLang) this.root.lang = String(this.strings.documentLang);
     }
     var kind = this._kindName();
     this.canvas.setAttribute('aria-roledescription', this._t('roleDescription', {kind: kind}));
@@ -983,9 +986,7 @@
       }
       self._clearError();
       self._hideStatus();
-      self.contentTitle = contentTitle(text, self.opts.lang);
-      self.root.lang = self.opts.lang || contentLang(text) || 'en';
-      self._applyStrings();
+      self._applyStrings();  // the chrome's words, and the document's title and language
       return self._afterFirstFrame().then(function () {
         if (self.destroyed) throw destroyedError(self);
         self._renderDom();
@@ -1204,20 +1205,6 @@
     if (found) loadExtras().then(function (x) { x.scanSteps(rootNode); }, function (err) { console.warn('[stemcell-widgets] ' + err.message); });
   }
 
-  // ---- the content's title and language --------------------------------------------------------------------
-  function contentTitle(text, lang) {
-    if (!text) return '';  // '' is the built-in content (and a throw is not free)
-    try {
-      var t = JSON.parse(text).title;
-      if (typeof t === 'string') return t;
-      if (t && typeof t === 'object') return String(t[lang || 'en'] || t.en || '');
-    } catch (e) { /* the module reported any problem */ }
-    return '';
-  }
-  function contentLang(text) {
-    if (!text) return 'en';  // the built-in content
-    try { var l = JSON.parse(text).lang; return typeof l === 'string' ? l : ''; } catch (e) { return ''; }
-  }
   // Teachers: data-export adds a "Save image" button under the widget.
   Handle.prototype._buildExport = function (el) {
     var self = this;

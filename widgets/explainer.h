@@ -79,6 +79,8 @@ class ExplainerWidget final : public Widget {
   std::string CursorText() const override;
   bool Step(int dir) override;
   std::string UiString(const std::string& key) const override { return loaded_ ? doc_.String(key) : std::string(); }
+  std::string DocumentTitle() const override { return loaded_ ? doc_.title : std::string(); }
+  std::string DocumentLang() const override { return loaded_ ? doc_.lang : std::string(); }
 
   // For tests.
   const Layout& last_layout() const { return layout_; }

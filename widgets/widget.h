@@ -129,6 +129,10 @@ class Widget {
   // A UI string of the loaded document in its language (the built-in English where it has none): "" when the
   // widget has no document. The loader reads the page chrome's words from here (scw_strings).
   virtual std::string UiString(const std::string& key) const { (void)key; return std::string(); }
+  // The loaded document's title in its language ("" when none): the landmark's and the print picture's name;
+  // and the language it is shown in (the one asked for, else the document's `lang`, else "en").
+  virtual std::string DocumentTitle() const { return std::string(); }
+  virtual std::string DocumentLang() const { return std::string(); }
 
  protected:
   void MarkChanged() { changed_ = true; }

@@ -2,6 +2,8 @@
 // ("cursor" events with the item's name, state and position) for the three widgets, on the embedded content.
 #include <doctest/doctest.h>
 
+#include <fstream>
+#include <iterator>
 #include <set>
 
 #include "harness.h"
@@ -193,6 +195,18 @@ TEST_CASE("strings: the page chrome's words come from the document, in its langu
   REQUIRE(w.h.host->SetOption(w.id, "lang", "es", &err));
   s = nlohmann::json::parse(w.h.host->Strings(w.id, {"fullScreen"}));
   CHECK(s["fullScreen"] == "Full screen");  // the default document is English only: the English fallback
+}
+
+TEST_CASE("strings: documentTitle is the document's title in the widget's language, the built-in one's too") {
+  W w("hsct-timeline");
+  auto title = [&] { return nlohmann::json::parse(w.h.host->Strings(w.id, {"documentTitle"})).value("documentTitle", ""); };
+  CHECK(title() == "Stem cells and stem cell transplants, explained");  // the built-in (English) document
+  std::ifstream in(std::string(SCW_SOURCE_DIR) + "/data/stemcell-explainer.es.json", std::ios::binary);
+  const std::string es((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+  std::string err;
+  REQUIRE(w.h.host->SetData(w.id, es, &err) == 0);
+  CHECK(title() == "Las células madre y el trasplante de células madre, explicados");
+  CHECK(nlohmann::json::parse(w.h.host->Strings(w.id, {"documentLang"}))["documentLang"] == "es");  // its own lang
 }
 
 TEST_CASE("forced colours: systemColors makes the widget draw in the reader's system colours") {
