@@ -273,7 +273,8 @@ bool Host::Resize(int id, float css_w, float css_h, float dpr) {
 }
 
 void Host::ApplyTheme(Instance& inst) {
-  const content::ThemeSpec* doc = inst.widget->DocumentTheme();
+  const content::Document* loaded = inst.widget->LoadedDocument();
+  const content::ThemeSpec* doc = loaded ? &loaded->theme : nullptr;
   ThemeMode mode = inst.system_theme;
   ThemeMode m;
   if (inst.page_theme != "auto" && ParseThemeMode(inst.page_theme, &m)) mode = m;
@@ -602,12 +603,11 @@ std::string Host::Strings(int id, const std::vector<std::string>& keys) const {
   const Instance* inst = Find(id);
   JsonWriter j;
   j.BeginObject();
-  if (inst)
+  const content::Document* doc = inst ? inst->widget->LoadedDocument() : nullptr;
+  if (doc)
     for (const auto& k : keys) {
       // "documentTitle" and "documentLang" are the document's title and language, not UI strings.
-      const std::string v = k == "documentTitle" ? inst->widget->DocumentTitle()
-                            : k == "documentLang" ? inst->widget->DocumentLang()
-                                                  : inst->widget->UiString(k);
+      const std::string v = k == "documentTitle" ? doc->title : k == "documentLang" ? doc->lang : doc->String(k);
       if (!v.empty() && v != k) j.Field(k.c_str(), v);
     }
   j.EndObject();

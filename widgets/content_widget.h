@@ -14,10 +14,7 @@ namespace scw {
 class ContentWidget : public Widget {
  public:
   LoadResult SetContent(const nlohmann::json& doc, const std::string& lang) final;
-  const content::ThemeSpec* DocumentTheme() const override { return loaded_ ? &doc_.theme : nullptr; }
-  std::string UiString(const std::string& key) const override { return loaded_ ? doc_.String(key) : std::string(); }
-  std::string DocumentTitle() const override { return loaded_ ? doc_.title : std::string(); }
-  std::string DocumentLang() const override { return loaded_ ? doc_.lang : std::string(); }
+  const content::Document* LoadedDocument() const override { return loaded_ ? &doc_ : nullptr; }
 
  protected:
   // The JSON Pointer of the part this widget needs, e.g. "/cellTypes", and a sentence saying what goes there.

@@ -72,15 +72,12 @@ class ExplainerWidget final : public Widget {
   bool Animating() const override;
   std::string Announcement() const override { return announcement_; }
   dom::Node Dom() const override;
-  const content::ThemeSpec* DocumentTheme() const override { return loaded_ ? &doc_.theme : nullptr; }
+  const content::Document* LoadedDocument() const override { return loaded_ ? &doc_ : nullptr; }
   // Screen readers and presenting: on the tabs the cursor is the tab ("Timeline, 2 of 3"); inside a view it is
   // that view's cursor. A presenter's step goes to the active view's tour, and its links follow.
   std::string Cursor() const override;
   std::string CursorText() const override;
   bool Step(int dir) override;
-  std::string UiString(const std::string& key) const override { return loaded_ ? doc_.String(key) : std::string(); }
-  std::string DocumentTitle() const override { return loaded_ ? doc_.title : std::string(); }
-  std::string DocumentLang() const override { return loaded_ ? doc_.lang : std::string(); }
 
   // For tests.
   const Layout& last_layout() const { return layout_; }

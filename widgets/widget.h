@@ -18,7 +18,7 @@
 struct ImDrawList;
 
 namespace scw {
-namespace content { struct ThemeSpec; }
+namespace content { struct Document; }
 struct InputState;
 
 // Keys a widget may use. The host maps browser keys to these; anything else bubbles to the page.
@@ -110,8 +110,10 @@ class Widget {
   // (a Node without a tag, written as null).
   virtual dom::Node Dom() const { return {}; }
 
-  // Colours and text scale the loaded document asks for (null: none).
-  virtual const content::ThemeSpec* DocumentTheme() const { return nullptr; }
+  // The loaded document (null before content): the host reads its theme (colours, text scale), its UI strings
+  // in its language (the built-in English where it has none; the page chrome's words, scw_strings), its title
+  // and the language it is shown in.
+  virtual const content::Document* LoadedDocument() const { return nullptr; }
 
   // Screen readers (issue 13): the id of the item under the keyboard cursor ("" = none) and one spoken sentence
   // for it with its name, state and position ("Red blood cell, selected, 12 of 19"). The host emits a "cursor"
@@ -126,13 +128,6 @@ class Widget {
   // False when there is no further step that way (or the widget has no tour).
   virtual bool Step(int dir) { (void)dir; return false; }
 
-  // A UI string of the loaded document in its language (the built-in English where it has none): "" when the
-  // widget has no document. The loader reads the page chrome's words from here (scw_strings).
-  virtual std::string UiString(const std::string& key) const { (void)key; return std::string(); }
-  // The loaded document's title in its language ("" when none): the landmark's and the print picture's name;
-  // and the language it is shown in (the one asked for, else the document's `lang`, else "en").
-  virtual std::string DocumentTitle() const { return std::string(); }
-  virtual std::string DocumentLang() const { return std::string(); }
 
  protected:
   void MarkChanged() { changed_ = true; }
