@@ -185,6 +185,7 @@ int Host::SetData(int id, const std::string& json_text, std::string* error) {
   if (errors == 0) Emit(id, "ready", StateJson(*inst->widget, false));
   if (errors) *error = r.problems.empty() ? "The content could not be used." : r.problems[0].message;
   Invalidate(*inst);
+  if (errors == 0 && run_frame_) run_frame_(id);  // drawn now, not at the next display refresh
   return errors;
 }
 
@@ -512,10 +513,11 @@ bool Host::WantsFrame() const {
   return false;
 }
 
-bool Host::Frame() {
+bool Host::Frame(int id) {
   if (renderer_->Lost()) return false;  // nothing can draw; ContextRestored() starts again
   const double now = platform_->Now();
   for (auto& kv : instances_) {
+    if (id && kv.first != id) continue;
     Instance& inst = *kv.second;
     if (!inst.gpu || inst.text_fallback) { inst.scheduler = FrameScheduler(); inst.input.Clear(); continue; }
     if (inst.scheduler.WantsFrame(inst.widget->Animating(), !inst.input.Empty())) {

@@ -119,6 +119,10 @@ class Host {
   void SetEventSink(EventSink sink) { sink_ = std::move(sink); }
   // Called whenever some instance newly wants a frame; the browser side requests one animation frame.
   void SetFrameRequester(std::function<void()> request) { request_frame_ = std::move(request); }
+  // Draws one widget now (the browser side: Frame(id) outside an animation frame). Accepted content is drawn at
+  // once with it rather than in the next animation frame: the main thread would otherwise wait for the display's
+  // next refresh (up to 17 ms) before starting the widget's costliest frame, its first.
+  void SetFrameRunner(std::function<void(int id)> run) { run_frame_ = std::move(run); }
 
   int Create(const std::string& kind, const std::string& canvas, std::string* error);  // 0 on failure
   bool Destroy(int id);
@@ -148,8 +152,8 @@ class Host {
   bool KeyEvent(int id, Key key, bool down, bool shift = false);  // shift: Shift held (UsesShiftKey)
   void Focus(int id, bool focused);
 
-  // Draws every instance that wants a frame. Returns true if another frame is wanted.
-  bool Frame();
+  // Draws every instance that wants a frame (only widget `id` when given). Returns true if another frame is wanted.
+  bool Frame(int id = 0);
   bool WantsFrame() const;
   void ContextRestored();  // the renderer's GPU context came back: rebuild device objects, redraw all
   void FontsChanged();     // the page's fonts changed (a web font loaded): rasterise glyphs again, redraw all
@@ -174,6 +178,7 @@ class Host {
   int next_id_ = 1;
   EventSink sink_;
   std::function<void()> request_frame_;
+  std::function<void(int)> run_frame_;
   HostStats stats_;
 };
 

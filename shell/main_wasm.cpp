@@ -33,16 +33,30 @@ void RequestFrame() {
   emscripten_request_animation_frame(OnAnimationFrame, nullptr);
 }
 
-EM_BOOL OnAnimationFrame(double, void*) {
-  g_frame_pending = false;
+// Draws every widget that wants a frame (only `id` when given); true when another frame is wanted. Reports the
+// timing when one was drawn.
+bool DrawFrames(int id = 0) {
   scw::Host* host = scw::GlobalHost();
-  if (!host) return EM_FALSE;
+  if (!host) return false;
   const double t0 = emscripten_get_now();
   const double w0 = host->stats().widget_s;
-  const bool more = host->Frame();
-  scw_js_frame_timing(emscripten_get_now() - t0, scw::TakePresentMs(), (host->stats().widget_s - w0) * 1000);
-  if (more) RequestFrame();  // only while something still wants a frame
+  const long frames = host->stats().frames;
+  const bool more = host->Frame(id);
+  if (host->stats().frames != frames)
+    scw_js_frame_timing(emscripten_get_now() - t0, scw::TakePresentMs(), (host->stats().widget_s - w0) * 1000);
+  return more;
+}
+
+EM_BOOL OnAnimationFrame(double, void*) {
+  g_frame_pending = false;
+  if (DrawFrames()) RequestFrame();  // only while something still wants a frame
   return EM_FALSE;
+}
+
+// Content just accepted (scw_set_data) is drawn in the same task, its widget only (the page's other widgets may
+// be about to get theirs). The animation frame asked for it stays pending for the widget's settling frame.
+void DrawNow(int id) {
+  if (DrawFrames(id)) RequestFrame();
 }
 
 // Runs at module start (there is no main: the page drives everything through the C API).
@@ -52,6 +66,7 @@ const bool g_started = [] {
   static scw::Host host(std::make_unique<scw::Html5Platform>(), std::make_unique<scw::WebGl2Renderer>());
   host.SetEventSink([](int id, const char* type, const std::string& detail) { scw_js_emit(id, type, detail.c_str()); });
   host.SetFrameRequester(RequestFrame);
+  host.SetFrameRunner(DrawNow);
   scw::SetGlobalHost(&host);
   return true;
 }();

@@ -200,6 +200,33 @@ test('the first frame is drawn before the text copy is built; stemcell:ready and
   await context.close();
 });
 
+test('content is drawn in the task that loads it, not at the next animation frame', async () => {
+  const context = await browser.newContext({ viewport: { width: 1000, height: 900 } });
+  const page = await context.newPage();
+  // Before the page's scripts: note whether each widget canvas's first copy comes inside an animation frame.
+  await page.addInitScript(() => {
+    window.__firstCopies = [];
+    let inFrame = false;
+    const raf = window.requestAnimationFrame.bind(window);
+    window.requestAnimationFrame = (cb) => raf((t) => { inFrame = true; try { cb(t); } finally { inFrame = false; } });
+    const draw = CanvasRenderingContext2D.prototype.drawImage;
+    const seen = new Set();
+    CanvasRenderingContext2D.prototype.drawImage = function (...a) {
+      const host = this.canvas.closest('[data-stemcell-widget]');
+      if (host && !seen.has(host)) { seen.add(host); window.__firstCopies.push({ id: host.id, inFrame }); }
+      return draw.apply(this, a);
+    };
+  });
+  const errors = watchErrors(page);
+  await page.goto(base + '/tests/a11y.html');  // the three widgets, from the page bundle
+  await waitReady(page, '[data-stemcell-widget]');
+  const copies = await page.evaluate(() => window.__firstCopies);
+  assert.deepEqual(copies.map((c) => c.id).sort(), ['cells', 'risks', 'timeline']);
+  for (const c of copies) assert.equal(c.inFrame, false, `#${c.id}: its first frame waited for an animation frame`);
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
 test('the strict-CSP page works with no violation', async () => {
   const { page, errors, context } = await open('/csp.html');
   await waitReady(page, '[data-stemcell-widget]');

@@ -187,6 +187,27 @@ TEST_CASE("update(data) reaches the widget; bad data reports a path and keeps th
   CHECK(h.State(a)["label"] == "Hello");
 }
 
+TEST_CASE("accepted content is drawn at once, its widget only; refused content waits for no frame") {
+  Harness h;
+  std::vector<int> runs;
+  h.host->SetFrameRunner([&](int id) {
+    runs.push_back(id);
+    h.host->Frame(id);  // as the browser shell does: draws now, outside an animation frame
+  });
+  const int a = h.Make("test-pattern"), b = h.Make("test-pattern");
+  std::string err;
+  CHECK(h.host->SetData(a, R"({"label": "Hello"})", &err) == 0);
+  REQUIRE(runs == std::vector<int>{a});
+  CHECK(h.host->Find(a)->frames == 1);  // drawn within SetData
+  CHECK(h.host->Find(b)->frames == 0);  // the other widget (no content yet) waits for its own
+  CHECK(h.host->SetData(b, R"({"label": 5})", &err) == 1);
+  CHECK(runs.size() == 1);  // refused: nothing drawn now
+  CHECK(h.host->Find(b)->frames == 0);
+  h.Settle();  // the animation frame asked for stays: the settling frame, and b's first
+  CHECK(h.host->Find(a)->frames == 2);
+  CHECK(h.host->Find(b)->frames >= 1);
+}
+
 TEST_CASE("destroy releases the instance and its listeners") {
   Harness h;
   const int a = h.Make("test-pattern");
