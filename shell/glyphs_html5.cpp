@@ -17,10 +17,10 @@ namespace {
 
 // Rasterises n code points. Writes ascent, descent, the image's width and height, then per glyph: advance, x0, y0,
 // w, h and the glyph's box (x, y) in the image into `metrics` (4 + 7n floats). Returns a malloc'd copy of the
-// canvas's RGBA pixels (width × height × 4 bytes), or 0 (nothing drawn: no glyph has pixels, or no canvas).
-// The coverage is taken from the alpha channel in C++ (BrowserGlyphs::Rasterize): the same loop in JavaScript,
+// canvas's RGBA pixels (width × height × 4 bytes), or 0 (nothing drawn: no glyph has pixels, or no canvas; or
+// `draw` 0: the metrics only, which need no canvas). The coverage is taken from the alpha channel in C++ (BrowserGlyphs::Rasterize): the same loop in JavaScript,
 // run once per face and never warm, took ~4 ms of a first frame; one heap copy and a compiled loop take ~0.5.
-EM_JS(unsigned char*, scw_js_raster_glyphs, (int strong, float px, const unsigned* cps, int n, float* metrics), {
+EM_JS(unsigned char*, scw_js_raster_glyphs, (int strong, float px, const unsigned* cps, int n, float* metrics, int draw), {
   // The metrics come from the loader (web/loader.js glyphFace): measured once per face at 100 px and scaled,
   // the first ones while the wasm was still loading.
   if (!Module['scwGlyphFace']) return 0;
@@ -53,7 +53,7 @@ EM_JS(unsigned char*, scw_js_raster_glyphs, (int strong, float px, const unsigne
   }
   var height = y + rowH;
   F[m + 2] = width; F[m + 3] = height;
-  if (!width || !height) return 0;
+  if (!draw || !width || !height) return 0;  // measured only, or nothing to draw
   canvas.width = width; canvas.height = height;  // resets the context state
   g.font = font; g.fillStyle = '#fff'; g.textBaseline = 'alphabetic'; g.textAlign = 'left';
   g.clearRect(0, 0, width, height);
@@ -74,10 +74,10 @@ bool BrowserGlyphs::Rasterize(bool strong, float px, const std::vector<unsigned>
   const int n = (int)cps.size();
   std::vector<float> metrics(4 + 7 * (size_t)n);
   metrics[2] = -1;  // the image's width: set when the glyphs were measured and laid out
-  unsigned char* rgba = scw_js_raster_glyphs(strong ? 1 : 0, px, cps.data(), n, metrics.data());
+  unsigned char* rgba = scw_js_raster_glyphs(strong ? 1 : 0, px, cps.data(), n, metrics.data(), pixels ? 1 : 0);
   const int image_w = (int)metrics[2], image_h = (int)metrics[3];
-  if (image_w < 0) return false;                                 // no glyph metrics or no canvas
-  if (!rgba && image_w > 0 && image_h > 0) return false;         // pixels to copy, and no memory for them
+  if (image_w < 0) return false;                                        // no glyph metrics or no canvas
+  if (pixels && !rgba && image_w > 0 && image_h > 0) return false;      // pixels to copy, and no memory for them
   *ascent = metrics[0];
   *descent = metrics[1];
   glyphs->assign(n, GlyphBitmap());
@@ -93,6 +93,7 @@ bool BrowserGlyphs::Rasterize(bool strong, float px, const std::vector<unsigned>
     g.offset = offset;
     offset += (size_t)g.w * g.h;
   }
+  if (!pixels) return true;  // measured only (Fonts: the glyphs are drawn when a frame first uses them)
   // Each glyph's coverage is the alpha of its box in the image (the text is drawn in white).
   pixels->resize(offset);
   for (int i = 0; i < n && rgba; ++i) {

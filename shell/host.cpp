@@ -344,6 +344,15 @@ void Host::AfterContent(Instance& inst) {
   }
 }
 
+void Host::DrawPendingGlyphs() {
+  if (renderer_->Lost()) return;  // the next frames draw what they use; this is asked again after them
+  glyphs_pending_ = false;
+  for (auto& kv : instances_) {  // each set once: after the first of its widgets, nothing is pending in it
+    Instance& inst = *kv.second;
+    if (inst.gpu && inst.fonts && inst.fonts->RasterizeRest()) renderer_->UploadFonts(inst);
+  }
+}
+
 void Host::FontsChanged() {
   InvalidateGlyphs();
   for (auto& kv : instances_) Invalidate(*kv.second);
@@ -567,6 +576,8 @@ void Host::DrawInstance(Instance& inst, double now) {
   dl.PopClipRect();
   dl.PopTextureID();
   dl._PopUnusedDrawCmd();
+  inst.fonts->RasterizeDrawn(dl);  // the glyphs this frame is the first to use (the renderer uploads them)
+  if (inst.fonts->fonts.GlyphsPending()) glyphs_pending_ = true;
   renderer_->Draw(inst, dl);
 
   ++inst.frames;

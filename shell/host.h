@@ -86,6 +86,8 @@ class Renderer {
   virtual void PrepareFonts(Instance& inst) = 0;
   // Draws the frame (inst.view.fb_w × fb_h framebuffer px, cleared to the theme's background) onto the canvas.
   virtual void Draw(Instance& inst, const ImDrawList& draw) = 0;
+  // inst.fonts's atlas pixels changed outside a frame (glyphs drawn while the page is idle): upload them now.
+  virtual void UploadFonts(Instance&) {}
   virtual void ContextRestored() {}  // every GPU object is gone: forget them
   virtual bool Lost() const { return false; }  // the GPU context is lost: skip drawing until restored
 };
@@ -122,7 +124,7 @@ class Host {
   // Draws one widget now (the browser side: Frame(id) outside an animation frame). Accepted content is drawn at
   // once with it rather than in the next animation frame: the main thread would otherwise wait for the display's
   // next refresh (up to 17 ms) before starting the widget's costliest frame, its first.
-  void SetFrameRunner(std::function<void(int id)> run) { run_frame_ = std::move(run); }
+  void SetFrameRunner(void (*run)(int id)) { run_frame_ = run; }
 
   int Create(const std::string& kind, const std::string& canvas, std::string* error);  // 0 on failure
   bool Destroy(int id);
@@ -155,6 +157,10 @@ class Host {
   // Draws every instance that wants a frame (only widget `id` when given). Returns true if another frame is wanted.
   bool Frame(int id = 0);
   bool WantsFrame() const;
+  // Glyphs placed in a font atlas and not drawn into it yet: a first frame draws only those it uses. The browser
+  // side calls DrawPendingGlyphs() once the page is idle after it, so later frames do not wait for the rest.
+  bool GlyphsPending() const { return glyphs_pending_; }
+  void DrawPendingGlyphs();
   void ContextRestored();  // the renderer's GPU context came back: rebuild device objects, redraw all
   void FontsChanged();     // the page's fonts changed (a web font loaded): rasterise glyphs again, redraw all
 
@@ -178,7 +184,8 @@ class Host {
   int next_id_ = 1;
   EventSink sink_;
   std::function<void()> request_frame_;
-  std::function<void(int)> run_frame_;
+  void (*run_frame_)(int) = nullptr;
+  bool glyphs_pending_ = false;  // a frame left glyphs of its font set undrawn
   HostStats stats_;
 };
 

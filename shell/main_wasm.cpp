@@ -1,6 +1,7 @@
 // main_wasm.cpp — the wasm entry: creates the page's one Host with the browser platform and renderer,
 // sends host events to the page glue, and owns the single requestAnimationFrame call site.
 #include <emscripten.h>
+#include <emscripten/eventloop.h>
 #include <emscripten/html5.h>
 
 #include <memory>
@@ -47,16 +48,34 @@ bool DrawFrames(int id = 0) {
   return more;
 }
 
+// A first frame draws into the font atlas only the glyphs it uses; the rest are drawn in a task of their own a
+// little later, so a later frame (a click that shows new text) does not wait for the browser to draw them.
+bool g_glyph_task = false;
+
+void OnGlyphTask(void*) {
+  g_glyph_task = false;
+  if (scw::Host* host = scw::GlobalHost()) host->DrawPendingGlyphs();
+}
+
+void AfterFrames(bool more) {
+  if (more) RequestFrame();  // only while something still wants a frame
+  scw::Host* host = scw::GlobalHost();
+  if (!g_glyph_task && host && host->GlyphsPending()) {
+    g_glyph_task = true;
+    emscripten_set_timeout(OnGlyphTask, 50, nullptr);
+  }
+}
+
 EM_BOOL OnAnimationFrame(double, void*) {
   g_frame_pending = false;
-  if (DrawFrames()) RequestFrame();  // only while something still wants a frame
+  AfterFrames(DrawFrames());
   return EM_FALSE;
 }
 
 // Content just accepted (scw_set_data) is drawn in the same task, its widget only (the page's other widgets may
 // be about to get theirs). The animation frame asked for it stays pending for the widget's settling frame.
 void DrawNow(int id) {
-  if (DrawFrames(id)) RequestFrame();
+  AfterFrames(DrawFrames(id));
 }
 
 // Runs at module start (there is no main: the page drives everything through the C API).

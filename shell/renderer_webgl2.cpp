@@ -250,17 +250,37 @@ void WebGl2Renderer::PrepareFonts(Instance& inst) {
   if (!atlas->TexPixelsAlpha8) return;  // nothing built (no glyphs): draw shapes only
   if (!ft.texture || ft.builds != inst.fonts->fonts.builds || ft.serial != inst.fonts->serial) {  // new, or rebuilt
     if (ft.texture) glDeleteTextures(1, &ft.texture);
-    ft.texture = NewTexture(atlas->TexWidth, atlas->TexHeight, atlas->TexPixelsAlpha8);
+    // Its pixels go up in Draw, once the frame's glyphs are drawn into the atlas (Fonts::RasterizeDrawn).
+    ft.texture = NewTexture(atlas->TexWidth, atlas->TexHeight, nullptr);
     ft.serial = inst.fonts->serial;
     ft.builds = inst.fonts->fonts.builds;
+    ft.pixels = inst.fonts->fonts.pixels - 1;
   }
   inst.fonts->atlas->SetTexID((ImTextureID)(intptr_t)ft.texture);
+}
+
+// The atlas's pixels, when they changed since the texture last took them: after a build, and when a frame drew
+// glyphs no frame had used before (the same texture: the frame's draw list already names it). One change since
+// the last upload sends only the rows it touched.
+void WebGl2Renderer::UploadFonts(Instance& inst) {
+  if (!EnsureContext() || Lost()) return;
+  FontTexture& ft = font_textures_[inst.fonts.get()];  // made by PrepareFonts (none yet: texture 0, nothing to do)
+  const ImFontAtlas* atlas = inst.fonts->atlas;
+  const Fonts& f = inst.fonts->fonts;
+  if (!ft.texture || !atlas->TexPixelsAlpha8 || ft.pixels == f.pixels) return;
+  int y0 = 0, y1 = atlas->TexHeight;
+  if (ft.pixels + 1 == f.pixels && f.changed_y0 < f.changed_y1) { y0 = f.changed_y0; y1 = f.changed_y1; }
+  glBindTexture(GL_TEXTURE_2D, ft.texture);
+  glTexSubImage2D(GL_TEXTURE_2D, 0, 0, y0, atlas->TexWidth, y1 - y0, GL_RED, GL_UNSIGNED_BYTE,
+                  atlas->TexPixelsAlpha8 + (size_t)y0 * atlas->TexWidth);
+  ft.pixels = f.pixels;
 }
 
 void WebGl2Renderer::Draw(Instance& inst, const ImDrawList& dl) {
   if (!EnsureContext() || Lost()) return;
   const int w = inst.view.fb_w, h = inst.view.fb_h;
   if (w <= 0 || h <= 0) return;
+  UploadFonts(inst);
   scw_gl_reserve(w, h);
   // The frame's own backdrop, when it starts with one, is the clear: SwiftShader fills a clear far faster than it
   // shades the same pixels (about two thirds of a timeline frame's fragments were that rectangle).

@@ -25,6 +25,7 @@ class WebGl2Renderer final : public Renderer {
   void Detach(Instance& inst) override;
   void PrepareFonts(Instance& inst) override;
   void Draw(Instance& inst, const ImDrawList& draw) override;
+  void UploadFonts(Instance& inst) override;
   bool Lost() const override;
   void ContextRestored() override;
 
@@ -33,6 +34,7 @@ class WebGl2Renderer final : public Renderer {
     unsigned serial = 0;  // of the set it was made for (FontSetLive)
     unsigned texture = 0;
     unsigned long builds = 0;  // the atlas build it holds
+    unsigned long pixels = 0;  // the atlas pixels it holds (Fonts::pixels)
   };
   struct GlObjects {
     unsigned program = 0, vao = 0, vbo = 0, ibo = 0;

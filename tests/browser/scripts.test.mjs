@@ -63,6 +63,37 @@ test('Greek, Cyrillic and Japanese names are drawn as themselves, not as "?" box
   await page.close();
 });
 
+test('glyphs a later frame is the first to use are drawn as in a first frame, pixel for pixel', async () => {
+  // The atlas takes a glyph's pixels when a frame first draws it (only the rows it changed go to the GPU then).
+  // The same name drawn after other content, and drawn in a page's first frame, must be the same pixels.
+  const name = 'QXZ jqxz Wyvern';
+  const shoot = async (first, then) => {
+    const page = await browser.newPage({ viewport: { width: 720, height: 500 } });
+    const errors = watchErrors(page);
+    await page.goto(`${base}/tests/scripts.html`);
+    await page.evaluate(mountDiagram, withName(first));
+    await settle(page);
+    if (then) {
+      await page.evaluate(updateDiagram, withName(then));
+      await settle(page);
+    }
+    const px = await itemPixels(page, 'hsc');
+    assert.deepEqual(errors, []);
+    await page.close();
+    return px;
+  };
+  const later = await shoot('Blood', name);
+  const atFirst = await shoot(name);
+  assert.equal(later.length, atFirst.length);
+  let differ = 0;
+  for (let i = 0; i < later.length; i++) differ += later[i] !== atFirst[i];
+  assert.equal(differ, 0, `${differ} colour values differ`);
+  const blank = await shoot(' '.repeat(name.length));
+  let ink = 0;
+  for (let i = 0; i < later.length; i += 3) ink += Math.abs(later[i] - blank[i]) + Math.abs(later[i + 1] - blank[i + 1]) > 60;
+  assert.ok(ink > 40, `the name has ink (${ink} pixels differ from a blank name)`);
+});
+
 test('right-to-left names show the text version with a console warning, and drawing resumes without them', async () => {
   const page = await browser.newPage({ viewport: { width: 720, height: 500 } });
   const warnings = [];

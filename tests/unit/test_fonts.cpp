@@ -21,14 +21,18 @@ using namespace scw;
 namespace {
 // A stand-in for the browser's text engine: every glyph a box whose coverage byte is derived from its code point.
 struct BoxGlyphs final : GlyphSource {
-  int calls = 0;
+  int calls = 0;                // measure calls (no pixels asked)
+  std::vector<unsigned> drawn;  // the code points whose pixels were asked, in order
   static unsigned char Shade(unsigned cp) { return (unsigned char)(0x40 | (cp & 0x3F)); }
   bool Rasterize(bool, float px, const std::vector<unsigned>& cps, float* ascent, float* descent,
                  std::vector<GlyphBitmap>* glyphs, std::vector<unsigned char>* pixels) override {
-    ++calls;
+    if (pixels) drawn.insert(drawn.end(), cps.begin(), cps.end());
+    else ++calls;
     *ascent = px * 0.8f;
     *descent = px * 0.2f;
     glyphs->clear();
+    std::vector<unsigned char> none;
+    if (!pixels) pixels = &none;
     pixels->clear();
     for (unsigned cp : cps) {
       GlyphBitmap g;
@@ -49,6 +53,20 @@ struct SourceScope {
   SourceScope() { SetGlyphSource(&source); }
   ~SourceScope() { SetGlyphSource(nullptr); }
 };
+// A frame's draw list on `set`'s atlas, set up as the host sets one up.
+struct GlyphFrame {
+  ImDrawList dl;
+  explicit GlyphFrame(FontSet& set) : dl(set.draw_data) {
+    dl._ResetForNewFrame();
+    dl.PushTextureID(set.atlas->TexID);
+    dl.PushClipRect(ImVec2(0, 0), ImVec2(4000, 4000));
+  }
+  void Text(const ImFont* font, const char* utf8) { dl.AddText(font, font->FontSize, ImVec2(10, 10), 0xFFFFFFFF, utf8); }
+};
+unsigned char AtlasTexelAt(const ImFontAtlas* atlas, const ImFontGlyph* g) {
+  const int x = (int)(g->U0 * atlas->TexWidth + 0.5f), y = (int)(g->V0 * atlas->TexHeight + 0.5f);
+  return atlas->TexPixelsAlpha8[y * atlas->TexWidth + x];
+}
 std::string ReadFile(const std::string& path) {
   std::ifstream f(path);
   std::stringstream ss;
@@ -69,17 +87,18 @@ TEST_CASE("an atlas from glyph bitmaps holds the base set and the code points th
   set.scale = 1.5f;
   REQUIRE(set.Ensure());
   CHECK(scope.source.calls == 4);  // one call per face
+  CHECK(scope.source.drawn.empty());  // measured only: pixels come when a frame uses the glyphs
   ImFont* body = set.fonts.Get(FontRole::Body);
   REQUIRE(body);
   CHECK(body->FontSize == doctest::Approx(std::round(kFontBody * 1.5f)));
+  GlyphFrame frame(set);
+  frame.Text(body, "A\xC3\xB1\xCE\x95\xD0\x9A\xE9\x80\xA0\xE2\x80\xA6\xD7\x90");  // AñΕК造… and Hebrew א (missing)
+  CHECK(set.RasterizeDrawn(frame.dl));
   for (unsigned cp : {0x41u, 0xF1u, 0x395u, 0x41Au, 0x9020u, 0x2026u}) {
     const ImFontGlyph* g = body->FindGlyphNoFallback((ImWchar)cp);
     REQUIRE_MESSAGE(g, "no glyph for U+", std::hex, cp);
     CHECK(g->AdvanceX == doctest::Approx(body->FontSize * 0.5f));
-    // The glyph's pixels are where its UVs point.
-    const ImFontAtlas* atlas = set.atlas;
-    const int x = (int)(g->U0 * atlas->TexWidth + 0.5f), y = (int)(g->V0 * atlas->TexHeight + 0.5f);
-    CHECK(atlas->TexPixelsAlpha8[y * atlas->TexWidth + x] == BoxGlyphs::Shade(cp));
+    CHECK(AtlasTexelAt(set.atlas, g) == BoxGlyphs::Shade(cp));  // the glyph's pixels are where its UVs point
   }
   CHECK(body->FindGlyphNoFallback((ImWchar)0x5D0) == nullptr);  // Hebrew was never noted
   // A code point the atlas lacks draws as U+FFFD's bitmap, kept under U+007F so that the lookup tables end at the
@@ -87,10 +106,7 @@ TEST_CASE("an atlas from glyph bitmaps holds the base set and the code points th
   const ImFontGlyph* missing = body->FindGlyph((ImWchar)0x5D0);
   REQUIRE(missing);
   CHECK(missing->Codepoint == 0x7F);
-  {
-    const int x = (int)(missing->U0 * set.atlas->TexWidth + 0.5f), y = (int)(missing->V0 * set.atlas->TexHeight + 0.5f);
-    CHECK(set.atlas->TexPixelsAlpha8[y * set.atlas->TexWidth + x] == BoxGlyphs::Shade(0xFFFD));
-  }
+  CHECK(AtlasTexelAt(set.atlas, missing) == BoxGlyphs::Shade(0xFFFD));  // drawn as U+FFFD for the Hebrew letter
   CHECK(body->FindGlyph((ImWchar)0xFFFD) == missing);
   CHECK(body->IndexLookup.Size < 0xFFFD);
   CHECK(body->FindGlyphNoFallback((ImWchar)0xDE) == nullptr);   // nor Latin-1 Þ: it comes from content too
@@ -123,6 +139,84 @@ TEST_CASE("an atlas from glyph bitmaps holds the base set and the code points th
   CHECK_FALSE(NoteText("plain ASCII, the widgets' own 3–5 · −2 … and año again"));
   CHECK(set.Ensure());
   CHECK(set.fonts.Get(FontRole::Title)->FindGlyphNoFallback((ImWchar)0x3A9));
+}
+
+TEST_CASE("a glyph is drawn into the atlas when a frame first uses it: only those, once each, the same pixels") {
+  SourceScope scope;
+  FontSet set;
+  set.scale = 1.0f;
+  REQUIRE(set.Ensure());
+  const unsigned long built = set.fonts.pixels;
+  ImFont* body = set.fonts.Get(FontRole::Body);
+  ImFont* title = set.fonts.Get(FontRole::Title);
+  const ImFontGlyph* a = body->FindGlyphNoFallback('a');
+  REQUIRE(a);
+  CHECK(AtlasTexelAt(set.atlas, a) == 0);  // placed, not drawn
+  {
+    GlyphFrame frame(set);
+    frame.Text(body, "banana");
+    frame.Text(title, "Nab");
+    frame.dl.AddRectFilled(ImVec2(0, 0), ImVec2(50, 50), 0xFF00FF00);  // shapes take no glyphs
+    CHECK(set.RasterizeDrawn(frame.dl));
+    // One call per face used, each with the code points its text drew, each once.
+    std::vector<unsigned> drawn = scope.source.drawn;
+    std::sort(drawn.begin(), drawn.end());
+    CHECK(drawn == std::vector<unsigned>{'N', 'a', 'a', 'b', 'b', 'n'});
+    CHECK(set.fonts.pixels == built + 1);
+    CHECK(set.fonts.lazy_drawn == 6);
+    CHECK(set.fonts.lazy_drawn < (size_t)set.fonts.lazy.Size / 8);
+  }
+  CHECK(AtlasTexelAt(set.atlas, a) == BoxGlyphs::Shade('a'));
+  CHECK(AtlasTexelAt(set.atlas, title->FindGlyphNoFallback('N')) == BoxGlyphs::Shade('N'));
+  CHECK(AtlasTexelAt(set.atlas, body->FindGlyphNoFallback('N')) == 0);  // N in the body face: not drawn yet
+  {
+    GlyphFrame again(set);  // the same text: nothing to draw, the pixels unchanged
+    again.Text(body, "nab");
+    CHECK_FALSE(set.RasterizeDrawn(again.dl));
+    CHECK(set.fonts.pixels == built + 1);
+  }
+  {
+    GlyphFrame more(set);  // new text: only its new glyphs
+    more.Text(body, "bandana NB");
+    scope.source.drawn.clear();
+    CHECK(set.RasterizeDrawn(more.dl));
+    std::vector<unsigned> drawn = scope.source.drawn;
+    std::sort(drawn.begin(), drawn.end());
+    CHECK(drawn == std::vector<unsigned>{'B', 'N', 'd'});
+  }
+  // Every glyph's box holds exactly what the source draws for it: the same bytes as an atlas drawn whole.
+  for (const auto& g : set.fonts.lazy) {
+    const ImFontAtlasCustomRect* r = set.atlas->GetCustomRectByIndex(g.rect);
+    const unsigned char want = g.drawn ? BoxGlyphs::Shade(g.cp) : 0;
+    int wrong = 0;
+    for (int y = 0; y < r->Height; ++y)
+      for (int x = 0; x < r->Width; ++x) wrong += set.atlas->TexPixelsAlpha8[(r->Y + y) * set.atlas->TexWidth + r->X + x] != want;
+    CHECK_MESSAGE(wrong == 0, "U+", std::hex, g.cp);
+  }
+  // The rest, drawn in one go (the browser side does it once the page is idle): every glyph not drawn yet, and
+  // only those; then nothing is pending, and frames look for no more.
+  CHECK(set.fonts.GlyphsPending());
+  const size_t before = set.fonts.lazy_drawn;
+  scope.source.drawn.clear();
+  CHECK(set.RasterizeRest());
+  CHECK(scope.source.drawn.size() == (size_t)set.fonts.lazy.Size - before);
+  CHECK(std::count(scope.source.drawn.begin(), scope.source.drawn.end(), (unsigned)'a') == 2);  // the faces without it
+  CHECK_FALSE(set.fonts.GlyphsPending());
+  CHECK_FALSE(set.RasterizeRest());
+  for (const auto& g : set.fonts.lazy) {
+    const ImFontAtlasCustomRect* r = set.atlas->GetCustomRectByIndex(g.rect);
+    CHECK(set.atlas->TexPixelsAlpha8[(r->Y + r->Height / 2) * set.atlas->TexWidth + r->X + r->Width / 2] == BoxGlyphs::Shade(g.cp));
+  }
+  {
+    GlyphFrame after(set);
+    after.Text(body, "zebra");
+    CHECK_FALSE(set.RasterizeDrawn(after.dl));
+  }
+  // A rebuild (a new scale, new code points, a web font loaded) places every glyph again, none drawn.
+  InvalidateGlyphs();
+  CHECK(set.Ensure());
+  CHECK(set.fonts.lazy_drawn == 0);
+  CHECK(AtlasTexelAt(set.atlas, set.fonts.Get(FontRole::Body)->FindGlyphNoFallback('a')) == 0);
 }
 
 // The atlases hold ASCII, UiCodepoints() and the content's code points: every other code point a widget's own
@@ -204,4 +298,23 @@ TEST_CASE("content with right-to-left text falls back to the text version; other
   CHECK(nlohmann::json::parse(fb[1].detail)["fallback"] == false);
   h.Settle();
   CHECK(h.host->stats().frames > before);
+}
+
+TEST_CASE("the host draws into the atlas the glyphs its frames use, and the rest when asked once the page is idle") {
+  SourceScope scope;
+  Harness h;
+  const int id = h.Make("test-pattern", 640, 400, 1);
+  std::string err;
+  REQUIRE(h.host->SetData(id, R"({"label": "Hello"})", &err) == 0);
+  h.Settle();
+  const FontSet& set = *h.host->Find(id)->fonts.get();
+  CHECK(set.fonts.lazy_drawn > 0);
+  CHECK(h.host->GlyphsPending());
+  CHECK(set.fonts.lazy_drawn < (size_t)set.fonts.lazy.Size / 2);  // a first frame draws few of them
+  const ImFontGlyph* H = set.fonts.Get(FontRole::Title)->FindGlyphNoFallback('H');
+  REQUIRE(H);
+  CHECK(AtlasTexelAt(set.atlas, H) == BoxGlyphs::Shade('H'));  // the label's
+  h.host->DrawPendingGlyphs();
+  CHECK_FALSE(h.host->GlyphsPending());
+  CHECK(set.fonts.lazy_drawn == (size_t)set.fonts.lazy.Size);
 }

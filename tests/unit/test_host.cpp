@@ -189,10 +189,13 @@ TEST_CASE("update(data) reaches the widget; bad data reports a path and keeps th
 
 TEST_CASE("accepted content is drawn at once, its widget only; refused content waits for no frame") {
   Harness h;
-  std::vector<int> runs;
-  h.host->SetFrameRunner([&](int id) {
+  static Harness* host_of_runs;
+  static std::vector<int> runs;
+  host_of_runs = &h;
+  runs.clear();
+  h.host->SetFrameRunner([](int id) {
     runs.push_back(id);
-    h.host->Frame(id);  // as the browser shell does: draws now, outside an animation frame
+    host_of_runs->host->Frame(id);  // as the browser shell does: draws now, outside an animation frame
   });
   const int a = h.Make("test-pattern"), b = h.Make("test-pattern");
   std::string err;

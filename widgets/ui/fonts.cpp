@@ -163,21 +163,20 @@ bool BuildBitmapAtlas(ImFontAtlas* atlas) {
   return true;
 }
 
+// The glyph source's faces are measured and placed here; their pixels come when a frame uses them (RasterizeDrawn).
 bool BuildFromSource(ImFontAtlas* atlas, float q, Fonts* f) {
   std::vector<unsigned> cps;
   for (unsigned c = 0x20; c <= 0x7E; ++c) cps.push_back(c);
   for (unsigned c : kUiExtra) cps.push_back(c);
   for (unsigned c : g_extra) cps.push_back(c);
-  struct Pending { int rect; size_t offset; int w, h; int face; };
-  std::vector<Pending> pending;
-  std::vector<unsigned char> pixels[4];
+  f->lazy.clear();
+  f->lazy_drawn = 0;
   int face_index = 0;
   for (const auto& face : kFaces) {
     const float px = std::round(face.px * q);
     float ascent = 0, descent = 0;
     std::vector<GlyphBitmap> glyphs;
-    if (!g_source->Rasterize(face.strong, px, cps, &ascent, &descent, &glyphs, &pixels[face_index]) ||
-        glyphs.size() != cps.size())
+    if (!g_source->Rasterize(face.strong, px, cps, &ascent, &descent, &glyphs, nullptr) || glyphs.size() != cps.size())
       return false;
     ImFont* font = IM_NEW(ImFont)();
     font->FallbackChar = (ImWchar)kReplacementSlot;
@@ -196,17 +195,20 @@ bool BuildFromSource(ImFontAtlas* atlas, float q, Fonts* f) {
         continue;
       }
       const int id = atlas->AddCustomRectFontGlyph(font, cp, g.w, g.h, g.advance, ImVec2(g.x0, g.y0));
-      pending.push_back({id, g.offset, g.w, g.h, face_index});
+      f->lazy.push_back({0, id, cps[i], face_index, false});
     }
     ++face_index;
   }
   BuildBitmapAtlas(atlas);
-  for (const Pending& p : pending) {
-    const ImFontAtlasCustomRect* r = atlas->GetCustomRectByIndex(p.rect);
-    const std::vector<unsigned char>& src = pixels[p.face];
-    if (p.offset + (size_t)p.w * p.h > src.size()) continue;
-    for (int row = 0; row < p.h; ++row)
-      memcpy(atlas->TexPixelsAlpha8 + (size_t)(r->Y + row) * atlas->TexWidth + r->X, &src[p.offset + (size_t)row * p.w], p.w);
+  // By the texel of each glyph's top-left corner, in order (insertion: a few hundred entries).
+  ImVector<Fonts::LazyGlyph>& lazy = f->lazy;
+  for (int i = 0; i < lazy.Size; ++i) {
+    Fonts::LazyGlyph g = lazy[i];
+    const ImFontAtlasCustomRect* r = atlas->GetCustomRectByIndex(g.rect);
+    g.key = (unsigned)r->Y << 16 | r->X;
+    int at = i;
+    for (; at > 0 && lazy[at - 1].key > g.key; --at) lazy[at] = lazy[at - 1];
+    lazy[at] = g;
   }
   return true;
 }
@@ -254,6 +256,8 @@ bool Fonts::Ensure(ImFontAtlas* atlas, float scale) {
   if (q == built_scale && atlas->IsBuilt() && (fixed_set || built_generation == g_generation)) return false;
   atlas->Clear();
   atlas->Flags |= ImFontAtlasFlags_NoMouseCursors;
+  lazy.clear();
+  lazy_drawn = 0;
   bool ok = false;
   if (g_source) ok = BuildFromSource(atlas, q, this);
 #ifdef SCW_EMBED_INTER
@@ -266,6 +270,9 @@ bool Fonts::Ensure(ImFontAtlas* atlas, float scale) {
   built_scale = q;
   built_generation = g_generation;
   ++builds;
+  ++pixels;
+  changed_y0 = 0;
+  changed_y1 = atlas->TexHeight;
   return ok;
 }
 
@@ -273,6 +280,75 @@ FontSet::FontSet() : atlas(new ImFontAtlas()), draw_data(new ImDrawListSharedDat
 FontSet::~FontSet() {
   delete draw_data;
   delete atlas;
+}
+
+// Draws the glyphs lazy[i], i in `wanted`, into the atlas: one source call per face. The callers mark them drawn
+// first, so a source that fails leaves blank boxes rather than being asked again every frame.
+static bool DrawLazy(Fonts* f, ImFontAtlas* atlas, const std::vector<int>& wanted) {
+  int y0 = atlas->TexHeight, y1 = 0;
+  for (int face = 0; face < 4 && !wanted.empty(); ++face) {
+    std::vector<unsigned> cps;
+    std::vector<int> rects;
+    for (int i : wanted)
+      if (f->lazy[i].face == face) {
+        cps.push_back(f->lazy[i].cp);
+        rects.push_back(f->lazy[i].rect);
+      }
+    float ascent = 0, descent = 0;
+    std::vector<GlyphBitmap> glyphs;
+    std::vector<unsigned char> px;
+    if (cps.empty() || !g_source->Rasterize(kFaces[face].strong, std::round(kFaces[face].px * f->built_scale), cps,
+                                            &ascent, &descent, &glyphs, &px) || glyphs.size() != cps.size())
+      continue;
+    for (size_t k = 0; k < cps.size(); ++k) {
+      const GlyphBitmap& g = glyphs[k];
+      const ImFontAtlasCustomRect* r = atlas->GetCustomRectByIndex(rects[k]);
+      if (g.w != r->Width || g.h != r->Height || g.offset + (size_t)g.w * g.h > px.size()) continue;
+      for (int row = 0; row < g.h; ++row)
+        memcpy(atlas->TexPixelsAlpha8 + (size_t)(r->Y + row) * atlas->TexWidth + r->X, &px[g.offset + (size_t)row * g.w], g.w);
+      y0 = std::min(y0, (int)r->Y);
+      y1 = std::max(y1, (int)r->Y + g.h);
+    }
+  }
+  if (y0 >= y1) return false;
+  ++f->pixels;
+  f->changed_y0 = y0;
+  f->changed_y1 = y1;
+  return true;
+}
+
+bool Fonts::RasterizeDrawn(ImFontAtlas* atlas, const ImDrawList& dl) {
+  if (!GlyphsPending() || !g_source || !atlas->TexPixelsAlpha8) return false;
+  // A glyph's quad samples its box from the top-left texel corner: find the boxes the list's vertices start at.
+  const ImVec2 white = atlas->TexUvWhitePixel;
+  const float tw = (float)atlas->TexWidth, th = (float)atlas->TexHeight;
+  std::vector<int> wanted;
+  for (const ImDrawVert& v : dl.VtxBuffer) {
+    if (v.uv.x == white.x && v.uv.y == white.y) continue;  // a shape
+    const unsigned key = (unsigned)(v.uv.y * th + 0.5f) << 16 | (unsigned)(v.uv.x * tw + 0.5f);
+    int lo = 0, hi = lazy.Size;
+    while (lo < hi) {
+      const int mid = (lo + hi) / 2;
+      if (lazy[mid].key < key) lo = mid + 1; else hi = mid;
+    }
+    if (lo == lazy.Size || lazy[lo].key != key || lazy[lo].drawn) continue;
+    lazy[lo].drawn = true;
+    ++lazy_drawn;
+    wanted.push_back(lo);
+  }
+  return DrawLazy(this, atlas, wanted);
+}
+
+bool Fonts::RasterizeRest(ImFontAtlas* atlas) {
+  if (!GlyphsPending() || !g_source || !atlas->TexPixelsAlpha8) return false;
+  std::vector<int> wanted;
+  for (int i = 0; i < lazy.Size; ++i)
+    if (!lazy[i].drawn) {
+      lazy[i].drawn = true;
+      wanted.push_back(i);
+    }
+  lazy_drawn = lazy.Size;
+  return DrawLazy(this, atlas, wanted);
 }
 
 bool FontSet::Ensure() {

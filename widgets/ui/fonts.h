@@ -6,9 +6,12 @@
 #include <utility>
 #include <vector>
 
+#include <imgui.h>
+
 struct ImFontAtlas;
 struct ImFont;
 struct ImDrawListSharedData;
+struct ImDrawList;
 
 namespace scw {
 
@@ -28,7 +31,9 @@ class GlyphSource {
  public:
   virtual ~GlyphSource() = default;
   // Rasterises `codepoints` in the regular (strong = false) or semibold face with a line height of `px`.
-  // Fills the line's ascent and descent (px, both >= 0), one GlyphBitmap per code point, and their pixels.
+  // Fills the line's ascent and descent (px, both >= 0), one GlyphBitmap per code point, and their pixels; with
+  // `pixels` null it only measures (advances and bitmap boxes, the same as when it draws). A glyph's bitmap and box
+  // depend on that glyph alone, not on the others asked for with it.
   virtual bool Rasterize(bool strong, float px, const std::vector<unsigned>& codepoints, float* ascent,
                          float* descent, std::vector<GlyphBitmap>* glyphs, std::vector<unsigned char>* pixels) = 0;
 };
@@ -51,10 +56,26 @@ struct Fonts {
   float built_scale = 0;                  // the scale the atlas was built for (0 = never)
   unsigned long built_generation = 0;     // the glyph set it was built with
   unsigned long builds = 0;               // how many times it was built (a renderer re-uploads when it moves)
+  unsigned long pixels = 0;               // bumped whenever the atlas's pixels change (a renderer uploads them)
+  int changed_y0 = 0, changed_y1 = 0;     // the rows the last change touched (all of them after a build)
+  // Glyphs from a glyph source are measured and placed when the atlas is built, and drawn into it when a frame
+  // first uses them (RasterizeDrawn): an English timeline's first frame uses ~130 of the ~450 glyphs its four
+  // faces hold, and the browser draws each one with fillText. Sorted by key, the texel of the glyph's top-left
+  // corner (y << 16 | x), which its quads' first vertex samples.
+  struct LazyGlyph { unsigned key; int rect; unsigned cp; int face; bool drawn; };
+  ImVector<LazyGlyph> lazy;  // ImGui's vector: std::vector's growth code for one more type was ~0.5 KB of wasm
+  size_t lazy_drawn = 0;                  // how many of them are drawn into the atlas
 
   // Rebuilds the atlas when `scale` (framebuffer px per design px) changed. Returns true if it rebuilt, so the
   // renderer must upload a new texture. Scales are quantised to 1/8 so a resize does not rebuild every pixel.
   bool Ensure(ImFontAtlas* atlas, float scale);
+  // Draws into the atlas the glyphs `dl` uses that are not drawn yet (before the list goes to the GPU). True when
+  // the atlas's pixels changed.
+  bool RasterizeDrawn(ImFontAtlas* atlas, const ImDrawList& dl);
+  // Draws every glyph not drawn yet (once the page is idle after a first frame): later frames then neither look
+  // for new glyphs nor wait for the browser to draw them.
+  bool RasterizeRest(ImFontAtlas* atlas);
+  bool GlyphsPending() const { return lazy_drawn < (size_t)lazy.Size; }
   ImFont* Get(FontRole r) const { return font[(int)r]; }
   float Size(FontRole r) const { return size[(int)r]; }
 
@@ -74,6 +95,8 @@ struct FontSet {
   int refs = 0;         // FontSetRefs to it
   // Rasterises the atlas if needed (Fonts::Ensure) and brings draw_data up to date. True if it rebuilt.
   bool Ensure();
+  bool RasterizeDrawn(const ImDrawList& dl) { return fonts.RasterizeDrawn(atlas, dl); }
+  bool RasterizeRest() { return fonts.RasterizeRest(atlas); }
   FontSet();
   ~FontSet();
   FontSet(const FontSet&) = delete;
