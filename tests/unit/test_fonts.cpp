@@ -302,7 +302,7 @@ TEST_CASE("content with right-to-left text falls back to the text version; other
 
 TEST_CASE("the host draws into the atlas the glyphs its frames use, and the rest when asked once the page is idle") {
   SourceScope scope;
-  Harness h;
+  scw::test::Harness h;
   const int id = h.Make("test-pattern", 640, 400, 1);
   std::string err;
   REQUIRE(h.host->SetData(id, R"({"label": "Hello"})", &err) == 0);
