@@ -88,7 +88,7 @@ const Instance* Host::Find(int id) const {
 }
 
 void Host::Emit(int id, const char* type, const std::string& detail) {
-  if (sink_) sink_(id, type, detail);
+  if (sink_) sink_(sink_ctx_, id, type, detail);
 }
 
 void Host::EmitProblems(int id, const LoadResult& r) {
@@ -100,7 +100,7 @@ void Host::EmitProblems(int id, const LoadResult& r) {
 
 void Host::Invalidate(Instance& inst) {
   inst.scheduler.Invalidate();
-  if (request_frame_) request_frame_();  // the requester keeps at most one frame pending
+  if (request_frame_) request_frame_(request_ctx_);  // the requester keeps at most one frame pending
 }
 
 int Host::Create(const std::string& kind, const std::string& canvas, std::string* error) {
@@ -321,18 +321,26 @@ void Host::ApplyTheme(Instance& inst) {
 }
 
 namespace {
-void NoteStrings(const nlohmann::json& j) {
-  if (j.is_string()) NoteText(j.get_ref<const std::string&>());
-  else if (j.is_object() || j.is_array())
-    for (const auto& v : j) NoteStrings(v);
+// Notes every string's code points for the atlases; true when any string has right-to-left script.
+bool NoteStrings(const nlohmann::json& j) {
+  if (j.is_string()) {
+    const std::string& s = j.get_ref<const std::string&>();
+    NoteText(s);
+    return HasRightToLeft(s);
+  }
+  bool rtl = false;
+  if (j.is_object() || j.is_array())
+    for (const auto& v : j) rtl = NoteStrings(v) || rtl;
+  return rtl;
 }
 }  // namespace
 
 void Host::AfterContent(Instance& inst) {
   // Every string of the document may be drawn (names, UI strings in its language): the atlases must hold them.
-  NoteStrings(inst.doc->json);
-  // What the reader sees is the DOM's text in the chosen language; the canvas has no bidirectional layout yet.
-  const bool rtl = HasRightToLeft(dom::ToJson(inst.widget->Dom()));
+  const bool any_rtl = NoteStrings(inst.doc->json);
+  // What the reader sees is the DOM's text in the chosen language; the canvas has no bidirectional layout yet. Only
+  // a document with right-to-left text somewhere has its text copy built here to look (not the first frame's work).
+  const bool rtl = any_rtl && HasRightToLeft(dom::ToJson(inst.widget->Dom()));
   if (rtl != inst.text_fallback) {
     inst.text_fallback = rtl;
     JsonWriter d;

@@ -113,14 +113,15 @@ struct HostStats {
 class Host {
  public:
   // type: "change" | "error" | "warning" | "ready"; detail: a JSON object as text.
-  using EventSink = std::function<void(int id, const char* type, const std::string& detail)>;
+  // Plain function pointers with a context (not std::function: its machinery was wasm code for two callbacks).
+  using EventSink = void (*)(void* ctx, int id, const char* type, const std::string& detail);
 
   Host(std::unique_ptr<Platform> platform, std::unique_ptr<Renderer> renderer);
   ~Host();
 
-  void SetEventSink(EventSink sink) { sink_ = std::move(sink); }
+  void SetEventSink(EventSink sink, void* ctx = nullptr) { sink_ = sink; sink_ctx_ = ctx; }
   // Called whenever some instance newly wants a frame; the browser side requests one animation frame.
-  void SetFrameRequester(std::function<void()> request) { request_frame_ = std::move(request); }
+  void SetFrameRequester(void (*request)(void* ctx), void* ctx = nullptr) { request_frame_ = request; request_ctx_ = ctx; }
   // Draws one widget now (the browser side: Frame(id) outside an animation frame). Accepted content is drawn at
   // once with it rather than in the next animation frame: the main thread would otherwise wait for the display's
   // next refresh (up to 17 ms) before starting the widget's costliest frame, its first.
@@ -182,8 +183,10 @@ class Host {
   std::unique_ptr<Renderer> renderer_;
   std::map<int, std::unique_ptr<Instance>> instances_;
   int next_id_ = 1;
-  EventSink sink_;
-  std::function<void()> request_frame_;
+  EventSink sink_ = nullptr;
+  void* sink_ctx_ = nullptr;
+  void (*request_frame_)(void*) = nullptr;
+  void* request_ctx_ = nullptr;
   void (*run_frame_)(int) = nullptr;
   bool glyphs_pending_ = false;  // a frame left glyphs of its font set undrawn
   HostStats stats_;

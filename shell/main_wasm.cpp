@@ -83,8 +83,8 @@ const bool g_started = [] {
   static scw::BrowserGlyphs glyphs;
   scw::SetGlyphSource(&glyphs);  // text drawn by the browser in the page's fonts: no font data in the bundle
   static scw::Host host(std::make_unique<scw::Html5Platform>(), std::make_unique<scw::WebGl2Renderer>());
-  host.SetEventSink([](int id, const char* type, const std::string& detail) { scw_js_emit(id, type, detail.c_str()); });
-  host.SetFrameRequester(RequestFrame);
+  host.SetEventSink([](void*, int id, const char* type, const std::string& detail) { scw_js_emit(id, type, detail.c_str()); });
+  host.SetFrameRequester([](void*) { RequestFrame(); });
   host.SetFrameRunner(DrawNow);
   scw::SetGlobalHost(&host);
   return true;

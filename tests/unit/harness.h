@@ -33,12 +33,17 @@ struct Harness {
     platform = p.get();
     renderer = r.get();
     host = std::make_unique<Host>(std::move(p), std::move(r));
-    host->SetEventSink([this](int id, const char* type, const std::string& d) { events.push_back({id, type, d}); });
-    host->SetFrameRequester([this] {
-      if (frame_pending) return;
-      frame_pending = true;
-      ++frame_requests;
-    });
+    host->SetEventSink([](void* self, int id, const char* type, const std::string& d) {
+      static_cast<Harness*>(self)->events.push_back({id, type, d});
+    }, this);
+    host->SetFrameRequester([](void* self) { static_cast<Harness*>(self)->Requested(); }, this);
+  }
+  Harness(const Harness&) = delete;  // the host's callbacks hold this address
+  Harness& operator=(const Harness&) = delete;
+  void Requested() {
+    if (frame_pending) return;
+    frame_pending = true;
+    ++frame_requests;
   }
   // Runs animation frames the way the browser glue does: only when one was requested, and requesting the next
   // only while the host wants one. Advances the clock 1/60 s a frame. Returns frames run.

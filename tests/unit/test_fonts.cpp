@@ -298,6 +298,13 @@ TEST_CASE("content with right-to-left text falls back to the text version; other
   CHECK(nlohmann::json::parse(fb[1].detail)["fallback"] == false);
   h.Settle();
   CHECK(h.host->stats().frames > before);
+  // Right-to-left text in a language the widget does not show: the reader sees none of it, so it draws.
+  const std::string other = doc.substr(0, doc.find("\"Blood stem cell\"")) +
+                            "{\"en\": \"Blood stem cell\", \"ar\": \"خلية جذعية\"}" +
+                            doc.substr(doc.find("\"Blood stem cell\"") + std::string("\"Blood stem cell\"").size());
+  REQUIRE(h.host->SetData(id, other, &err) == 0);
+  CHECK(h.Of("fallback").size() == 2);  // no new fallback event: it still draws
+  CHECK_FALSE(h.host->Find(id)->text_fallback);
 }
 
 TEST_CASE("the host draws into the atlas the glyphs its frames use, and the rest when asked once the page is idle") {
