@@ -254,7 +254,7 @@ void WebGl2Renderer::PrepareFonts(Instance& inst) {
     ft.texture = NewTexture(atlas->TexWidth, atlas->TexHeight, nullptr);
     ft.serial = inst.fonts->serial;
     ft.builds = inst.fonts->fonts.builds;
-    ft.pixels = inst.fonts->fonts.pixels - 1;
+    ft.pixels = ~0ul;  // none yet: the first upload sends the whole atlas (not only the rows of its last change)
   }
   inst.fonts->atlas->SetTexID((ImTextureID)(intptr_t)ft.texture);
 }
@@ -267,9 +267,8 @@ void WebGl2Renderer::UploadFonts(Instance& inst) {
   FontTexture& ft = font_textures_[inst.fonts.get()];  // made by PrepareFonts (none yet: texture 0, nothing to do)
   const ImFontAtlas* atlas = inst.fonts->atlas;
   const Fonts& f = inst.fonts->fonts;
-  if (!ft.texture || !atlas->TexPixelsAlpha8 || ft.pixels == f.pixels) return;
-  int y0 = 0, y1 = atlas->TexHeight;
-  if (ft.pixels + 1 == f.pixels && f.changed_y0 < f.changed_y1) { y0 = f.changed_y0; y1 = f.changed_y1; }
+  int y0 = 0, y1 = 0;
+  if (!ft.texture || !atlas->TexPixelsAlpha8 || !f.RowsToUpload(ft.pixels, atlas->TexHeight, &y0, &y1)) return;
   glBindTexture(GL_TEXTURE_2D, ft.texture);
   glTexSubImage2D(GL_TEXTURE_2D, 0, 0, y0, atlas->TexWidth, y1 - y0, GL_RED, GL_UNSIGNED_BYTE,
                   atlas->TexPixelsAlpha8 + (size_t)y0 * atlas->TexWidth);

@@ -110,6 +110,13 @@ test('a resize re-renders at the new size', async () => {
 test('a lost WebGL context is restored and every widget redrawn', async () => {
   const { page, errors, context } = await open('/tests/two.html');
   await waitReady(page, '[data-stemcell-widget]');
+  await settle(page);
+  await page.waitForTimeout(200);  // the glyphs no frame used yet are drawn into the atlas 50 ms after the first frame
+  const pixelsOf = (sel) => page.evaluate((s) => {
+    const c = document.querySelector(s);
+    return Array.from(c.getContext('2d').getImageData(0, 0, c.width, c.height).data);
+  }, sel);
+  const before = await pixelsOf('#b canvas');
   await page.evaluate(() => new Promise((resolve) => {
     const ext = StemCellWidgets.debug.loseContext();
     requestAnimationFrame(() => requestAnimationFrame(() => { ext.restoreContext(); resolve(); }));
@@ -125,6 +132,13 @@ test('a lost WebGL context is restored and every widget redrawn', async () => {
   const px = await canvasPixels(page, '#a canvas', [centre(st.items.find((i) => i.id === 'square').box)]);
   assert.deepEqual(px.at[0], [0xD5, 0x5E, 0x00], 'drawing works after the restore');
   assert.equal(st.selected, 'circle');
+  // The other widget, redrawn by the restore, is the same picture, its text too: the new context's font texture
+  // holds the whole atlas.
+  const after = await pixelsOf('#b canvas');
+  assert.equal(after.length, before.length);
+  let differ = 0;
+  for (let i = 0; i < before.length; i++) differ += before[i] !== after[i];
+  assert.equal(differ, 0, `${differ} colour values of #b differ after the restore`);
   assert.deepEqual(errors.filter((e) => !/WebGL: CONTEXT_LOST_WEBGL/.test(e)), []);
   await context.close();
 });

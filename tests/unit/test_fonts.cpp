@@ -184,6 +184,19 @@ TEST_CASE("a glyph is drawn into the atlas when a frame first uses it: only thos
     std::sort(drawn.begin(), drawn.end());
     CHECK(drawn == std::vector<unsigned>{'B', 'N', 'd'});
   }
+  // What a texture must take: a fresh one (a new context) the whole atlas; one a change behind, that change's rows.
+  {
+    const int th = set.atlas->TexHeight;
+    int y0 = -1, y1 = -1;
+    CHECK(set.fonts.RowsToUpload(~0ul, th, &y0, &y1));
+    CHECK((y0 == 0 && y1 == th));
+    CHECK(set.fonts.RowsToUpload(set.fonts.pixels - 1, th, &y0, &y1));
+    CHECK((y0 == set.fonts.changed_y0 && y1 == set.fonts.changed_y1));
+    CHECK((y1 - y0 < th && y0 < y1));
+    CHECK(set.fonts.RowsToUpload(set.fonts.pixels - 2, th, &y0, &y1));
+    CHECK((y0 == 0 && y1 == th));
+    CHECK_FALSE(set.fonts.RowsToUpload(set.fonts.pixels, th, &y0, &y1));
+  }
   // Every glyph's box holds exactly what the source draws for it: the same bytes as an atlas drawn whole.
   for (const auto& g : set.fonts.lazy) {
     const ImFontAtlasCustomRect* r = set.atlas->GetCustomRectByIndex(g.rect);

@@ -76,6 +76,16 @@ struct Fonts {
   // for new glyphs nor wait for the browser to draw them.
   bool RasterizeRest(ImFontAtlas* atlas);
   bool GlyphsPending() const { return lazy_drawn < (size_t)lazy.Size; }
+  // The rows [*y0, *y1) of an atlas `tex_h` rows tall that a texture holding its pixels as of version `have`
+  // (~0ul: none yet) must take to be current: only the last change's rows when it is one version behind, else all.
+  // False when it is current.
+  bool RowsToUpload(unsigned long have, int tex_h, int* y0, int* y1) const {
+    if (have == pixels) return false;
+    const bool one_behind = have != ~0ul && have + 1 == pixels && changed_y0 < changed_y1;
+    *y0 = one_behind ? changed_y0 : 0;
+    *y1 = one_behind ? changed_y1 : tex_h;
+    return true;
+  }
   ImFont* Get(FontRole r) const { return font[(int)r]; }
   float Size(FontRole r) const { return size[(int)r]; }
 
