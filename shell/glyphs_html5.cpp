@@ -18,8 +18,9 @@ namespace {
 // Rasterises n code points. Writes ascent, descent, the image's width and height, then per glyph: advance, x0, y0,
 // w, h and the glyph's box (x, y) in the image into `metrics` (4 + 7n floats). Returns a malloc'd copy of the
 // canvas's RGBA pixels (width × height × 4 bytes), or 0 (nothing drawn: no glyph has pixels, or no canvas; or
-// `draw` 0: the metrics only, which need no canvas). The coverage is taken from the alpha channel in C++ (BrowserGlyphs::Rasterize): the same loop in JavaScript,
-// run once per face and never warm, took ~4 ms of a first frame; one heap copy and a compiled loop take ~0.5.
+// `draw` 0: the metrics only, which need no canvas). The coverage is taken from the alpha channel in C++
+// (BrowserGlyphs::Rasterize): the same loop in JavaScript, run once per face and never warm, took ~4 ms of a first
+// frame; one heap copy and a compiled loop take ~0.5.
 EM_JS(unsigned char*, scw_js_raster_glyphs, (int strong, float px, const unsigned* cps, int n, float* metrics, int draw), {
   // The metrics come from the loader (web/loader.js glyphFace): measured once per face at 100 px and scaled,
   // the first ones while the wasm was still loading.

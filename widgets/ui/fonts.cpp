@@ -305,7 +305,8 @@ static bool DrawLazy(Fonts* f, ImFontAtlas* atlas, const std::vector<int>& wante
       const ImFontAtlasCustomRect* r = atlas->GetCustomRectByIndex(rects[k]);
       if (g.w != r->Width || g.h != r->Height || g.offset + (size_t)g.w * g.h > px.size()) continue;
       for (int row = 0; row < g.h; ++row)
-        memcpy(atlas->TexPixelsAlpha8 + (size_t)(r->Y + row) * atlas->TexWidth + r->X, &px[g.offset + (size_t)row * g.w], g.w);
+        memcpy(atlas->TexPixelsAlpha8 + (size_t)(r->Y + row) * atlas->TexWidth + r->X,
+               &px[g.offset + (size_t)row * g.w], g.w);
       y0 = std::min(y0, (int)r->Y);
       y1 = std::max(y1, (int)r->Y + g.h);
     }

@@ -8,11 +8,6 @@
 
 #include <imgui.h>
 
-struct ImFontAtlas;
-struct ImFont;
-struct ImDrawListSharedData;
-struct ImDrawList;
-
 namespace scw {
 
 enum class FontRole : int { Small = 0, Body, Strong, Title, Count };
