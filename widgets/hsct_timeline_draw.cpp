@@ -86,6 +86,18 @@ void DrawPattern(ImDrawList* dl, const Rect& r, int pattern, Color col, float s)
   }
 }
 
+void DrawMarkerDot(ImDrawList* dl, ImVec2 c, const Theme& th, float s) {
+  dl->AddCircleFilled(c, 6 * s, th.text, 0);
+  dl->AddCircleFilled(c, 3 * s, th.background, 0);
+}
+
+MarkerTag VerticalMarkerTag(float ax, float m, float tw, float th, float s) {
+  MarkerTag t;
+  t.box = Rect{std::max(2.0f * s, ax - 10 * s - tw), m - th / 2, tw, th};
+  t.over_dot = t.box.x + t.box.w > ax - 6 * s;
+  return t;
+}
+
 void DrawIcon(ImDrawList* dl, const Rect& r, int kind, Color col, float s) {  // 0 prev, 1 play, 2 pause, 3 next
   const ImVec2 c(r.x + r.w / 2, r.y + r.h / 2);
   const float k = 6.5f * s;
@@ -354,19 +366,18 @@ void HsctTimelineWidget::DrawMarker(const FrameContext& ctx) const {
       const float ax = L.axis_line;
       const float x_end = L.lanes.empty() ? L.phase_row.x + L.phase_row.w : L.lanes.back().lane.x + L.lanes.back().lane.w;
       dl->AddLine(ImVec2(ax, m), ImVec2(x_end + 4 * s, m), th.text, 2 * s);
-      const Rect tg{std::max(2.0f * s, ax - 10 * s - tw), m - thh / 2, tw, thh};
-      dl->AddRectFilled(tg.Min(), tg.Max(), th.text, 5 * s);
-      DrawText(dl, FontRole::Strong, ImVec2(tg.x + 7 * s, tg.y + 4 * s), th.background, tag);
-      dl->AddCircleFilled(ImVec2(ax, m), 6 * s, th.text, 0);
-      dl->AddCircleFilled(ImVec2(ax, m), 3 * s, th.background, 0);
+      const timeline::MarkerTag tg = timeline::VerticalMarkerTag(ax, m, tw, thh, s);
+      if (tg.over_dot) timeline::DrawMarkerDot(dl, ImVec2(ax, m), th, s);  // under the tag where they meet
+      dl->AddRectFilled(tg.box.Min(), tg.box.Max(), th.text, 5 * s);
+      DrawText(dl, FontRole::Strong, ImVec2(tg.box.x + 7 * s, tg.box.y + 4 * s), th.background, tag);
+      if (!tg.over_dot) timeline::DrawMarkerDot(dl, ImVec2(ax, m), th, s);
     } else {
       const float top = L.phase_row.y - 4 * s, ay = L.axis.y + 8 * s;
       dl->AddLine(ImVec2(m, top), ImVec2(m, ay), th.text, 2 * s);
       const Rect tg{std::max(L.axis_a - 8 * s, std::min(m - tw / 2, L.axis_b - tw + 8 * s)), ay + 4 * s, tw, thh};
       dl->AddRectFilled(tg.Min(), tg.Max(), th.text, 5 * s);
       DrawText(dl, FontRole::Strong, ImVec2(tg.x + 7 * s, tg.y + 4 * s), th.background, tag);
-      dl->AddCircleFilled(ImVec2(m, ay), 6 * s, th.text, 0);
-      dl->AddCircleFilled(ImVec2(m, ay), 3 * s, th.background, 0);
+      timeline::DrawMarkerDot(dl, ImVec2(m, ay), th, s);
       // the readout in the gutter
       DrawText(dl, FontRole::Small, ImVec2(L.day_readout.x, L.day_readout.y), th.text_muted, Ellipsize(FontRole::Small, doc_.String("youAreHere"), L.day_readout.w));
       DrawText(dl, FontRole::Title, ImVec2(L.day_readout.x, L.day_readout.y + sm), th.text, Ellipsize(FontRole::Title, tag, L.day_readout.w));

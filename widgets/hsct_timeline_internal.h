@@ -40,4 +40,15 @@ void DrawPattern(ImDrawList* dl, const Rect& r, int pattern, Color col, float s)
 // The transport icons: 0 previous, 1 play, 2 pause, 3 next.
 void DrawIcon(ImDrawList* dl, const Rect& r, int kind, Color col, float s);
 
+// The vertical layout's "you are here" tag (tw × th) on the marker line at `m`: left of the axis at `ax` where it
+// fits, else from the canvas's left edge across the axis. Then it would cross the marker's dot (radius 6 s), which
+// is drawn under it (over_dot): the tag's text stays whole ("Day +91", not "Day +9" and a dot).
+struct MarkerTag {
+  Rect box;
+  bool over_dot = false;
+};
+MarkerTag VerticalMarkerTag(float ax, float m, float tw, float th, float s);
+// The marker's dot on its line: a ring in the text colour.
+void DrawMarkerDot(ImDrawList* dl, ImVec2 c, const Theme& th, float s);
+
 }  // namespace scw::timeline

@@ -10,6 +10,7 @@
 #include "content/default_content.h"
 #include "hsct_timeline.h"
 #include "hsct_timeline_fixture.h"
+#include "hsct_timeline_internal.h"
 
 using scw::HsctTimelineWidget;
 using scw::Key;
@@ -176,6 +177,28 @@ TEST_CASE("hsct-timeline: layout at phone, desktop and projector sizes, both var
       }
     }
   }
+}
+
+TEST_CASE("hsct-timeline: on a phone the \"you are here\" tag covers the marker's dot, never the dot its text") {
+  scw::test::Harness h;
+  const int id = Load(h, 320, 480);
+  const auto& L = W(h, id)->last_layout();
+  REQUIRE(L.vertical);
+  const float s = L.s, ax = L.axis_line;
+  scw::SetCurrentFonts(&h.host->Find(id)->fonts->fonts);
+  const float tw = scw::MeasureText(scw::FontRole::Strong, "Day +91").x + 14 * s;
+  scw::SetCurrentFonts(nullptr);
+  // The phone's gutter left of the axis is narrower than the tag: it starts at the left edge and crosses the axis,
+  // so the dot goes under it.
+  const scw::timeline::MarkerTag wide = scw::timeline::VerticalMarkerTag(ax, 200, tw, 20 * s, s);
+  CHECK(wide.box.x == doctest::Approx(2 * s));
+  CHECK(wide.box.x + wide.box.w > ax - 6 * s);
+  CHECK(wide.over_dot);
+  // A tag that fits stays left of the axis, clear of the dot, which is drawn over the line as before.
+  const scw::timeline::MarkerTag narrow = scw::timeline::VerticalMarkerTag(ax, 200, ax / 3, 20 * s, s);
+  CHECK(narrow.box.x + narrow.box.w == doctest::Approx(ax - 10 * s));
+  CHECK_FALSE(narrow.over_dot);
+  CHECK(narrow.box.y == doctest::Approx(200 - 10 * s));
 }
 
 TEST_CASE("hsct-timeline: the therapy's status is always on screen: in the intro, or beside the variant switch") {
