@@ -86,7 +86,8 @@ void DrawPattern(ImDrawList* dl, const Rect& r, int pattern, Color col, float s)
   }
 }
 
-void DrawMarkerDot(ImDrawList* dl, ImVec2 c, const Theme& th, float s) {
+// The marker's dot on its line: a ring in the text colour.
+static void DrawMarkerDot(ImDrawList* dl, ImVec2 c, const Theme& th, float s) {
   dl->AddCircleFilled(c, 6 * s, th.text, 0);
   dl->AddCircleFilled(c, 3 * s, th.background, 0);
 }

@@ -48,7 +48,5 @@ struct MarkerTag {
   bool over_dot = false;
 };
 MarkerTag VerticalMarkerTag(float ax, float m, float tw, float th, float s);
-// The marker's dot on its line: a ring in the text colour.
-void DrawMarkerDot(ImDrawList* dl, ImVec2 c, const Theme& th, float s);
 
 }  // namespace scw::timeline
