@@ -1067,8 +1067,8 @@
     if (!this.firstFrame) this.firstFrame = new Promise(function (resolve) {
       var done = false;
       var finish = function () { if (!done) { done = true; self.framed = true; resolve(); } };
-      // rAF callbacks run in the order asked: the module's (asked by the content load) draws first; the task
-      // after it runs once that update is done.
+      // The module drew the frame inside scw_set_data; the task after the next animation frame runs once the
+      // update that shows it is done.
       requestAnimationFrame(function () { setTimeout(finish, 0); });
       setTimeout(finish, 250);  // a tab in the background gets no animation frames
     });

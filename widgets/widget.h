@@ -128,7 +128,6 @@ class Widget {
   // False when there is no further step that way (or the widget has no tour).
   virtual bool Step(int dir) { (void)dir; return false; }
 
-
  protected:
   void MarkChanged() { changed_ = true; }
 
