@@ -247,12 +247,13 @@
   // defines StemCellWidgetsExtras before this code runs and never fetches. A failed fetch rejects (the action asked
   // says so in the widget) and the next use tries again.
   var extrasPromise = null, extras = null;
-  function extrasUrl() {
+  function besideScript(name) {  // a file uploaded beside this script (or beside the wasm given for a renamed one)
     var base = (scriptRenamed() || !scriptSrc) && settings.wasmUrl ? new URL(settings.wasmUrl, document.baseURI).href : scriptSrc;
-    var u = new URL('stemcell-widgets.extras.js', base || document.baseURI);
+    var u = new URL(name, base || document.baseURI);
     if (base) u.search = new URL(base).search;
     return u.href;
   }
+  function extrasUrl() { return besideScript('stemcell-widgets.extras.js'); }
   function installExtras() {
     if (!extras) extras = window.StemCellWidgetsExtras({Handle: Handle, handles: handles, CHROME_EN: CHROME_EN, chromeKeys: chromeKeys,
       addRules: addRules, WidgetError: WidgetError, call: call, lastError: lastError, toolbar: toolbar, toolbarButton: toolbarButton,
@@ -961,6 +962,18 @@
     var lang = String(opts.lang || this.opts.lang || '');
     if (lang && typeof StemCellWidgetsOfflineContent === 'object' && StemCellWidgetsOfflineContent && StemCellWidgetsOfflineContent[lang])
       return Promise.resolve(StemCellWidgetsOfflineContent[lang]);
+    // The bundle embeds the English document; the Spanish one ships beside the script (stemcell-explainer.es.json):
+    // fetched for data-lang="es" (an embed.html?lang=es iframe too). Not there, the English one shows, with a note.
+    var lang2 = lang.split('-')[0].toLowerCase();
+    if (lang2 === 'es') {
+      var file = besideScript('stemcell-explainer.' + lang2 + '.json');
+      return fetchText(file, signal).catch(function (err) {
+        if (signal && signal.aborted) throw err;
+        console.warn('[stemcell-widgets] The Spanish built-in content could not be loaded from ' + file + ' (' + err.message +
+          '); the English one is shown. Upload stemcell-explainer.es.json beside stemcell-widgets.js.');
+        return '';
+      });
+    }
     return Promise.resolve('');  // '' = the default content embedded in the bundle
   };
 

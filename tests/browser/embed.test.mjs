@@ -32,6 +32,8 @@ before(async () => {
   HOST_PAGES['/plain.html'] = doc(frame());
   HOST_PAGES['/present.html'] = doc(frame('&present'));
   HOST_PAGES['/present-off.html'] = doc(frame('&present=false'));
+  HOST_PAGES['/spanish-builtin.html'] = doc(`<iframe id="f" title="Cronología" style="width: 900px; border: 0" height="600"
+      src="${W}/embed.html?widget=hsct-timeline&lang=es&present"></iframe>`);
   browser = await launch();
 });
 after(async () => { await browser?.close(); widgets?.close(); host?.close(); });
@@ -141,4 +143,28 @@ test('?present passes presenter mode through: Previous and Next in the frame, an
   assert.equal(await f2.evaluate(() => document.getElementById('scw-embed').hasAttribute('data-present')), false, '?present=false: off');
   assert.equal(await f2.locator('.scw-bar button', { hasText: 'Siguiente' }).count(), 0);
   await off.close();
+});
+
+test('embed.html?lang=es with no content of its own shows the Spanish built-in content, fetched from beside the script', async () => {
+  const context = await browser.newContext({ viewport: { width: 1000, height: 900 } });
+  const page = await context.newPage();
+  const errors = watchErrors(page);
+  const fetched = [];
+  page.on('request', (r) => fetched.push(r.url()));
+  await page.goto(H + '/spanish-builtin.html');
+  await page.waitForFunction(() => document.getElementById('f').contentWindow);
+  let frame;
+  for (let i = 0; i < 50 && !(frame = frameOf(page)); i++) await page.waitForTimeout(100);
+  await ready(frame);
+  const r = await frame.evaluate(() => ({
+    lang: document.querySelector('.scw-root').lang,
+    text: document.querySelector('.scw-dom').textContent,
+  }));
+  assert.equal(r.lang, 'es');
+  assert.match(r.text, /Día 0/);
+  assert.match(r.text, /Trasplante autólogo/);
+  assert.doesNotMatch(r.text, /Autologous transplant/);
+  assert.ok(fetched.some((u) => u.startsWith(W + '/stemcell-explainer.es.json')), fetched.join('\n'));
+  assert.deepEqual(errors, []);
+  await context.close();
 });

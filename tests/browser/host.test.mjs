@@ -241,6 +241,26 @@ test('content is drawn in the task that loads it, not at the next animation fram
   await context.close();
 });
 
+test('data-lang="es" where the Spanish built-in content was not uploaded: the English one, and a note saying what to upload', async () => {
+  // The tests' bundle (/testing/) has no stemcell-explainer.es.json beside it.
+  const context = await browser.newContext({ viewport: { width: 1000, height: 900 } });
+  const page = await context.newPage();
+  const warnings = [];
+  page.on('console', (m) => { if (m.type() === 'warning') warnings.push(m.text()); });
+  await page.goto(base + '/tests/two.html');
+  await waitReady(page, '[data-stemcell-widget]');
+  const label = await page.evaluate(async () => {
+    const el = document.createElement('div');
+    el.style.height = '300px';
+    document.body.appendChild(el);
+    await StemCellWidgets.mount(el, { widget: 'test-pattern', lang: 'es' });
+    return StemCellWidgets.get(el).state().label;
+  });
+  assert.ok(typeof label === 'string');  // it started, with the built-in content
+  assert.ok(warnings.some((w) => /stemcell-explainer\.es\.json/.test(w) && /English/.test(w)), warnings.join('\n'));
+  await context.close();
+});
+
 test('the strict-CSP page works with no violation', async () => {
   const { page, errors, context } = await open('/csp.html');
   await waitReady(page, '[data-stemcell-widget]');
